@@ -1,0 +1,22 @@
+package callcheck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code callcheck check|serve|...}. */
+@Command(name = "callcheck", mixinStandardHelpOptions = true, version = "callcheck 0.1",
+        description = "Checks proposals for Flemish AMIF funding calls against versioned Drools rule packs.",
+        subcommands = {CheckCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

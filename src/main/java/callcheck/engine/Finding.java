@@ -1,0 +1,14 @@
+package callcheck.engine;
+
+import callcheck.pack.Severity;
+import callcheck.pack.Source;
+
+import java.util.Map;
+
+/** One thing a rule found about a proposal, with what decided it. */
+public record Finding(String rule, Severity severity, Messages message, Source source, String assumption,
+                      Map<String, Object> values) {
+
+    public record Messages(String nl, String en) {
+    }
+}

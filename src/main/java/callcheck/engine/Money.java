@@ -1,0 +1,67 @@
+package callcheck.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Exact money arithmetic that every pack's rules share: a share of a cost, a plan that adds up. Amounts are
+ * BigDecimal euro; a limit computed from a share is kept exact, so 25% of 80,000.00 is exactly 20,000.
+ */
+public final class Money {
+    private Money() {
+    }
+
+    /** {@code fraction} of {@code total}, exact. Null if either is unknown. */
+    public static BigDecimal share(BigDecimal total, BigDecimal fraction) {
+        if (total == null || fraction == null) return null;
+        return total.multiply(fraction);
+    }
+
+    /** True when the amount is more than {@code fraction} of the total; false when anything is unknown. */
+    public static boolean aboveShare(BigDecimal amount, BigDecimal total, BigDecimal fraction) {
+        BigDecimal limit = share(total, fraction);
+        return amount != null && limit != null && amount.compareTo(limit) > 0;
+    }
+
+    /** True when the amount is less than {@code fraction} of the total; false when anything is unknown. */
+    public static boolean belowShare(BigDecimal amount, BigDecimal total, BigDecimal fraction) {
+        BigDecimal limit = share(total, fraction);
+        return amount != null && limit != null && amount.compareTo(limit) < 0;
+    }
+
+    /** The sum of the parts, treating an absent part as zero. */
+    public static BigDecimal sum(BigDecimal... parts) {
+        BigDecimal s = BigDecimal.ZERO;
+        for (BigDecimal p : parts) if (p != null) s = s.add(p);
+        return s;
+    }
+
+    /** True when the parts add up to the total exactly; an absent part counts as zero. */
+    public static boolean addsUp(BigDecimal total, BigDecimal... parts) {
+        return total != null && sum(parts).compareTo(total) == 0;
+    }
+
+    /** The smaller of two amounts, ignoring an unknown one. */
+    public static BigDecimal min(BigDecimal a, BigDecimal b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Rounded down to whole cents: a limit is never exceeded by rounding. */
+    public static BigDecimal cents(BigDecimal a) {
+        return a == null ? null : a.setScale(2, RoundingMode.DOWN);
+    }
+
+    /** A share given as a fraction, as a percentage for messages: 0.25 becomes 25. */
+    public static BigDecimal percent(BigDecimal fraction) {
+        return fraction == null ? null : fraction.movePointRight(2).stripTrailingZeros();
+    }
+
+    /** An amount as shown in messages and values: plain, cents only when there are any. */
+    public static BigDecimal shown(BigDecimal a) {
+        if (a == null) return null;
+        BigDecimal s = a.stripTrailingZeros();
+        return s.scale() <= 0 ? s.setScale(0) : s.setScale(2, RoundingMode.UNNECESSARY);
+    }
+}

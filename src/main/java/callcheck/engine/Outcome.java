@@ -1,0 +1,4 @@
+package callcheck.engine;
+
+/** The verdict on a proposal. */
+public enum Outcome { ELIGIBLE, INELIGIBLE, INCOMPLETE }

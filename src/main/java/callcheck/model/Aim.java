@@ -1,0 +1,3 @@
+package callcheck.model;
+
+public enum Aim { BEHAVIOUR_CHANGE }

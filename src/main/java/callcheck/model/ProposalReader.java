@@ -1,0 +1,209 @@
+package callcheck.model;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a client's JSON into a {@link Proposal}, or refuses it with the field that is wrong. Nothing is
+ * coerced, rounded or dropped: what cannot be read exactly as sent is an error.
+ */
+public final class ProposalReader {
+    /** Larger than any AMIF project; an amount above it is a typo or an attack, not a proposal. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+    /** Hours per participant above this are not a trajectory but an error. */
+    public static final BigDecimal MAX_HOURS = new BigDecimal("10000");
+    private static final Pattern NIS = Pattern.compile("\\d{5}");
+
+    private static final ObjectReader READER = Json.strict().readerFor(Proposal.class);
+
+    private ProposalReader() {
+    }
+
+    public static Proposal read(String json) {
+        try {
+            return validate(READER.readValue(json));
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    public static Proposal read(byte[] json) {
+        try {
+            return validate(READER.readValue(json));
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    public static Proposal read(InputStream json) {
+        try {
+            return validate(READER.readValue(json));
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    private static InvalidProposalException translate(IOException e) {
+        if (e instanceof StreamConstraintsException) {
+            return new InvalidProposalException("too_large", null, "the JSON exceeds a limit: " + firstLine(e.getMessage()));
+        }
+        if (e instanceof JsonParseException) {
+            return new InvalidProposalException("malformed_json", null, "the body is not well-formed JSON: "
+                    + firstLine(((JsonProcessingException) e).getOriginalMessage()));
+        }
+        if (e instanceof JsonMappingException m) {
+            String field = path(m.getPath());
+            if (m.getCause() instanceof StreamConstraintsException) {
+                return new InvalidProposalException("too_large", field, "the JSON exceeds a limit: " + firstLine(m.getCause().getMessage()));
+            }
+            if (m instanceof UnrecognizedPropertyException u) {
+                return new InvalidProposalException("unknown_field", field, "unknown field '" + u.getPropertyName() + "'");
+            }
+            if (m instanceof InvalidFormatException f) {
+                String why = f.getCause() instanceof DateTimeParseException ? "not a valid date (YYYY-MM-DD)" : "not a valid value";
+                return new InvalidProposalException("invalid_value", field, "'" + f.getValue() + "' is " + why
+                        + expected(f.getTargetType()));
+            }
+            if (m instanceof MismatchedInputException mi) {
+                if (field == null && mi.getTargetType() == Proposal.class) {
+                    return new InvalidProposalException("wrong_type", null, "the body must be a JSON object");
+                }
+                return new InvalidProposalException("wrong_type", field, "wrong type" + expected(mi.getTargetType()));
+            }
+            if (m.getCause() instanceof DateTimeParseException) {
+                return new InvalidProposalException("invalid_value", field, "not a valid date (YYYY-MM-DD)");
+            }
+            return new InvalidProposalException("invalid_value", field, firstLine(m.getOriginalMessage()));
+        }
+        return new InvalidProposalException("unreadable", null, "the body could not be read");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) return "";
+        if (type.isEnum()) {
+            return ": expected one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == BigDecimal.class) return ": expected a number";
+        if (type == String.class) return ": expected a string";
+        if (type == Boolean.class || type == boolean.class) return ": expected true or false";
+        if (type == java.time.LocalDate.class) return ": expected a date as \"YYYY-MM-DD\"";
+        if (List.class.isAssignableFrom(type)) return ": expected an array";
+        return ": expected an object";
+    }
+
+    /** A JSON path such as {@code partners[1].kind} from Jackson's reference chain. */
+    static String path(List<JsonMappingException.Reference> refs) {
+        if (refs == null || refs.isEmpty()) return null;
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? null : sb.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    /** Checks what the types alone cannot: required fields, amount ranges and precision, date order, codes. */
+    static Proposal validate(Proposal p) {
+        if (p == null) throw new InvalidProposalException("wrong_type", null, "the body must be a JSON object");
+        if (p.getSubmittedOn() == null) {
+            throw new InvalidProposalException("required", "submittedOn", "submittedOn is required: it picks the rule version and is checked against deadlines");
+        }
+        organisation(p.getApplicant(), "applicant");
+        list(p.getCoApplicants(), "coApplicants");
+        list(p.getPartners(), "partners");
+        Period period = p.getPeriod();
+        if (period != null && period.getStart() != null && period.getEnd() != null && period.getEnd().isBefore(period.getStart())) {
+            throw new InvalidProposalException("invalid_value", "period.end", "the project ends before it starts");
+        }
+        Financing f = p.getFinancing();
+        if (f != null) {
+            amount(f.getTotalCost(), "financing.totalCost");
+            amount(f.getAmif(), "financing.amif");
+            amount(f.getVvsg(), "financing.vvsg");
+            amount(f.getOwn(), "financing.own");
+        }
+        if (p.getTrajectories() != null) {
+            for (int i = 0; i < p.getTrajectories().size(); i++) {
+                Trajectory t = p.getTrajectories().get(i);
+                String at = "trajectories[" + i + "]";
+                if (t == null) throw new InvalidProposalException("wrong_type", at, "a trajectory must be an object");
+                BigDecimal h = t.getHoursPerParticipant();
+                if (h != null && (h.signum() < 0 || h.compareTo(MAX_HOURS) > 0)) {
+                    throw new InvalidProposalException("invalid_value", at + ".hoursPerParticipant",
+                            "hours per participant must be between 0 and " + MAX_HOURS.toPlainString());
+                }
+            }
+        }
+        noNulls(p.getActions(), "actions");
+        noNulls(p.getTargetGroups(), "targetGroups");
+        noNulls(p.getAims(), "aims");
+        noNulls(p.getCommitments(), "commitments");
+        return p;
+    }
+
+    private static void list(List<Organisation> orgs, String field) {
+        for (int i = 0; i < orgs.size(); i++) organisation(orgs.get(i), field + "[" + i + "]");
+    }
+
+    private static void organisation(Organisation o, String field) {
+        if (o == null) {
+            return;
+        }
+        if (o.getNis() != null && !NIS.matcher(o.getNis()).matches()) {
+            throw new InvalidProposalException("invalid_value", field + ".nis", "a NIS code has five digits");
+        }
+        if (o.getMembers() != null) {
+            for (int i = 0; i < o.getMembers().size(); i++) {
+                String m = o.getMembers().get(i);
+                if (m == null || !NIS.matcher(m).matches()) {
+                    throw new InvalidProposalException("invalid_value", field + ".members[" + i + "]", "a NIS code has five digits");
+                }
+            }
+        }
+        noNulls(o.getExperience(), field + ".experience");
+    }
+
+    private static void noNulls(List<?> values, String field) {
+        if (values == null) return;
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new InvalidProposalException("wrong_type", field + "[" + i + "]", "null is not allowed in a list");
+            }
+        }
+    }
+
+    private static void amount(BigDecimal a, String field) {
+        if (a == null) return;
+        if (a.signum() < 0) throw new InvalidProposalException("invalid_amount", field, "an amount cannot be negative");
+        if (a.stripTrailingZeros().scale() > 2) {
+            throw new InvalidProposalException("invalid_amount", field, "an amount has at most two decimals (euro cents)");
+        }
+        if (a.compareTo(MAX_AMOUNT) > 0) {
+            throw new InvalidProposalException("invalid_amount", field, "an amount above " + MAX_AMOUNT.toPlainString() + " euro is not plausible");
+        }
+    }
+}

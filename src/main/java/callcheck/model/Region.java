@@ -1,0 +1,8 @@
+package callcheck.model;
+
+/** The 18 regions of the AMIF 2021-2027 organisation networks. */
+public enum Region {
+    BRUSSELS, ANTWERPEN, GENT,
+    REFREG01, REFREG02, REFREG03, REFREG04, REFREG05, REFREG06, REFREG07, REFREG08,
+    REFREG09, REFREG10, REFREG11, REFREG12, REFREG13, REFREG14, REFREG15
+}

@@ -1,0 +1,3 @@
+package callcheck.model;
+
+public enum TargetGroup { NEWCOMERS, GENERAL_PUBLIC, ORGANISATIONS }

@@ -1,0 +1,391 @@
+package callcheck.pack;
+
+import callcheck.model.FieldPath;
+import callcheck.reference.ReferenceData;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Reads and compiles rule packs. Layout: {@code <rules>/<call>/<version>/pack.yaml} plus DRL files, and the
+ * reference data in {@code <rules>/reference/}. A pack compiles once into a KieBase; any error (DRL, manifest or
+ * rule metadata) is reported with its file and line, and the pack is not returned.
+ */
+public final class PackLoader {
+    public static final String MANIFEST = "pack.yaml";
+    public static final String REFERENCE_DIR = "reference";
+    /** Metadata every rule must carry. */
+    static final List<String> REQUIRED_METADATA = List.of("id", "severity", "title", "nl", "en", "document", "section");
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    /** The project that compiles DRL; the executable model's project class can be given instead (tests). */
+    private final Class<? extends KieBuilder.ProjectType> projectType;
+
+    public PackLoader() {
+        this(DrlProject.class);
+    }
+
+    public PackLoader(Class<? extends KieBuilder.ProjectType> projectType) {
+        this.projectType = projectType;
+    }
+
+    /** The version folders under a rules folder: every {@code <call>/<version>} that holds a manifest. */
+    public static List<Path> versionFolders(Path rules) {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> calls = Files.list(rules)) {
+            for (Path call : calls.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> versions = Files.list(call)) {
+                    versions.filter(v -> Files.isRegularFile(v.resolve(MANIFEST))).sorted().forEach(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list rules folder " + rules, e);
+        }
+        return out;
+    }
+
+    /** Loads the reference data of a rules folder. */
+    public static ReferenceData reference(Path rules) {
+        return ReferenceData.load(rules.resolve(REFERENCE_DIR));
+    }
+
+    /** Compiles one version folder. The rules folder is the root that paths in errors are relative to. */
+    public RulePack load(Path rules, Path versionFolder) {
+        Path root = rules.toAbsolutePath().normalize();
+        Path folder = versionFolder.toAbsolutePath().normalize();
+        String manifestFile = rel(root, folder.resolve(MANIFEST));
+        Manifest manifest = readManifest(folder.resolve(MANIFEST), manifestFile);
+        List<CompileError> errors = new ArrayList<>();
+        String expectedCall = folder.getParent().getFileName().toString();
+        if (!manifest.call().equals(expectedCall)) {
+            errors.add(new CompileError(manifestFile, 0, 0, "call '" + manifest.call() + "' does not match its folder '" + expectedCall + "'"));
+        }
+        if (!manifest.version().equals(folder.getFileName().toString())) {
+            errors.add(new CompileError(manifestFile, 0, 0, "version '" + manifest.version() + "' does not match its folder '" + folder.getFileName() + "'"));
+        }
+        Manifest.Submissions s = manifest.submissions();
+        if (s.until() != null && s.until().isBefore(s.from())) {
+            errors.add(new CompileError(manifestFile, 0, 0, "submissions.until is before submissions.from"));
+        }
+        Parameters parameters = parameters(manifest, manifestFile, errors);
+
+        List<Path> drlFiles = drlFiles(folder);
+        if (drlFiles.isEmpty()) errors.add(new CompileError(manifestFile, 0, 0, "the pack has no .drl file"));
+        Map<String, Path> byKiePath = new LinkedHashMap<>();
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("callcheck.packs", "pack-" + sanitize(manifest.call()) + "-" + sanitize(manifest.version()),
+                "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        for (Path drl : drlFiles) {
+            // Drools expects a file's folder to match its package; the name keeps files apart.
+            String kiePath = "src/main/resources/" + packageFolder(drl) + "/" + sanitize(rel(folder, drl)).replace('/', '_');
+            byKiePath.put(kiePath, drl);
+            kfs.write(kiePath, read(drl));
+        }
+        if (!errors.isEmpty()) throw new PackException(errors);
+
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(projectType);
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            errors.add(new CompileError(fileOf(m.getPath(), byKiePath, root, manifestFile), m.getLine(), m.getColumn(), oneLine(m.getText())));
+        }
+        if (!errors.isEmpty()) throw new PackException(errors);
+        KieModule kieModule = builder.getKieModule();
+        KieContainer container = ks.newKieContainer(kieModule.getReleaseId());
+        KieBase kieBase = container.getKieBase();
+        // The container holds what it needs; keep the repository from holding every build ever made.
+        ks.getRepository().removeKieModule(kieModule.getReleaseId());
+
+        List<RuleInfo> infos = new ArrayList<>();
+        Map<String, List<FieldPath>> needs = new HashMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                RuleInfo info = ruleInfo(r, manifest, parameters, byKiePath, root, errors);
+                if (info == null) continue;
+                infos.add(info);
+                List<FieldPath> paths = new ArrayList<>(needs.getOrDefault(info.id(), List.of()));
+                for (String n : info.needs()) {
+                    try {
+                        paths.add(FieldPath.compile(n));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" @needs " + e.getMessage()));
+                    }
+                }
+                needs.put(info.id(), List.copyOf(paths));
+            }
+        }
+        Set<String> primaries = new LinkedHashSet<>();
+        for (RuleInfo r : infos) if (r.isPrimary()) primaries.add(r.id());
+        for (RuleInfo r : infos) {
+            if (!primaries.contains(r.id())) {
+                errors.add(new CompileError(r.file(), lineOf(root, r), 0, "rule \"" + r.name() + "\" has @id(\"" + r.id()
+                        + "\") but no rule is named \"" + r.id() + "\""));
+            }
+        }
+        if (!errors.isEmpty()) throw new PackException(errors);
+        infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
+        return new RulePack(folder, manifest, kieBase, infos, needs, parameters, digest(root, folder));
+    }
+
+    private static Manifest readManifest(Path file, String shownAs) {
+        try {
+            Manifest m = YAML.readValue(file.toFile(), Manifest.class);
+            if (m == null) throw new PackException(shownAs, "the manifest is empty");
+            return m;
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            throw new PackException(List.of(new CompileError(shownAs, line, col, oneLine(e.getOriginalMessage()))));
+        } catch (IOException e) {
+            throw new PackException(shownAs, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Parameters parameters(Manifest m, String file, List<CompileError> errors) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        m.parameters().forEach((name, spec) -> {
+            Parameter.Type type;
+            try {
+                type = Parameter.Type.valueOf(spec.type().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + ": type '" + spec.type() + "' is not one of "
+                        + Arrays.toString(Parameter.Type.values()).toLowerCase(Locale.ROOT)));
+                return;
+            }
+            boolean unknown = Boolean.TRUE.equals(spec.unknown());
+            Object value = null;
+            if (spec.value() == null) {
+                if (!unknown) errors.add(new CompileError(file, 0, 0, "parameter " + name + " has no value (mark it unknown: true if the sources do not give it)"));
+            } else if (unknown) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + " is marked unknown but has a value"));
+            } else {
+                try {
+                    value = type == Parameter.Type.DATE ? LocalDate.parse(spec.value().toString()) : new BigDecimal(spec.value().toString());
+                } catch (NumberFormatException | DateTimeParseException e) {
+                    errors.add(new CompileError(file, 0, 0, "parameter " + name + ": '" + spec.value() + "' is not a " + type.name().toLowerCase(Locale.ROOT)));
+                    return;
+                }
+            }
+            Source source = null;
+            if (spec.source() != null) {
+                Manifest.Document d = m.documents().get(spec.source().document());
+                if (d == null) {
+                    errors.add(new CompileError(file, 0, 0, "parameter " + name + " cites document '" + spec.source().document() + "' that the manifest does not list"));
+                } else {
+                    source = new Source(d.title(), spec.source().section());
+                }
+            }
+            String assumption = spec.assumption();
+            if (unknown && assumption == null) {
+                assumption = "The sources do not give " + (spec.description() == null ? name : spec.description()) + "; the value is unknown.";
+            }
+            if (source == null && assumption == null) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + " needs a source or an assumption"));
+            }
+            out.put(name, new Parameter(name, type, value, spec.description(), source, assumption));
+        });
+        return new Parameters(out);
+    }
+
+    private static RuleInfo ruleInfo(Rule r, Manifest m, Parameters params, Map<String, Path> byKiePath, Path root,
+                                     List<CompileError> errors) {
+        Map<String, Object> md = r.getMetaData();
+        if (md.containsKey("plan")) return null; // computes the financing plan; not a check, so not listed
+        String file = fileOfRule(r, byKiePath, root);
+        int line = lineOf(root, file, r.getName());
+        List<String> absent = REQUIRED_METADATA.stream().filter(k -> text(md.get(k)) == null).toList();
+        if (!absent.isEmpty()) {
+            errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" lacks metadata " + absent));
+            return null;
+        }
+        Severity severity;
+        try {
+            severity = Severity.valueOf(text(md.get("severity")));
+        } catch (IllegalArgumentException e) {
+            errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\": @severity must be one of " + Arrays.toString(Severity.values())));
+            return null;
+        }
+        Manifest.Document doc = m.documents().get(text(md.get("document")));
+        if (doc == null) {
+            errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" cites document '" + text(md.get("document"))
+                    + "' that the manifest does not list " + m.documents().keySet()));
+            return null;
+        }
+        List<String> uses = list(md.get("uses"));
+        List<String> assumptions = new ArrayList<>();
+        for (String u : uses) {
+            if (params.all().containsKey(u)) {
+                String a = params.get(u).assumption();
+                if (a != null) assumptions.add(a);
+            } else if (m.assumptions().containsKey(u)) {
+                assumptions.add(m.assumptions().get(u).text());
+            } else {
+                errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest"));
+                return null;
+            }
+        }
+        return new RuleInfo(text(md.get("id")), r.getName(), severity, text(md.get("title")), text(md.get("nl")), text(md.get("en")),
+                new Source(doc.title(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
+                list(md.get("needs")), uses, file);
+    }
+
+    /** Metadata values come back as strings, possibly still quoted, depending on the compiler. */
+    private static String text(Object v) {
+        if (v == null) return null;
+        String s = v.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+        return s.isEmpty() ? null : s;
+    }
+
+    /** A space- or comma-separated list in one metadata value. */
+    private static List<String> list(Object v) {
+        String s = text(v);
+        if (s == null) return List.of();
+        return Arrays.stream(s.split("[,\\s]+")).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static String fileOfRule(Rule r, Map<String, Path> byKiePath, Path root) {
+        if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
+            String p = impl.getResource().getSourcePath();
+            Path real = byKiePath.get(p);
+            if (real != null) return rel(root, real);
+        }
+        // The executable model does not keep the resource: find the file that declares the rule.
+        for (Path drl : byKiePath.values()) {
+            if (lineOf(root, rel(root, drl), r.getName()) > 0) return rel(root, drl);
+        }
+        return "?";
+    }
+
+    private static int lineOf(Path root, RuleInfo r) {
+        return lineOf(root, r.file(), r.name());
+    }
+
+    /** The line of {@code rule "name"} in the file, or 0. */
+    private static int lineOf(Path root, String file, String ruleName) {
+        Path p = root.resolve(file);
+        if (!Files.isRegularFile(p)) return 0;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return 0;
+        }
+        String needle = "rule \"" + ruleName + "\"";
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).trim().startsWith(needle)) return i + 1;
+        return 0;
+    }
+
+    private static String fileOf(String kiePath, Map<String, Path> byKiePath, Path root, String fallback) {
+        if (kiePath == null) return fallback;
+        Path real = byKiePath.get(kiePath);
+        if (real == null) {
+            for (Map.Entry<String, Path> e : byKiePath.entrySet()) {
+                if (kiePath.endsWith(e.getKey()) || e.getKey().endsWith(kiePath)) real = e.getValue();
+            }
+        }
+        return real == null ? kiePath : rel(root, real);
+    }
+
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+
+    private static String packageFolder(Path drl) {
+        java.util.regex.Matcher m = PACKAGE.matcher(new String(read(drl), StandardCharsets.UTF_8));
+        return m.find() ? m.group(1).replace('.', '/') : "callcheck/packs";
+    }
+
+    static List<Path> drlFiles(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /** sha256 over the relative path and bytes of every file of the pack and of the reference data, in path order. */
+    static String digest(Path root, Path folder) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            List<Path> files = new ArrayList<>();
+            for (Path dir : List.of(folder, root.resolve(REFERENCE_DIR))) {
+                if (!Files.isDirectory(dir)) continue;
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.filter(Files::isRegularFile).forEach(files::add);
+                }
+            }
+            files.sort(Comparator.comparing(f -> rel(root, f)));
+            for (Path f : files) {
+                sha.update(rel(root, f).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(f));
+                sha.update((byte) 0);
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String rel(Path root, Path p) {
+        Path a = p.toAbsolutePath().normalize();
+        return (a.startsWith(root) ? root.relativize(a) : a).toString().replace('\\', '/');
+    }
+
+    private static String sanitize(String s) {
+        return s.replaceAll("[^A-Za-z0-9_./]", "_");
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}
