@@ -37,6 +37,17 @@ public final class Organisation {
     /** True when the organisation shows practice experience in the topic. */
     public boolean hasExperience(Experience topic) { return experience != null && experience.contains(topic); }
 
+    /**
+     * True unless the kind needs codes that are absent: a municipality or OCMW without its NIS code, a cooperation
+     * without its members. Rules check where an organisation lies only when it is identified, else report it missing.
+     */
+    public boolean isIdentified() {
+        if (kind == null) return false;
+        if (kind.isMunicipal()) return nis != null;
+        if (kind == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION) return members != null;
+        return true;
+    }
+
     /** The NIS codes this organisation covers: its own for a municipality or OCMW, its members for a cooperation. */
     public List<String> getMunicipalities() {
         if (kind == null) return List.of();
