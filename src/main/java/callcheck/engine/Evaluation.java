@@ -34,10 +34,12 @@ public final class Evaluation {
 
     /**
      * Reports a finding of the rule that fires. {@code keyValues} alternate name and value: the values that
-     * decided, shown in the finding and filled into the message's {placeholders}.
+     * decided, shown in the finding and filled into the message's {placeholders}. {@code drools} is the
+     * consequence's {@code drools}: typed Object because the executable model passes its own Drools type, whose
+     * implementation is also a RuleContext.
      */
-    public void report(RuleContext drools, Object... keyValues) {
-        report(pack.ruleNamed(drools.getRule().getName()), values(keyValues));
+    public void report(Object drools, Object... keyValues) {
+        report(pack.ruleNamed(((RuleContext) drools).getRule().getName()), values(keyValues));
     }
 
     /** Sets the financing plan the rules allow. */

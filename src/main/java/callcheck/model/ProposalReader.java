@@ -1,6 +1,7 @@
 package callcheck.model;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -33,32 +34,37 @@ public final class ProposalReader {
     }
 
     public static Proposal read(String json) {
-        try {
-            return validate(READER.readValue(json));
-        } catch (IOException e) {
-            throw translate(e);
-        }
+        return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static Proposal read(byte[] json) {
-        try {
-            return validate(READER.readValue(json));
+        try (JsonParser parser = Json.strict().createParser(json)) {
+            return read(parser);
         } catch (IOException e) {
-            throw translate(e);
+            throw translate(e, null);
         }
     }
 
     public static Proposal read(InputStream json) {
-        try {
-            return validate(READER.readValue(json));
+        try (JsonParser parser = Json.strict().createParser(json)) {
+            return read(parser);
         } catch (IOException e) {
-            throw translate(e);
+            throw translate(e, null);
         }
     }
 
-    private static InvalidProposalException translate(IOException e) {
+    private static Proposal read(JsonParser parser) {
+        try {
+            return validate(READER.readValue(parser));
+        } catch (IOException e) {
+            throw translate(e, parser);
+        }
+    }
+
+    private static InvalidProposalException translate(IOException e, JsonParser parser) {
         if (e instanceof StreamConstraintsException) {
-            return new InvalidProposalException("too_large", null, "the JSON exceeds a limit: " + firstLine(e.getMessage()));
+            String at = parser == null ? null : pointerPath(parser.getParsingContext().pathAsPointer().toString());
+            return new InvalidProposalException("too_large", at, "the JSON exceeds a limit: " + firstLine(e.getMessage()));
         }
         if (e instanceof JsonParseException) {
             return new InvalidProposalException("malformed_json", null, "the body is not well-formed JSON: "
@@ -67,10 +73,19 @@ public final class ProposalReader {
         if (e instanceof JsonMappingException m) {
             String field = path(m.getPath());
             if (m.getCause() instanceof StreamConstraintsException) {
-                return new InvalidProposalException("too_large", field, "the JSON exceeds a limit: " + firstLine(m.getCause().getMessage()));
+                // The mapping path stops at the object; the parser knows the field whose value broke the limit.
+                String at = parser == null ? null : pointerPath(parser.getParsingContext().pathAsPointer().toString());
+                return new InvalidProposalException("too_large", at != null ? at : field, "the JSON exceeds a limit: " + firstLine(m.getCause().getMessage()));
+            }
+            if (m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("Trailing token")) {
+                return new InvalidProposalException("malformed_json", null, "the body holds more than one JSON value");
             }
             if (m instanceof UnrecognizedPropertyException u) {
                 return new InvalidProposalException("unknown_field", field, "unknown field '" + u.getPropertyName() + "'");
+            }
+            if (m instanceof InvalidFormatException f && !(f.getValue() instanceof String && isTextual(f.getTargetType()))) {
+                // A value of another JSON type: no coercion ("40000" is not a number, 12 not a name).
+                return new InvalidProposalException("wrong_type", field, "wrong type" + expected(f.getTargetType()));
             }
             if (m instanceof InvalidFormatException f) {
                 String why = f.getCause() instanceof DateTimeParseException ? "not a valid date (YYYY-MM-DD)" : "not a valid value";
@@ -89,6 +104,25 @@ public final class ProposalReader {
             return new InvalidProposalException("invalid_value", field, firstLine(m.getOriginalMessage()));
         }
         return new InvalidProposalException("unreadable", null, "the body could not be read");
+    }
+
+    /** Types a JSON string is the right shape for, whose text may still be invalid (an enum name, a date). */
+    private static boolean isTextual(Class<?> type) {
+        return type != null && (type.isEnum() || type == String.class || type == java.time.LocalDate.class);
+    }
+
+    /** "/partners/0/kind" as "partners[0].kind"; null for the root. */
+    static String pointerPath(String pointer) {
+        if (pointer == null || pointer.isEmpty() || pointer.equals("/")) return null;
+        StringBuilder sb = new StringBuilder();
+        for (String part : pointer.substring(1).split("/")) {
+            if (part.matches("\\d+")) sb.append('[').append(part).append(']');
+            else {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return sb.toString();
     }
 
     private static String expected(Class<?> type) {
