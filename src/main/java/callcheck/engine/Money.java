@@ -79,10 +79,13 @@ public final class Money {
         return fraction == null ? null : fraction.movePointRight(2).stripTrailingZeros();
     }
 
-    /** An amount as shown in messages and values: plain, cents only when there are any. */
+    /**
+     * An amount as shown in messages and values: exact, without trailing zeros (40000.00 shows as 40000). A limit
+     * computed from a share keeps all its decimals (25% of 80,000.01 is 20,000.0025), so nothing is rounded away.
+     */
     public static BigDecimal shown(BigDecimal a) {
         if (a == null) return null;
         BigDecimal s = a.stripTrailingZeros();
-        return s.scale() <= 0 ? s.setScale(0) : s.setScale(2, RoundingMode.UNNECESSARY);
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }
