@@ -10,8 +10,10 @@ import callcheck.reference.ReferenceData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -81,15 +83,16 @@ public final class Engine {
     private static Map<String, List<String>> missingFacts(RulePack pack, Proposal proposal) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<FieldPath>> e : pack.needs().entrySet()) {
-            List<String> absent = null;
+            // A set: several needed facts under one absent parent ("financing.amif", "financing.own") name it once.
+            Set<String> absent = null;
             for (FieldPath path : e.getValue()) {
                 List<String> m = path.missing(proposal);
                 if (!m.isEmpty()) {
-                    if (absent == null) absent = new ArrayList<>();
+                    if (absent == null) absent = new LinkedHashSet<>();
                     absent.addAll(m);
                 }
             }
-            if (absent != null) out.put(e.getKey(), absent);
+            if (absent != null) out.put(e.getKey(), List.copyOf(absent));
         }
         return out;
     }

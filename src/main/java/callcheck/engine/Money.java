@@ -48,6 +48,27 @@ public final class Money {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /**
+     * The highest subsidy a plan can ask for a total cost: at most the cap, and at most what the least own share
+     * leaves of the cost, rounded down to cents. Null if the total is unknown.
+     */
+    public static BigDecimal highestSubsidy(BigDecimal total, BigDecimal cap, BigDecimal ownShareMin) {
+        if (total == null) return null;
+        return cents(min(cap, share(total, BigDecimal.ONE.subtract(ownShareMin))));
+    }
+
+    /**
+     * The smallest total cost, in whole cents, for which a subsidy of {@code subsidy} still leaves at least
+     * {@code ownShareMin} of it as own financing: subsidy / (1 - ownShareMin), rounded up. Null if either is
+     * unknown or no own share leaves room for a subsidy.
+     */
+    public static BigDecimal leastTotalFor(BigDecimal subsidy, BigDecimal ownShareMin) {
+        if (subsidy == null || ownShareMin == null) return null;
+        BigDecimal subsidyShare = BigDecimal.ONE.subtract(ownShareMin);
+        if (subsidyShare.signum() <= 0) return null;
+        return subsidy.divide(subsidyShare, 2, RoundingMode.UP);
+    }
+
     /** Rounded down to whole cents: a limit is never exceeded by rounding. */
     public static BigDecimal cents(BigDecimal a) {
         return a == null ? null : a.setScale(2, RoundingMode.DOWN);

@@ -48,6 +48,14 @@ public final class Proposal {
         return all;
     }
 
+    /** The whole partnership: the lead applicant (when named), its co-applicants and partners. */
+    public List<Organisation> getPartnership() {
+        List<Organisation> all = new java.util.ArrayList<>();
+        if (applicant != null) all.add(applicant);
+        all.addAll(getOthers());
+        return all;
+    }
+
     /** True when the commitments are known and include the given one. */
     public boolean commitsTo(Commitment commitment) { return commitments != null && commitments.contains(commitment); }
 }

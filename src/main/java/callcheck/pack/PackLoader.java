@@ -48,6 +48,11 @@ import java.util.stream.Stream;
 public final class PackLoader {
     public static final String MANIFEST = "pack.yaml";
     public static final String REFERENCE_DIR = "reference";
+    /**
+     * What a rule names in {@code @uses} when its finding depends on this version being the one in force: the
+     * manifest's {@code submissions.assumption}, if any, then goes into its findings.
+     */
+    public static final String USES_SUBMISSIONS = "submissions";
     /** Metadata every rule must carry. */
     static final List<String> REQUIRED_METADATA = List.of("id", "severity", "title", "nl", "en", "document", "section");
 
@@ -106,6 +111,9 @@ public final class PackLoader {
         Manifest.Submissions s = manifest.submissions();
         if (s.until() != null && s.until().isBefore(s.from())) {
             errors.add(new CompileError(manifestFile, 0, 0, "submissions.until is before submissions.from"));
+        }
+        if (manifest.parameters().containsKey(USES_SUBMISSIONS) || manifest.assumptions().containsKey(USES_SUBMISSIONS)) {
+            errors.add(new CompileError(manifestFile, 0, 0, "'" + USES_SUBMISSIONS + "' is reserved for @uses: name the parameter or assumption otherwise"));
         }
         Parameters parameters = parameters(manifest, manifestFile, errors);
 
@@ -254,13 +262,16 @@ public final class PackLoader {
         List<String> uses = list(md.get("uses"));
         List<String> assumptions = new ArrayList<>();
         for (String u : uses) {
-            if (params.all().containsKey(u)) {
+            if (u.equals(USES_SUBMISSIONS)) {
+                // The version's submission dates: an assumption when the sources do not give them.
+                if (m.submissions().assumption() != null) assumptions.add(m.submissions().assumption());
+            } else if (params.all().containsKey(u)) {
                 String a = params.get(u).assumption();
                 if (a != null) assumptions.add(a);
             } else if (m.assumptions().containsKey(u)) {
                 assumptions.add(m.assumptions().get(u).text());
             } else {
-                errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest"));
+                errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest, nor '" + USES_SUBMISSIONS + "'"));
                 return null;
             }
         }
