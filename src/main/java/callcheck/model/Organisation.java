@@ -37,6 +37,17 @@ public final class Organisation {
     /** True when the organisation shows practice experience in the topic. */
     public boolean hasExperience(Experience topic) { return experience != null && experience.contains(topic); }
 
+    /**
+     * The field that would name this organisation's municipalities when the proposal leaves it out: "nis" for a
+     * municipality or OCMW, "members" for a cooperation; null when it is there or the kind names none.
+     */
+    public String getAbsentMunicipalityField() {
+        if (kind == null) return null;
+        if (kind.isMunicipal()) return nis == null ? "nis" : null;
+        if (kind == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION) return members == null ? "members" : null;
+        return null;
+    }
+
     /** The NIS codes this organisation covers: its own for a municipality or OCMW, its members for a cooperation. */
     public List<String> getMunicipalities() {
         if (kind == null) return List.of();
