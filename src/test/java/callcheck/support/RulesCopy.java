@@ -1,7 +1,6 @@
 package callcheck.support;
 
 import callcheck.engine.Engine;
-import callcheck.engine.PackSet;
 import callcheck.engine.Verdict;
 import callcheck.model.ProposalReader;
 import callcheck.pack.PackLoader;
@@ -66,10 +65,5 @@ public final class RulesCopy {
     /** Evaluates an example proposal against a pack of the copy, with the copy's reference data. */
     public Verdict evaluate(RulePack pack, ProposalJson proposal) {
         return Engine.evaluate(pack, PackLoader.reference(root), ProposalReader.read(proposal.text()));
-    }
-
-    /** An engine over the given packs of the copy. */
-    public Engine engine(RulePack... packs) {
-        return new Engine(new PackSet(java.util.List.of(packs), PackLoader.reference(root)));
     }
 }
