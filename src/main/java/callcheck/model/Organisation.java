@@ -38,14 +38,22 @@ public final class Organisation {
     public boolean hasExperience(Experience topic) { return experience != null && experience.contains(topic); }
 
     /**
+     * The field that would name this organisation's municipalities when the proposal leaves it out: "nis" for a
+     * municipality or OCMW, "members" for a cooperation; null when it is there or the kind names none.
+     */
+    public String getAbsentMunicipalityField() {
+        if (kind == null) return null;
+        if (kind.isMunicipal()) return nis == null ? "nis" : null;
+        if (kind == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION) return members == null ? "members" : null;
+        return null;
+    }
+
+    /**
      * True unless the kind needs codes that are absent: a municipality or OCMW without its NIS code, a cooperation
      * without its members. Rules check where an organisation lies only when it is identified, else report it missing.
      */
     public boolean isIdentified() {
-        if (kind == null) return false;
-        if (kind.isMunicipal()) return nis != null;
-        if (kind == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION) return members != null;
-        return true;
+        return kind != null && getAbsentMunicipalityField() == null;
     }
 
     /** The NIS codes this organisation covers: its own for a municipality or OCMW, its members for a cooperation. */

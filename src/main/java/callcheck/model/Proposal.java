@@ -41,6 +41,14 @@ public final class Proposal {
     public List<Aim> getAims() { return aims; }
     public List<Commitment> getCommitments() { return commitments; }
 
+    /** The lead applicant (when named) and the co-applicants: everyone who submits. */
+    public List<Organisation> getApplicants() {
+        List<Organisation> all = new java.util.ArrayList<>();
+        if (applicant != null) all.add(applicant);
+        all.addAll(getCoApplicants());
+        return all;
+    }
+
     /** Co-applicants and partners together: everyone who takes part besides the lead applicant. */
     public List<Organisation> getOthers() {
         List<Organisation> all = new java.util.ArrayList<>(getCoApplicants());

@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,12 @@ import java.util.stream.Stream;
  * Reads and compiles rule packs. Layout: {@code <rules>/<call>/<version>/pack.yaml} plus DRL files, and the
  * reference data in {@code <rules>/reference/}. A pack compiles once into a KieBase; any error (DRL, manifest or
  * rule metadata) is reported with its file and line, and the pack is not returned.
+ * <p>
+ * A pack may include modules ({@code include: [programmes/amif2027]}, folders relative to the rules folder, each
+ * with a {@code module.yaml} and DRL files): rules written once for several calls. A module's DRL compiles into the
+ * pack, its documents, parameters and assumptions join the pack's (a name defined twice is an error), and its
+ * files count in the pack's digest. A module keeps its own DRL package, so the same module compiles unchanged into
+ * every pack that includes it; its rules share the facts (Evaluation, Parameters, the model) that every pack uses.
  */
 public final class PackLoader {
     public static final String MANIFEST = "pack.yaml";
@@ -99,8 +107,10 @@ public final class PackLoader {
         Path root = rules.toAbsolutePath().normalize();
         Path folder = versionFolder.toAbsolutePath().normalize();
         String manifestFile = rel(root, folder.resolve(MANIFEST));
-        Manifest manifest = readManifest(folder.resolve(MANIFEST), manifestFile);
+        Manifest own = readYaml(folder.resolve(MANIFEST), manifestFile, Manifest.class);
         List<CompileError> errors = new ArrayList<>();
+        List<Included> included = included(root, own, manifestFile, errors);
+        Manifest manifest = merged(own, included, manifestFile, errors);
         String expectedCall = folder.getParent().getFileName().toString();
         if (!manifest.call().equals(expectedCall)) {
             errors.add(new CompileError(manifestFile, 0, 0, "call '" + manifest.call() + "' does not match its folder '" + expectedCall + "'"));
@@ -115,9 +125,13 @@ public final class PackLoader {
         if (manifest.parameters().containsKey(USES_SUBMISSIONS) || manifest.assumptions().containsKey(USES_SUBMISSIONS)) {
             errors.add(new CompileError(manifestFile, 0, 0, "'" + USES_SUBMISSIONS + "' is reserved for @uses: name the parameter or assumption otherwise"));
         }
-        Parameters parameters = parameters(manifest, manifestFile, errors);
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        parameters(own.parameters(), manifest.documents(), manifestFile, errors, byName);
+        for (Included inc : included) parameters(inc.module().parameters(), inc.module().documents(), inc.file(), errors, byName);
+        Parameters parameters = new Parameters(byName);
 
-        List<Path> drlFiles = drlFiles(folder);
+        List<Path> drlFiles = new ArrayList<>(drlFiles(folder));
+        for (Included inc : included) drlFiles.addAll(drlFiles(inc.folder()));
         if (drlFiles.isEmpty()) errors.add(new CompileError(manifestFile, 0, 0, "the pack has no .drl file"));
         Map<String, Path> byKiePath = new LinkedHashMap<>();
         KieServices ks = KieServices.Factory.get();
@@ -126,8 +140,8 @@ public final class PackLoader {
                 "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         for (Path drl : drlFiles) {
-            // Drools expects a file's folder to match its package; the name keeps files apart.
-            String kiePath = "src/main/resources/" + packageFolder(drl) + "/" + sanitize(rel(folder, drl)).replace('/', '_');
+            // Drools expects a file's folder to match its package; the path from the rules root keeps files apart.
+            String kiePath = "src/main/resources/" + packageFolder(drl) + "/" + sanitize(rel(root, drl)).replace('/', '_');
             byKiePath.put(kiePath, drl);
             kfs.write(kiePath, read(drl));
         }
@@ -146,10 +160,17 @@ public final class PackLoader {
 
         List<RuleInfo> infos = new ArrayList<>();
         Map<String, List<FieldPath>> needs = new HashMap<>();
+        Map<String, String> ruleNames = new HashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
                 RuleInfo info = ruleInfo(r, manifest, parameters, byKiePath, root, errors);
                 if (info == null) continue;
+                // Findings are tied to their rule by name: a name used in two packages (pack and module) is ambiguous.
+                String other = ruleNames.putIfAbsent(info.name(), info.file());
+                if (other != null) {
+                    errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" is also declared in " + other));
+                    continue;
+                }
                 infos.add(info);
                 List<FieldPath> paths = new ArrayList<>(needs.getOrDefault(info.id(), List.of()));
                 for (String n : info.needs()) {
@@ -172,12 +193,87 @@ public final class PackLoader {
         }
         if (!errors.isEmpty()) throw new PackException(errors);
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
-        return new RulePack(folder, manifest, kieBase, infos, needs, parameters, digest(root, folder));
+        List<Path> folders = new ArrayList<>(List.of(folder));
+        for (Included inc : included) folders.add(inc.folder());
+        return new RulePack(folder, manifest, kieBase, infos, needs, parameters, digest(root, folders));
     }
 
-    private static Manifest readManifest(Path file, String shownAs) {
+    /** An included module: its folder, its module.yaml as shown in errors, and what that file says. */
+    private record Included(Path folder, String file, ModuleManifest module) {
+    }
+
+    /** The modules the manifest includes, each checked to be a module folder inside the rules folder. */
+    private static List<Included> included(Path root, Manifest m, String manifestFile, List<CompileError> errors) {
+        List<Included> out = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (String inc : m.include()) {
+            Path folder;
+            try {
+                Path given = Path.of(inc);
+                folder = root.resolve(given).normalize();
+                if (given.isAbsolute() || !folder.startsWith(root) || folder.equals(root)) {
+                    errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "' must be a folder inside the rules folder, given relative to it"));
+                    continue;
+                }
+            } catch (InvalidPathException e) {
+                errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "' is not a path"));
+                continue;
+            }
+            Path moduleFile = folder.resolve(ModuleManifest.FILE);
+            if (Files.isRegularFile(folder.resolve(MANIFEST))) {
+                errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "' is a pack (it has " + MANIFEST + "); only modules can be included"));
+            } else if (!Files.isRegularFile(moduleFile)) {
+                errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "': there is no " + rel(root, moduleFile)));
+            } else if (!seen.add(folder)) {
+                errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "' is listed twice"));
+            } else {
+                String file = rel(root, moduleFile);
+                try {
+                    out.add(new Included(folder, file, readYaml(moduleFile, file, ModuleManifest.class)));
+                } catch (PackException e) {
+                    errors.addAll(e.errors());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The pack's manifest with the documents, parameters and assumptions of its modules joined in. */
+    private static Manifest merged(Manifest own, List<Included> included, String manifestFile, List<CompileError> errors) {
+        if (included.isEmpty()) return own;
+        Map<String, Manifest.Document> documents = new LinkedHashMap<>(own.documents());
+        Map<String, Manifest.ParameterSpec> parameters = new LinkedHashMap<>(own.parameters());
+        Map<String, Manifest.AssumptionSpec> assumptions = new LinkedHashMap<>(own.assumptions());
+        Map<String, String> definedIn = new HashMap<>();
+        own.documents().keySet().forEach(k -> definedIn.put("document " + k, manifestFile));
+        own.parameters().keySet().forEach(k -> definedIn.put("parameter " + k, manifestFile));
+        own.assumptions().keySet().forEach(k -> definedIn.put("assumption " + k, manifestFile));
+        for (Included inc : included) {
+            join("document", inc.module().documents(), inc.file(), documents, definedIn, manifestFile, errors);
+            join("parameter", inc.module().parameters(), inc.file(), parameters, definedIn, manifestFile, errors);
+            join("assumption", inc.module().assumptions(), inc.file(), assumptions, definedIn, manifestFile, errors);
+        }
+        return new Manifest(own.call(), own.title(), own.programme(), own.version(), own.submissions(), documents, parameters,
+                assumptions, own.include());
+    }
+
+    /** Adds a module's entries of one kind; a name another file already defines is an error in the module's file. */
+    private static <V> void join(String kind, Map<String, V> from, String fromFile, Map<String, V> into, Map<String, String> definedIn,
+                                 String manifestFile, List<CompileError> errors) {
+        from.forEach((name, value) -> {
+            String other = definedIn.putIfAbsent(kind + " " + name, fromFile);
+            if (other == null) {
+                into.put(name, value);
+            } else {
+                errors.add(new CompileError(fromFile, 0, 0, kind + " '" + name + "' is also defined in " + other + " (both are part of "
+                        + manifestFile + ")"));
+            }
+        });
+    }
+
+    private static <T> T readYaml(Path file, String shownAs, Class<T> type) {
         try {
-            Manifest m = YAML.readValue(file.toFile(), Manifest.class);
+            T m = YAML.readValue(file.toFile(), type);
             if (m == null) throw new PackException(shownAs, "the manifest is empty");
             return m;
         } catch (JsonProcessingException e) {
@@ -189,9 +285,10 @@ public final class PackLoader {
         }
     }
 
-    private static Parameters parameters(Manifest m, String file, List<CompileError> errors) {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        m.parameters().forEach((name, spec) -> {
+    /** Checks and types the parameters one file defines, citing the documents it may cite, into {@code out}. */
+    private static void parameters(Map<String, Manifest.ParameterSpec> specs, Map<String, Manifest.Document> documents, String file,
+                                   List<CompileError> errors, Map<String, Parameter> out) {
+        specs.forEach((name, spec) -> {
             Parameter.Type type;
             try {
                 type = Parameter.Type.valueOf(spec.type().toUpperCase(Locale.ROOT));
@@ -216,9 +313,9 @@ public final class PackLoader {
             }
             Source source = null;
             if (spec.source() != null) {
-                Manifest.Document d = m.documents().get(spec.source().document());
+                Manifest.Document d = documents.get(spec.source().document());
                 if (d == null) {
-                    errors.add(new CompileError(file, 0, 0, "parameter " + name + " cites document '" + spec.source().document() + "' that the manifest does not list"));
+                    errors.add(new CompileError(file, 0, 0, "parameter " + name + " cites document '" + spec.source().document() + "' that " + file + " does not list"));
                 } else {
                     source = new Source(d.title(), spec.source().section());
                 }
@@ -232,7 +329,6 @@ public final class PackLoader {
             }
             out.put(name, new Parameter(name, type, value, spec.description(), source, assumption));
         });
-        return new Parameters(out);
     }
 
     private static RuleInfo ruleInfo(Rule r, Manifest m, Parameters params, Map<String, Path> byKiePath, Path root,
@@ -353,12 +449,17 @@ public final class PackLoader {
         }
     }
 
-    /** sha256 over the relative path and bytes of every file of the pack and of the reference data, in path order. */
-    static String digest(Path root, Path folder) {
+    /**
+     * sha256 over the relative path and bytes of every file of the pack's folders (its own and those it includes)
+     * and of the reference data, in path order.
+     */
+    static String digest(Path root, List<Path> folders) {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             List<Path> files = new ArrayList<>();
-            for (Path dir : List.of(folder, root.resolve(REFERENCE_DIR))) {
+            List<Path> dirs = new ArrayList<>(folders);
+            dirs.add(root.resolve(REFERENCE_DIR));
+            for (Path dir : dirs) {
                 if (!Files.isDirectory(dir)) continue;
                 try (Stream<Path> s = Files.walk(dir)) {
                     s.filter(Files::isRegularFile).forEach(files::add);

@@ -59,7 +59,7 @@ public final class RulePack {
     /** Per rule id, the proposal facts it needs. */
     public Map<String, List<FieldPath>> needs() { return needs; }
     public Parameters parameters() { return parameters; }
-    /** sha256 over the pack's files and the reference data, as "sha256:hex". */
+    /** sha256 over the pack's files, those of the modules it includes, and the reference data, as "sha256:hex". */
     public String digest() { return digest; }
 
     /** The primary rule of an id (the one named like it), in the order of the ids. */

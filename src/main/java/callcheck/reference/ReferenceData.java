@@ -2,6 +2,7 @@ package callcheck.reference;
 
 import callcheck.model.Organisation;
 import callcheck.model.OrganisationKind;
+import callcheck.model.Region;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,10 @@ import java.util.Optional;
 /**
  * The municipalities and regions the rules look up, loaded once and shared, immutable, by every
  * evaluation. Every lookup takes a date, because codes are only valid on the dates they existed.
+ * <p>
+ * Regions are those of the AMIF 2021-2027 organisation networks ({@link Region}): a municipality belongs to
+ * its referentieregio's network, except a city that forms a region by itself (Antwerp, Ghent: the {@code city}
+ * column of {@value #REGIONS_FILE}), which belongs to that region only.
  */
 public final class ReferenceData {
     public static final String MUNICIPALITIES_FILE = "municipalities.csv";
@@ -27,10 +33,13 @@ public final class ReferenceData {
 
     private final Map<String, List<Municipality>> byNis;
     private final Map<String, String> regionNames;
+    /** The cities that form a network region by themselves, by NIS code. */
+    private final Map<String, Region> cityRegions;
 
-    private ReferenceData(Map<String, List<Municipality>> byNis, Map<String, String> regionNames) {
+    private ReferenceData(Map<String, List<Municipality>> byNis, Map<String, String> regionNames, Map<String, Region> cityRegions) {
         this.byNis = byNis;
         this.regionNames = regionNames;
+        this.cityRegions = cityRegions;
     }
 
     /** Reads {@value #MUNICIPALITIES_FILE} and {@value #REGIONS_FILE} from the folder. */
@@ -43,8 +52,32 @@ public final class ReferenceData {
         }
         byNis.replaceAll((k, v) -> List.copyOf(v));
         Map<String, String> names = new LinkedHashMap<>();
-        for (String[] c : rows(folder.resolve(REGIONS_FILE), 2)) names.put(c[0], c[1]);
-        return new ReferenceData(Map.copyOf(byNis), Collections.unmodifiableMap(names));
+        Map<String, Region> cities = new HashMap<>();
+        Path regionsFile = folder.resolve(REGIONS_FILE);
+        for (String[] c : rows(regionsFile, 3)) {
+            names.put(c[0], c[1]);
+            if (!c[2].isEmpty()) {
+                if (!byNis.containsKey(c[2])) throw new IllegalArgumentException(regionsFile + ": region " + c[0] + " names city " + c[2] + ", which is not a municipality code");
+                cities.put(c[2], region(c[0], regionsFile));
+            }
+        }
+        for (Region r : Region.values()) {
+            if (!names.containsKey(r.name())) throw new IllegalArgumentException(regionsFile + ": region " + r + " is not listed");
+        }
+        for (List<Municipality> ms : byNis.values()) {
+            for (Municipality m : ms) {
+                if (!names.containsKey(m.region())) throw new IllegalArgumentException(folder.resolve(MUNICIPALITIES_FILE) + ": " + m.nis() + " has region " + m.region() + ", which " + REGIONS_FILE + " does not list");
+            }
+        }
+        return new ReferenceData(Map.copyOf(byNis), Collections.unmodifiableMap(names), Map.copyOf(cities));
+    }
+
+    private static Region region(String code, Path file) {
+        try {
+            return Region.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + code + " forms a city region but is not one of " + java.util.Arrays.toString(Region.values()));
+        }
     }
 
     /** The municipality that had this code on the date, if any. */
@@ -97,6 +130,14 @@ public final class ReferenceData {
         if (now.isPresent()) {
             return now.get().isFlemish() ? null : nis + " (" + now.get().name() + ") is not in Flanders";
         }
+        return whyNotValid(nis, date);
+    }
+
+    /**
+     * Why a code that is not valid on the date is not: unknown, not yet created, or merged away (naming the
+     * municipality it merged into, as it is called on the date).
+     */
+    private String whyNotValid(String nis, LocalDate date) {
         List<Municipality> h = history(nis);
         if (h.isEmpty()) return nis + " is not a municipality code";
         Municipality m = h.get(0);
@@ -136,6 +177,67 @@ public final class ReferenceData {
     /** Region codes with their names. */
     public Map<String, String> regionNames() {
         return regionNames;
+    }
+
+    /** The name of a network region, e.g. "Regio Gent". */
+    public String regionName(Region region) {
+        return regionNames.get(region.name());
+    }
+
+    /**
+     * The network region a municipality code belongs to on the date: the city's own region for Antwerp and
+     * Ghent, else its referentieregio or Brussels. Empty when the code is not a municipality on that date.
+     */
+    public Optional<Region> regionOf(String nis, LocalDate date) {
+        return municipality(nis, date).map(m -> cityRegions.getOrDefault(m.nis(), Region.valueOf(m.region())));
+    }
+
+    /** True when the code is a municipality on the date and belongs to the region then. */
+    public boolean inRegion(String nis, Region region, LocalDate date) {
+        return region != null && regionOf(nis, date).map(region::equals).orElse(false);
+    }
+
+    /** The municipalities of a network region on the date, in NIS order. */
+    public List<Municipality> municipalitiesOf(Region region, LocalDate date) {
+        return municipalitiesOn(date).stream().filter(m -> inRegion(m.nis(), region, date)).toList();
+    }
+
+    /** Every network region in the order of {@link Region}, with its name and its municipalities on the date. */
+    public List<NetworkRegion> networkRegionsOn(LocalDate date) {
+        Map<Region, List<Municipality>> by = new EnumMap<>(Region.class);
+        for (Region r : Region.values()) by.put(r, new ArrayList<>());
+        for (Municipality m : municipalitiesOn(date)) by.get(regionOf(m.nis(), date).orElseThrow()).add(m);
+        return by.entrySet().stream().map(e -> new NetworkRegion(e.getKey(), regionName(e.getKey()), List.copyOf(e.getValue()))).toList();
+    }
+
+    /** Why a code does not lie in the region on the date, in words for a finding; null when it does. */
+    public String whyNotInRegion(String nis, Region region, LocalDate date) {
+        if (nis == null) return "no NIS code";
+        Optional<Municipality> now = municipality(nis, date);
+        if (now.isEmpty()) return whyNotValid(nis, date);
+        Region actual = regionOf(nis, date).orElseThrow();
+        if (actual == region) return null;
+        return nis + " (" + now.get().name() + ") lies in " + regionName(actual) + ", not in " + regionName(region);
+    }
+
+    /**
+     * Why an organisation's municipalities do not all lie in the region on the date (the first that does not,
+     * explained); null when they do, or when the organisation names no municipality (a non-profit, say). The VGC
+     * works in Brussels only.
+     */
+    public String whyNotInRegion(Organisation o, Region region, LocalDate date) {
+        if (o == null || o.getKind() == null || region == null) return null;
+        if (o.getKind() == OrganisationKind.VGC) {
+            return region == Region.BRUSSELS ? null : "the VGC works in " + regionName(Region.BRUSSELS) + ", not in " + regionName(region);
+        }
+        if (o.getKind() == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION && (o.getMembers() == null || o.getMembers().isEmpty())) {
+            return "the cooperation names no member municipalities";
+        }
+        for (String nis : o.getMunicipalities()) {
+            String why = whyNotInRegion(nis, region, date);
+            if (why != null) return why;
+        }
+        return null;
     }
 
     private static LocalDate date(String s) {

@@ -1,0 +1,9 @@
+package callcheck.reference;
+
+import callcheck.model.Region;
+
+import java.util.List;
+
+/** One of the 18 regions of the AMIF 2021-2027 organisation networks, with its municipalities on a date. */
+public record NetworkRegion(Region region, String name, List<Municipality> municipalities) {
+}
