@@ -42,14 +42,6 @@ public final class Evaluation {
         report(pack.ruleNamed(((RuleContext) drools).getRule().getName()), values(keyValues));
     }
 
-    /**
-     * The same, for rules compiled by the executable model, whose consequences get an {@code org.drools.model.Drools}
-     * as {@code drools}; Drools' implementation of it is a RuleContext too.
-     */
-    public void report(org.drools.model.Drools drools, Object... keyValues) {
-        report((RuleContext) drools, keyValues);
-    }
-
     /** Sets the financing plan the rules allow. */
     public void plan(BigDecimal maxSubsidy, BigDecimal amif, BigDecimal vvsg, BigDecimal ownMin) {
         plan = new FinancingPlan(Money.shown(maxSubsidy), Money.shown(amif), Money.shown(vvsg), Money.shown(ownMin));
