@@ -36,7 +36,7 @@ final class JettyErrors extends ErrorHandler {
 
     private static byte[] body(int status, Throwable cause) {
         ErrorBody body;
-        if (status >= 500) {
+        if (status >= 500 && status != 505) {
             String id = UUID.randomUUID().toString();
             LOG.error("decision {} failed inside the server with status {}", id, status, cause);
             body = ErrorBody.internal(id);
@@ -47,6 +47,7 @@ final class JettyErrors extends ErrorHandler {
                 case 413 -> RequestChecks.tooLarge();
                 case 414 -> ErrorBody.of("uri_too_long", null, "the request URI is too long");
                 case 431 -> ErrorBody.of("headers_too_large", null, "the request headers are too large");
+                case 505 -> ErrorBody.of("http_version_not_supported", null, "the request is not HTTP/1.1 or HTTP/1.0");
                 default -> ErrorBody.of("http_" + status, null, "the request was refused (HTTP " + status + ")");
             };
         }
