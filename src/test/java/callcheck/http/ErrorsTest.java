@@ -1,9 +1,6 @@
 package callcheck.http;
 
 import callcheck.engine.Engine;
-import callcheck.engine.PackSet;
-import callcheck.pack.PackLoader;
-import callcheck.pack.RulePack;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +20,6 @@ import java.io.PrintStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +110,8 @@ class ErrorsTest {
 
         @Test
         void noVersionGovernsTheSubmissionDate() {
-            LocalDateBefore first = new LocalDateBefore(Packs.engine().packs().versions("507").get(0));
-            assertError(api.postJson(EVALUATE, ProposalJson.from("507/eligible-tielt-pittem.json").set("submittedOn", first.day()).text()),
+            String dayBeforeTheFirstVersion = Packs.engine().packs().versions("507").get(0).manifest().submissions().from().minusDays(1).toString();
+            assertError(api.postJson(EVALUATE, ProposalJson.from("507/eligible-tielt-pittem.json").set("submittedOn", dayBeforeTheFirstVersion).text()),
                     404, "no_version_for_date", "submittedOn");
         }
 
@@ -124,13 +120,6 @@ class ErrorsTest {
             assertError(api.get("/v2/calls"), 404, "route_not_found", null);
             assertError(api.get("/"), 404, "route_not_found", null);
             assertError(api.postJson("/v1/calls/507/evaluation", good()), 404, "route_not_found", null);
-        }
-    }
-
-    /** The day before a version's first submission day. */
-    private record LocalDateBefore(RulePack pack) {
-        String day() {
-            return pack.manifest().submissions().from().minusDays(1).toString();
         }
     }
 
@@ -240,18 +229,14 @@ class ErrorsTest {
     class Internal {
         @Test
         void aRuleThatThrows() {
-            Path faulty = Path.of("src/test/resources/packs/faulty");
-            RulePack bug = new PackLoader().load(faulty, faulty.resolve("999/2020-01-01"));
-            List<RulePack> packs = new ArrayList<>(Packs.engine().packs().all());
-            packs.add(bug);
-            Engine engine = new Engine(new PackSet(packs, Packs.engine().packs().reference()));
+            Engine engine = FaultyPack.engine();
             PrintStream err = System.err;
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             TestServer.Response r;
             try (TestServer server = TestServer.start(engine, Map.of())) {
                 System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
                 try {
-                    r = server.postJson("/v1/calls/999/evaluations", good().replace("2020-10-01", "2020-01-02"));
+                    r = server.postJson("/v1/calls/" + FaultyPack.CALL + "/evaluations", good().replace("2020-10-01", FaultyPack.DAY));
                 } finally {
                     System.setErr(err);
                 }
