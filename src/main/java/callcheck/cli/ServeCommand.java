@@ -5,6 +5,7 @@ import callcheck.engine.LoadReport;
 import callcheck.http.HttpServer;
 import callcheck.pack.CompileError;
 import callcheck.pack.PackLoader;
+import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,7 +41,13 @@ final class ServeCommand implements Callable<Integer> {
             for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
         }
         HttpServer server = new HttpServer(new Engine(report.packs()), report.failures());
-        int bound = server.start(host, port);
+        int bound;
+        try {
+            bound = server.start(host, port);
+        } catch (JavalinBindException e) {
+            System.err.println("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: letting requests in flight finish");

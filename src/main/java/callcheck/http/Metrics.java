@@ -15,6 +15,8 @@ import java.time.Duration;
 final class Metrics {
     /** The route tag of a request that matched no endpoint, so unknown paths cannot grow the series without end. */
     static final String UNMATCHED = "unmatched";
+    /** The Prometheus text exposition format that {@link #scrape} writes. */
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -44,6 +46,4 @@ final class Metrics {
     String scrape() {
         return registry.scrape();
     }
-
-    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 }

@@ -27,8 +27,12 @@ final class RequestChecks {
         }
     }
 
-    /** The body must be JSON in UTF-8, the contract's only encoding. */
+    /** The body must be JSON in UTF-8, the contract's only encoding, and not compressed. */
     static void requireJson(Context ctx) {
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw notJson("Content-Encoding " + encoding.trim() + " is not accepted; send the JSON as it is");
+        }
         String type = ctx.header("Content-Type");
         if (type == null) throw notJson("the request has no Content-Type; send application/json");
         String[] parts = type.split(";");

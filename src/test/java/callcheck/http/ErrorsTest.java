@@ -179,6 +179,13 @@ class ErrorsTest {
         }
 
         @Test
+        void aCompressedBody() {
+            HttpRequest gzip = api.request(EVALUATE).header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                    .POST(HttpRequest.BodyPublishers.ofString(good())).build();
+            assertError(api.send(gzip), 415, "unsupported_media_type", null);
+        }
+
+        @Test
         void noContentType() {
             assertError(api.post(EVALUATE, null, good().getBytes(StandardCharsets.UTF_8)), 415, "unsupported_media_type", null);
         }
