@@ -36,7 +36,7 @@ final class Metrics {
                 .register(registry)
                 .increment();
         Timer.builder("callcheck.evaluation")
-                .description("time the engine takes to evaluate one proposal")
+                .description("time to read, check and evaluate one proposal")
                 .tag("call", v.call()).tag("version", v.version())
                 .register(registry)
                 .record(took);
