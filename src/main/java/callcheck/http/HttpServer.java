@@ -38,7 +38,7 @@ public final class HttpServer {
     private final Metrics metrics = new Metrics();
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
     private Javalin app;
-    private GracefulHandler graceful;
+    private volatile GracefulHandler graceful;
 
     public HttpServer(Engine engine, Map<String, List<CompileError>> loadFailures) {
         this.engine = engine;
