@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code callcheck check|serve|...}. */
 @Command(name = "callcheck", mixinStandardHelpOptions = true, version = "callcheck 0.1",
         description = "Checks proposals for Flemish AMIF funding calls against versioned Drools rule packs.",
-        subcommands = {CheckCommand.class, RulesCommand.class})
+        subcommands = {CheckCommand.class, RulesCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,8 @@ package callcheck.model;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -34,27 +36,32 @@ public final class ProposalReader {
     }
 
     public static Proposal read(String json) {
-        return read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return read(READER.createParser(json));
+        } catch (IOException e) {
+            throw translate(e, null);
+        }
     }
 
     public static Proposal read(byte[] json) {
-        try (JsonParser parser = Json.strict().createParser(json)) {
-            return read(parser);
+        try {
+            return read(READER.createParser(json));
         } catch (IOException e) {
             throw translate(e, null);
         }
     }
 
     public static Proposal read(InputStream json) {
-        try (JsonParser parser = Json.strict().createParser(json)) {
-            return read(parser);
+        try {
+            return read(READER.createParser(json));
         } catch (IOException e) {
             throw translate(e, null);
         }
     }
 
+    /** Reads through a parser of our own, so that an error can say where in the JSON the parser stood. */
     private static Proposal read(JsonParser parser) {
-        try {
+        try (parser) {
             return validate(READER.readValue(parser));
         } catch (IOException e) {
             throw translate(e, parser);
@@ -62,24 +69,20 @@ public final class ProposalReader {
     }
 
     private static InvalidProposalException translate(IOException e, JsonParser parser) {
-        if (e instanceof StreamConstraintsException) {
-            String at = parser == null ? null : pointerPath(parser.getParsingContext().pathAsPointer().toString());
-            return new InvalidProposalException("too_large", at, "the JSON exceeds a limit: " + firstLine(e.getMessage()));
-        }
-        if (e instanceof JsonParseException) {
-            return new InvalidProposalException("malformed_json", null, "the body is not well-formed JSON: "
-                    + firstLine(((JsonProcessingException) e).getOriginalMessage()));
+        // Errors of the JSON text itself (not well-formed, over a limit) come bare or wrapped in a mapping error;
+        // either way the parser knows where it stood, which names the field better than the mapping path.
+        JsonProcessingException syntax = syntaxError(e);
+        if (syntax != null) {
+            String field = syntax instanceof JsonEOFException || parser == null ? null : fieldAt(parser);
+            String at = syntax.getLocation() == null || syntax.getLocation().getLineNr() < 0 ? ""
+                    : " (line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ")";
+            if (syntax instanceof StreamConstraintsException) {
+                return new InvalidProposalException("too_large", field, "the JSON exceeds a limit: " + plain(syntax.getOriginalMessage()) + at);
+            }
+            return new InvalidProposalException("malformed_json", field, "the body is not well-formed JSON: " + plain(syntax.getOriginalMessage()) + at);
         }
         if (e instanceof JsonMappingException m) {
             String field = path(m.getPath());
-            if (m.getCause() instanceof StreamConstraintsException) {
-                // The mapping path stops at the object; the parser knows the field whose value broke the limit.
-                String at = parser == null ? null : pointerPath(parser.getParsingContext().pathAsPointer().toString());
-                return new InvalidProposalException("too_large", at != null ? at : field, "the JSON exceeds a limit: " + firstLine(m.getCause().getMessage()));
-            }
-            if (m.getOriginalMessage() != null && m.getOriginalMessage().startsWith("Trailing token")) {
-                return new InvalidProposalException("malformed_json", null, "the body holds more than one JSON value");
-            }
             if (m instanceof UnrecognizedPropertyException u) {
                 return new InvalidProposalException("unknown_field", field, "unknown field '" + u.getPropertyName() + "'");
             }
@@ -93,6 +96,9 @@ public final class ProposalReader {
                         + expected(f.getTargetType()));
             }
             if (m instanceof MismatchedInputException mi) {
+                if (field == null && String.valueOf(mi.getOriginalMessage()).startsWith("Trailing token")) {
+                    return new InvalidProposalException("malformed_json", null, "the body holds more than one JSON value");
+                }
                 if (field == null && mi.getTargetType() == Proposal.class) {
                     return new InvalidProposalException("wrong_type", null, "the body must be a JSON object");
                 }
@@ -101,7 +107,7 @@ public final class ProposalReader {
             if (m.getCause() instanceof DateTimeParseException) {
                 return new InvalidProposalException("invalid_value", field, "not a valid date (YYYY-MM-DD)");
             }
-            return new InvalidProposalException("invalid_value", field, firstLine(m.getOriginalMessage()));
+            return new InvalidProposalException("invalid_value", field, plain(m.getOriginalMessage()));
         }
         return new InvalidProposalException("unreadable", null, "the body could not be read");
     }
@@ -111,18 +117,36 @@ public final class ProposalReader {
         return type != null && (type.isEnum() || type == String.class || type == java.time.LocalDate.class);
     }
 
-    /** "/partners/0/kind" as "partners[0].kind"; null for the root. */
-    static String pointerPath(String pointer) {
-        if (pointer == null || pointer.isEmpty() || pointer.equals("/")) return null;
-        StringBuilder sb = new StringBuilder();
-        for (String part : pointer.substring(1).split("/")) {
-            if (part.matches("\\d+")) sb.append('[').append(part).append(']');
-            else {
-                if (!sb.isEmpty()) sb.append('.');
-                sb.append(part.replace("~1", "/").replace("~0", "~"));
-            }
+    /** The parse or limit error in the chain, if the JSON text itself is at fault. */
+    private static JsonProcessingException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException || t instanceof StreamConstraintsException) return (JsonProcessingException) t;
+            if (t.getCause() == t) break;
         }
-        return sb.toString();
+        return null;
+    }
+
+    /** The JSON path where the parser stood, such as {@code financing.totalCost}; null at the top. */
+    private static String fieldAt(JsonParser parser) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) parts.addFirst("." + c.getCurrentName());
+            else if (c.inArray() && c.getCurrentIndex() >= 0) parts.addFirst("[" + c.getCurrentIndex() + "]");
+        }
+        String path = String.join("", parts);
+        if (path.startsWith(".")) path = path.substring(1);
+        return path.isEmpty() ? null : path;
+    }
+
+    /** Jackson's message without its advice to programmers (feature flags, the limits' getters). */
+    private static String plain(String message) {
+        return firstLine(message)
+                .replaceAll(" *\\(start marker at \\[[^\\]]*][^)]*\\)", "")
+                .replaceAll(" *\\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "")
+                .replaceAll(":? *enable `[^`]*`( to allow)?", "")
+                .replaceAll(", from `[^`]*`", "")
+                .replaceAll("`[^`]*`", "")
+                .trim();
     }
 
     private static String expected(Class<?> type) {
@@ -200,7 +224,10 @@ public final class ProposalReader {
     }
 
     private static void list(List<Organisation> orgs, String field) {
-        for (int i = 0; i < orgs.size(); i++) organisation(orgs.get(i), field + "[" + i + "]");
+        for (int i = 0; i < orgs.size(); i++) {
+            if (orgs.get(i) == null) throw new InvalidProposalException("wrong_type", field + "[" + i + "]", "an organisation must be an object");
+            organisation(orgs.get(i), field + "[" + i + "]");
+        }
     }
 
     private static void organisation(Organisation o, String field) {

@@ -80,8 +80,8 @@ class ProposalReaderTest {
 
     @Test
     void refuses_malformed_json_duplicate_keys_and_non_objects() {
-        refused("{\"submittedOn\": \"2020-10-01\",", "malformed_json", null);
-        refused("{\"submittedOn\": \"2020-10-01\", \"submittedOn\": \"2020-10-02\"}", "malformed_json", null);
+        refused("{\"submittedOn\": \"2020-10-01\",", "malformed_json", "submittedOn"); // where the parser stood when the text broke off
+        refused("{\"submittedOn\": \"2020-10-01\", \"submittedOn\": \"2020-10-02\"}", "malformed_json", "submittedOn");
         refused("[1,2]", "wrong_type", null);
         refused("{} {}", "malformed_json", null);
         refused(base().set("applicant.nis", "3701").text(), "invalid_value", "applicant.nis");

@@ -1,0 +1,72 @@
+package callcheck.http;
+
+import callcheck.engine.Engine;
+import callcheck.engine.PackSet;
+import callcheck.pack.CompileError;
+import callcheck.pack.RulePack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Whether the service is ready: every pack folder compiled. Says which pack versions serve and, for each folder that
+ * failed, its errors with file and line. A failed folder whose version still serves (a reload kept the last good
+ * pack) is "serving_last_good"; one that serves nothing is "failed".
+ */
+public final class Health {
+    public static final String READY = "ready";
+    public static final String NOT_READY = "not_ready";
+    public static final String SERVING = "serving";
+    public static final String SERVING_LAST_GOOD = "serving_last_good";
+    public static final String FAILED = "failed";
+
+    private final Engine engine;
+    private final AtomicReference<Map<String, List<CompileError>>> failures;
+
+    /** @param failures per pack folder relative to the rules folder ({@code 507/2020-07-14}), its errors */
+    public Health(Engine engine, Map<String, List<CompileError>> failures) {
+        this.engine = engine;
+        this.failures = new AtomicReference<>(Map.copyOf(failures));
+    }
+
+    /** Replaces the failures, as a reload that compiled the rules folder again finds them. */
+    public void failures(Map<String, List<CompileError>> next) {
+        failures.set(Map.copyOf(next));
+    }
+
+    record Report(String status, List<PackView> packs, List<FailureView> failures) {
+    }
+
+    record PackView(String call, String version, String digest, String status) {
+    }
+
+    record FailureView(String pack, String call, String version, String status, List<CompileError> errors) {
+    }
+
+    Report report() {
+        PackSet packs = engine.packs();
+        Map<String, List<CompileError>> failed = failures.get();
+        List<FailureView> failureViews = new ArrayList<>();
+        for (String folder : failed.keySet().stream().sorted().toList()) {
+            Path p = Path.of(folder);
+            String call = p.getNameCount() > 0 ? p.getName(0).toString() : folder;
+            String version = p.getNameCount() > 1 ? p.getName(1).toString() : null;
+            failureViews.add(new FailureView(folder, call, version, serves(packs, call, version) ? SERVING_LAST_GOOD : FAILED,
+                    failed.get(folder)));
+        }
+        List<PackView> packViews = packs.all().stream().map(pack -> new PackView(pack.call(), pack.version(), pack.digest(),
+                failureViews.stream().anyMatch(f -> pack.call().equals(f.call()) && pack.version().equals(f.version()))
+                        ? SERVING_LAST_GOOD : SERVING)).toList();
+        boolean ready = failureViews.isEmpty() && !packViews.isEmpty();
+        return new Report(ready ? READY : NOT_READY, packViews, failureViews);
+    }
+
+    private static boolean serves(PackSet packs, String call, String version) {
+        if (!packs.calls().contains(call)) return false;
+        for (RulePack p : packs.versions(call)) if (p.version().equals(version)) return true;
+        return false;
+    }
+}

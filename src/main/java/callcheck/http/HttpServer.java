@@ -1,0 +1,130 @@
+package callcheck.http;
+
+import callcheck.engine.Engine;
+import callcheck.model.Json;
+import callcheck.pack.CompileError;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HTTP service over an {@link Engine}: the endpoints of ../shared/API.md on Javalin. Built from an engine (whose
+ * packs a reload may swap) and the pack folders that failed to compile; {@link #start} returns the bound port.
+ * {@link #stop} is graceful: it stops accepting and lets the requests in flight finish.
+ *
+ * <pre>{@code
+ * HttpServer server = new HttpServer(engine, report.failures());
+ * int port = server.start(0);   // 0: any free port
+ * }</pre>
+ */
+public final class HttpServer {
+    /** How long a stop waits for the requests in flight. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final String OPENAPI_RESOURCE = "/callcheck/http/openapi.json";
+
+    private final Engine engine;
+    private final Health health;
+    private final Metrics metrics = new Metrics();
+    private final byte[] openApi = resource(OPENAPI_RESOURCE);
+    private Javalin app;
+    private volatile GracefulHandler graceful;
+
+    public HttpServer(Engine engine, Map<String, List<CompileError>> loadFailures) {
+        this.engine = engine;
+        this.health = new Health(engine, loadFailures);
+    }
+
+    /** Listens on every interface; port 0 takes a free port. Returns the port bound. */
+    public int start(int port) {
+        return start("0.0.0.0", port);
+    }
+
+    public synchronized int start(String host, int port) {
+        if (app != null) throw new IllegalStateException("already started");
+        app = Javalin.create(this::configure).start(host, port);
+        return app.port();
+    }
+
+    /** Stops accepting, waits up to {@link #STOP_TIMEOUT} for the requests in flight, then stops. */
+    public synchronized void stop() {
+        if (app != null) app.stop();
+    }
+
+    /** The readiness the service reports; a reload updates its failures. */
+    public Health health() {
+        return health;
+    }
+
+    /** Requests being handled now. */
+    public long inFlight() {
+        return graceful == null ? 0 : graceful.getCurrentRequestCount();
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = RequestChecks.MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
+        config.jsonMapper(new JavalinJackson(Json.output(), false));
+        config.jetty.modifyServer(server -> {
+            graceful = new GracefulHandler();
+            server.insertHandler(graceful);
+            server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            server.setErrorHandler(new JettyErrors());
+        });
+        config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(),
+                Duration.ofNanos((long) (ms * 1_000_000))));
+        ErrorMapping.register(config);
+
+        Evaluations evaluations = new Evaluations(engine, metrics);
+        config.routes.post("/v1/calls/{call}/evaluations", evaluations::evaluate);
+        config.routes.get("/v1/calls", ctx -> {
+            RequestChecks.onlyParameters(ctx, Set.of());
+            ctx.json(Listings.calls(engine.packs()));
+        });
+        config.routes.get("/v1/calls/{call}", ctx -> {
+            RequestChecks.onlyParameters(ctx, Set.of());
+            ctx.json(Listings.call(engine.packs(), ctx.pathParam("call")));
+        });
+        config.routes.get("/v1/calls/{call}/rules", ctx -> {
+            RequestChecks.onlyParameters(ctx, Set.of("version"));
+            ctx.json(Listings.rules(engine.packs(), ctx.pathParam("call"), ctx.queryParam("version")));
+        });
+        config.routes.get("/health", ctx -> {
+            Health.Report report = health.report();
+            ctx.status(Health.READY.equals(report.status()) ? 200 : 503).json(report);
+        });
+        config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        config.routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
+    }
+
+    /** The endpoint's path template, so that the metrics have one series per endpoint, not per call id or typo. */
+    private static String route(Context ctx) {
+        try {
+            Endpoint e = ctx.endpoints().matchedHttpEndpoint();
+            return e == null ? Metrics.UNMATCHED : e.path;
+        } catch (RuntimeException e) {
+            return Metrics.UNMATCHED;
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = HttpServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the jar");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

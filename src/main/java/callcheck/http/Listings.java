@@ -1,0 +1,95 @@
+package callcheck.http;
+
+import callcheck.engine.Finding;
+import callcheck.engine.PackSet;
+import callcheck.pack.Manifest;
+import callcheck.pack.Parameter;
+import callcheck.pack.RuleInfo;
+import callcheck.pack.RulePack;
+import callcheck.pack.Severity;
+import callcheck.pack.Source;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What the listing endpoints answer, read from the packs now serving: calls, one call's versions, a version's rules. */
+final class Listings {
+
+    private Listings() {
+    }
+
+    /** GET /v1/calls: every call with its versions. */
+    record Calls(List<CallSummary> calls) {
+    }
+
+    record CallSummary(String id, String title, String programme, List<VersionSummary> versions) {
+    }
+
+    /** A version: the submission dates it governs and the digest of exactly what decides. */
+    record VersionSummary(String version, Manifest.Submissions submissions, String digest) {
+    }
+
+    /** GET /v1/calls/{call}: the call's versions, each with its parameters and the documents it cites. */
+    record Call(String id, String title, String programme, List<VersionDetail> versions) {
+    }
+
+    record VersionDetail(String version, Manifest.Submissions submissions, String digest,
+                         Map<String, ParameterView> parameters, Map<String, Manifest.Document> documents,
+                         Map<String, String> assumptions) {
+    }
+
+    /** A number of the call: its value (null when the sources do not give it) with its source or the assumption. */
+    record ParameterView(String type, Object value, String description, Source source, String assumption, boolean unknown) {
+    }
+
+    /** GET /v1/calls/{call}/rules: the rules of one version. */
+    record Rules(String call, String version, String digest, List<RuleView> rules) {
+    }
+
+    record RuleView(String id, Severity severity, String title, Finding.Messages message, Source source,
+                    String assumption, List<String> needs, List<String> uses) {
+    }
+
+    static Calls calls(PackSet packs) {
+        return new Calls(packs.calls().stream().map(call -> {
+            List<RulePack> versions = packs.versions(call);
+            Manifest newest = versions.get(versions.size() - 1).manifest();
+            return new CallSummary(call, newest.title(), newest.programme(), versions.stream()
+                    .map(p -> new VersionSummary(p.version(), p.manifest().submissions(), p.digest())).toList());
+        }).toList());
+    }
+
+    static Call call(PackSet packs, String call) {
+        List<RulePack> versions = packs.versions(call);
+        Manifest newest = versions.get(versions.size() - 1).manifest();
+        return new Call(call, newest.title(), newest.programme(), versions.stream().map(Listings::detail).toList());
+    }
+
+    /** The rules of the named version, or of the newest one. */
+    static Rules rules(PackSet packs, String call, String version) {
+        List<RulePack> versions = packs.versions(call);
+        RulePack pack = version == null ? versions.get(versions.size() - 1) : packs.select(call, version, null);
+        return new Rules(call, pack.version(), pack.digest(), pack.primaryRules().stream().map(Listings::rule).toList());
+    }
+
+    private static VersionDetail detail(RulePack p) {
+        Map<String, ParameterView> parameters = new LinkedHashMap<>();
+        // In the manifest's order, which groups them as the call does.
+        for (String name : p.manifest().parameters().keySet()) {
+            Parameter q = p.parameters().get(name);
+            parameters.put(q.name(), new ParameterView(q.type().name().toLowerCase(Locale.ROOT), q.value(), q.description(),
+                    q.source(), q.assumption(), q.isUnknown()));
+        }
+        Map<String, String> assumptions = new LinkedHashMap<>();
+        p.manifest().assumptions().forEach((id, a) -> assumptions.put(id, a.text()));
+        return new VersionDetail(p.version(), p.manifest().submissions(), p.digest(), parameters,
+                new LinkedHashMap<>(p.manifest().documents()), assumptions);
+    }
+
+    private static RuleView rule(RuleInfo r) {
+        return new RuleView(r.id(), r.severity(), r.title(), new Finding.Messages(r.nl(), r.en()), r.source(), r.assumption(),
+                r.needs(), r.uses());
+    }
+}

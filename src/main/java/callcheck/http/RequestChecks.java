@@ -1,0 +1,70 @@
+package callcheck.http;
+
+import io.javalin.http.Context;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** What a request must be before its body is read: known query parameters, a JSON body, a bounded size. */
+final class RequestChecks {
+    /** A proposal is a few KB; four times the longest allowed string still fits many times over. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private RequestChecks() {
+    }
+
+    /** Refuses query parameters the endpoint does not know, and repeated or empty ones, so a typo never passes. */
+    static void onlyParameters(Context ctx, Set<String> known) {
+        for (var e : ctx.queryParamMap().entrySet()) {
+            String name = e.getKey();
+            if (!known.contains(name)) {
+                throw new ApiError(400, "unknown_parameter", name, "unknown query parameter '" + name + "'"
+                        + (known.isEmpty() ? "; this endpoint takes none" : "; known: " + known));
+            }
+            if (e.getValue().size() != 1 || e.getValue().get(0).isBlank()) {
+                throw new ApiError(400, "invalid_parameter", name, "query parameter '" + name + "' must be given once, not empty");
+            }
+        }
+    }
+
+    /** The body must be JSON in UTF-8, the contract's only encoding, and not compressed. */
+    static void requireJson(Context ctx) {
+        String encoding = ctx.header("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw notJson("Content-Encoding " + encoding.trim() + " is not accepted; send the JSON as it is");
+        }
+        String type = ctx.header("Content-Type");
+        if (type == null) throw notJson("the request has no Content-Type; send application/json");
+        String[] parts = type.split(";");
+        if (!parts[0].trim().toLowerCase(Locale.ROOT).equals("application/json")) {
+            throw notJson("Content-Type " + parts[0].trim() + " is not accepted; send application/json");
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv[0].trim().equalsIgnoreCase("charset") && (kv.length < 2 || !kv[1].trim().replace("\"", "").equalsIgnoreCase("utf-8"))) {
+                throw notJson("the body must be UTF-8");
+            }
+        }
+    }
+
+    /** Refuses a body that says it is too large before reading any of it; Javalin bounds the reading itself. */
+    static void requireDeclaredLengthWithinLimit(Context ctx) {
+        String length = ctx.header("Content-Length");
+        if (length == null) return;
+        long n;
+        try {
+            n = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return; // Jetty refuses a malformed Content-Length before we get here
+        }
+        if (n > MAX_BODY_BYTES) throw new ApiError(413, tooLarge().error().code(), null, tooLarge().error().message());
+    }
+
+    static ErrorBody tooLarge() {
+        return ErrorBody.of("body_too_large", null, "the body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
+    }
+
+    private static ApiError notJson(String message) {
+        return new ApiError(415, "unsupported_media_type", null, message);
+    }
+}

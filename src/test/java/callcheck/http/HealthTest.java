@@ -1,0 +1,98 @@
+package callcheck.http;
+
+import callcheck.engine.LoadReport;
+import callcheck.pack.CompileError;
+import callcheck.pack.PackLoader;
+import callcheck.pack.RulePack;
+import callcheck.support.Packs;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /health is ready only when every pack compiled, and says what serves and what failed, with file and line. */
+class HealthTest {
+
+    @Test
+    void aPackThatDoesNotCompileMakesTheServiceNotReadyWhileTheOthersServe(@TempDir Path rules) throws IOException {
+        copy(Packs.RULES.resolve(PackLoader.REFERENCE_DIR), rules.resolve(PackLoader.REFERENCE_DIR));
+        copy(Path.of("src/test/resources/packs/broken/999"), rules.resolve("999"));
+        LoadReport report = LoadReport.load(rules, new PackLoader());
+        assertThat(report.failures()).containsOnlyKeys("999/2020-01-01");
+
+        try (TestServer api = TestServer.start(Packs.engine(), report.failures())) {
+            TestServer.Response r = api.get("/health");
+
+            assertThat(r.status()).isEqualTo(503);
+            JsonNode health = r.json();
+            assertThat(health.get("status").asText()).isEqualTo("not_ready");
+            JsonNode failure = health.get("failures").get(0);
+            assertThat(failure.get("pack").asText()).isEqualTo("999/2020-01-01");
+            assertThat(failure.get("status").asText()).isEqualTo("failed");
+            JsonNode error = failure.get("errors").get(0);
+            assertThat(error.get("file").asText()).isEqualTo("999/2020-01-01/broken.drl");
+            assertThat(error.get("line").asInt()).isEqualTo(lineOf(rules.resolve("999/2020-01-01/broken.drl"), "noSuchField"));
+            assertThat(error.get("message").asText()).isNotBlank();
+            assertThat(health.get("packs")).hasSize(Packs.engine().packs().all().size());
+            assertThat(health.get("packs").get(0).get("status").asText()).isEqualTo("serving");
+            // the packs that compiled still answer
+            assertThat(api.postJson("/v1/calls/507/evaluations", callcheck.support.ProposalJson.from("507/eligible-tielt-pittem.json").text())
+                    .status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aFolderThatNoLongerCompilesWhileItsLastGoodVersionServesSaysSo() {
+        RulePack serving = Packs.engine().packs().versions("507").get(0);
+        String folder = serving.call() + "/" + serving.version();
+        Map<String, List<CompileError>> failures = Map.of(folder, List.of(new CompileError(folder + "/financing.drl", 12, 5, "edited badly")));
+
+        try (TestServer api = TestServer.start(Packs.engine(), failures)) {
+            JsonNode health = api.get("/health").json();
+
+            assertThat(health.get("status").asText()).isEqualTo("not_ready");
+            JsonNode pack = null;
+            for (JsonNode p : health.get("packs")) if (p.get("version").asText().equals(serving.version())) pack = p;
+            assertThat(pack.get("status").asText()).isEqualTo("serving_last_good");
+            assertThat(pack.get("digest").asText()).isEqualTo(serving.digest());
+            assertThat(health.get("failures").get(0).get("status").asText()).isEqualTo("serving_last_good");
+            assertThat(health.get("failures").get(0).get("errors").get(0).get("line").asInt()).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void clearingTheFailuresMakesItReady() {
+        Map<String, List<CompileError>> failures = Map.of("999/2020-01-01", List.of(new CompileError("999/2020-01-01/a.drl", 1, 1, "x")));
+        try (TestServer api = TestServer.start(Packs.engine(), failures)) {
+            assertThat(api.get("/health").status()).isEqualTo(503);
+
+            api.server.health().failures(Map.of());
+
+            assertThat(api.get("/health").status()).isEqualTo(200);
+        }
+    }
+
+    private static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
+    }
+}

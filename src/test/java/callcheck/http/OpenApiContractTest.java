@@ -1,0 +1,185 @@
+package callcheck.http;
+
+import callcheck.examples.Example;
+import callcheck.pack.CompileError;
+import callcheck.support.Packs;
+import callcheck.support.ProposalJson;
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps /openapi.json true: real requests to every endpoint and the server's real responses, good and bad, are
+ * validated against the description the server serves, by a validator library.
+ */
+class OpenApiContractTest {
+    private static final String EVALUATE = "/v1/calls/507/evaluations";
+    private static TestServer api;
+    private static OpenApiInteractionValidator validator;
+
+    @BeforeAll
+    static void start() {
+        api = TestServer.start();
+        TestServer.Response spec = api.get("/openapi.json");
+        assertThat(spec.status()).isEqualTo(200);
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec.body())
+                // every finding of the validator fails the test, not only those it counts as errors by default
+                .withLevelResolver(LevelResolver.create().withDefaultLevel(ValidationReport.Level.ERROR).build())
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    /** One exchange: the request as sent (validated too, unless the test sends a bad one on purpose) and the answer. */
+    private record Exchange(String name, String method, String pathAndQuery, String contentType, String body, boolean validRequest,
+                            TestServer server) {
+        static Exchange get(String pathAndQuery) {
+            return new Exchange("GET " + pathAndQuery, "GET", pathAndQuery, null, null, true, api);
+        }
+
+        static Exchange post(String name, String pathAndQuery, String body) {
+            return new Exchange(name, "POST", pathAndQuery, "application/json", body, true, api);
+        }
+
+        Exchange badRequest() {
+            return new Exchange(name, method, pathAndQuery, contentType, body, false, server);
+        }
+
+        Exchange contentType(String type) {
+            return new Exchange(name, method, pathAndQuery, type, body, validRequest, server);
+        }
+
+        Exchange on(TestServer other) {
+            return new Exchange(name, method, pathAndQuery, contentType, body, validRequest, other);
+        }
+    }
+
+    private static List<Exchange> exchanges() {
+        List<Exchange> x = new ArrayList<>();
+        for (Example e : Example.all(Packs.EXAMPLES)) {
+            String q = e.expected().version() == null ? "" : "?version=" + e.expected().version();
+            x.add(Exchange.post("evaluate example " + e.call() + "/" + e.name(), "/v1/calls/" + e.call() + "/evaluations" + q,
+                    new String(e.proposal(), StandardCharsets.UTF_8)));
+        }
+        String version = Packs.engine().packs().versions("507").get(0).version();
+        x.add(Exchange.post("evaluate, pinned version", EVALUATE + "?version=" + version, good().text()));
+        x.add(Exchange.post("evaluate, ineligible with values", EVALUATE, good().set("financing.amif", 30000).set("submittedOn", "2020-10-20").text()));
+        x.add(Exchange.post("evaluate, incomplete with missing facts", EVALUATE, good().remove("financing").remove("commitments").text()));
+        x.add(Exchange.post("evaluate, a finding that rests on an assumption", EVALUATE,
+                good().json("coApplicants", "[]").json("partners", "[]").text()));
+        x.add(Exchange.get("/v1/calls"));
+        x.add(Exchange.get("/v1/calls/507"));
+        x.add(Exchange.get("/v1/calls/507/rules"));
+        x.add(Exchange.get("/v1/calls/507/rules?version=" + version));
+        x.add(Exchange.get("/health"));
+        x.add(Exchange.get("/openapi.json"));
+        x.add(Exchange.get("/metrics"));
+        // Errors: the answers must match the description even when the request does not.
+        x.add(Exchange.post("400 unknown field", EVALUATE, good().set("extra", 1).text()).badRequest());
+        x.add(Exchange.post("400 malformed", EVALUATE, "{").badRequest());
+        x.add(Exchange.post("400 unknown parameter", EVALUATE + "?verison=1", good().text()).badRequest());
+        x.add(Exchange.post("404 unknown call", "/v1/calls/0/evaluations", good().text()));
+        x.add(Exchange.post("404 unknown version", EVALUATE + "?version=1999-01-01", good().text()));
+        x.add(Exchange.get("/v1/calls/0"));
+        x.add(Exchange.get("/v1/calls/0/rules"));
+        x.add(Exchange.get("/v1/calls/507/rules?version=1999-01-01"));
+        x.add(Exchange.post("413 too large", EVALUATE, good().set("title", "x".repeat(RequestChecks.MAX_BODY_BYTES)).text()).badRequest());
+        x.add(Exchange.post("415 not JSON", EVALUATE, good().text()).contentType("text/plain").badRequest());
+        return x;
+    }
+
+    private static ProposalJson good() {
+        return ProposalJson.from("507/eligible-tielt-pittem.json");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointsRequestsAndResponsesMatchTheDescription() {
+        return exchanges().stream().map(x -> DynamicTest.dynamicTest(x.name(), () -> assertValid(x)));
+    }
+
+    @Test
+    void healthNotReadyMatchesTheDescription() {
+        Map<String, List<CompileError>> failed = Map.of("999/2020-01-01", List.of(new CompileError("999/2020-01-01/a.drl", 3, 7, "no such field")));
+        try (TestServer notReady = TestServer.start(Packs.engine(), failed)) {
+            assertValid(Exchange.get("/health").on(notReady));
+        }
+    }
+
+    @Test
+    void anInternalErrorMatchesTheDescription() {
+        try (TestServer faulty = TestServer.start(FaultyPack.engine(), Map.of())) {
+            String body = good().set("submittedOn", FaultyPack.DAY).text();
+            assertValid(Exchange.post("500", "/v1/calls/" + FaultyPack.CALL + "/evaluations", body).on(faulty));
+        }
+    }
+
+    @Test
+    void theValidatorRefusesAnAnswerTheDescriptionDoesNotAllow() {
+        // Guards the guard: a verdict with a field the description lacks, or without one it requires, must fail.
+        String verdict = api.postJson(EVALUATE, good().text()).body();
+        assertThat(responseReport("POST", EVALUATE, 200, verdict.replaceFirst("\\{", "{\"extra\":1,")).hasErrors()).isTrue();
+        assertThat(responseReport("POST", EVALUATE, 200, verdict.replaceFirst("\"verdict\":\"ELIGIBLE\",", "")).hasErrors()).isTrue();
+        assertThat(responseReport("POST", EVALUATE, 200, verdict).hasErrors()).isFalse();
+        assertThat(requestReport(good().set("budget", 1).text()).hasErrors()).isTrue();
+        assertThat(requestReport(good().set("applicant.kind", "CITY").text()).hasErrors()).isTrue();
+        assertThat(requestReport(good().text()).hasErrors()).isFalse();
+    }
+
+    private static ValidationReport requestReport(String body) {
+        return validator.validateRequest(SimpleRequest.Builder.post(EVALUATE).withContentType("application/json").withBody(body).build());
+    }
+
+    private static void assertValid(Exchange x) {
+        HttpRequest.Builder b = x.server().request(x.pathAndQuery());
+        if (x.method().equals("POST")) {
+            b.POST(HttpRequest.BodyPublishers.ofString(x.body(), StandardCharsets.UTF_8)).header("Content-Type", x.contentType());
+        } else {
+            b.GET();
+        }
+        TestServer.Response r = x.server().send(b.build());
+        assertThat(r.status()).as(x.name() + ": " + r.body()).isNotEqualTo(0);
+
+        URI uri = URI.create(x.pathAndQuery());
+        SimpleRequest.Builder request = new SimpleRequest.Builder(x.method(), uri.getPath());
+        if (uri.getQuery() != null) {
+            for (String pair : uri.getQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                request.withQueryParam(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        if (x.body() != null) request.withContentType(x.contentType()).withBody(x.body());
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(r.status()).withBody(r.body());
+        if (r.contentType() != null) response.withContentType(r.contentType());
+
+        ValidationReport report = x.validRequest()
+                ? validator.validate(request.build(), response.build())
+                : validator.validateResponse(uri.getPath(), Request.Method.valueOf(x.method()), response.build());
+        assertThat(report.getMessages()).as(x.name() + " answered " + r.status() + ": " + r.body()).isEmpty();
+    }
+
+    private static ValidationReport responseReport(String method, String path, int status, String body) {
+        return validator.validateResponse(path, Request.Method.valueOf(method),
+                SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
+    }
+}

@@ -1,0 +1,93 @@
+package callcheck.http;
+
+import callcheck.engine.Engine;
+import callcheck.pack.CompileError;
+import callcheck.support.Packs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The real server on a free loopback port, and a client that talks to it. */
+final class TestServer implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    final HttpServer server;
+    final URI base;
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private TestServer(HttpServer server, int port) {
+        this.server = server;
+        this.base = URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The project's packs, all compiled. */
+    static TestServer start() {
+        return start(Packs.engine(), Map.of());
+    }
+
+    static TestServer start(Engine engine, Map<String, List<CompileError>> failures) {
+        HttpServer server = new HttpServer(engine, failures);
+        return new TestServer(server, server.start("127.0.0.1", 0));
+    }
+
+    /** A request built on the server's address, e.g. {@code request("/health").GET()}. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    Response get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    Response postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Response post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b.build());
+    }
+
+    Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    record Response(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        /** The error object of an error answer. */
+        JsonNode error() {
+            return json().get("error");
+        }
+    }
+}
