@@ -101,12 +101,26 @@ public final class HttpServer {
             RequestChecks.onlyParameters(ctx, Set.of("version"));
             ctx.json(Listings.rules(engine.packs(), ctx.pathParam("call"), ctx.queryParam("version")));
         });
+        config.routes.get("/v1/reference/regions", ctx -> {
+            RequestChecks.onlyParameters(ctx, Set.of("date"));
+            ctx.json(Listings.regions(engine.packs(), dateParameter(ctx.queryParam("date"))));
+        });
         config.routes.get("/health", ctx -> {
             Health.Report report = health.report();
             ctx.status(Health.READY.equals(report.status()) ? 200 : 503).json(report);
         });
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         config.routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
+    }
+
+    /** A {@code ?date=} query parameter; today when absent. */
+    private static java.time.LocalDate dateParameter(String date) {
+        if (date == null) return java.time.LocalDate.now();
+        try {
+            return java.time.LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(400, "invalid_parameter", "date", "'" + date + "' is not a date as YYYY-MM-DD");
+        }
     }
 
     /** The endpoint's path template, so that the metrics have one series per endpoint, not per call id or typo. */

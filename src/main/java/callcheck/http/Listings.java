@@ -52,6 +52,28 @@ final class Listings {
                     String assumption, List<String> needs, List<String> uses) {
     }
 
+    /** GET /v1/reference/regions: the 18 regions of the AMIF 2021-2027 networks with their municipalities on a date. */
+    record Regions(java.time.LocalDate date, String assumption, List<RegionView> regions) {
+    }
+
+    record RegionView(String code, String name, List<MunicipalityView> municipalities) {
+    }
+
+    record MunicipalityView(String nis, String name) {
+    }
+
+    static Regions regions(PackSet packs, java.time.LocalDate date) {
+        String assumption = packs.all().stream().map(pack -> pack.manifest().assumptions().get(CITY_REGIONS))
+                .filter(java.util.Objects::nonNull).map(Manifest.AssumptionSpec::text).findFirst().orElse(null);
+        return new Regions(date, assumption, packs.reference().networkRegionsOn(date).stream()
+                .map(r -> new RegionView(r.region().name(), r.name(), r.municipalities().stream()
+                        .map(m -> new MunicipalityView(m.nis(), m.name())).toList()))
+                .toList());
+    }
+
+    /** The programme module's assumption on how the cities relate to their referentieregio: shown with the regions. */
+    private static final String CITY_REGIONS = "city-regions";
+
     static Calls calls(PackSet packs) {
         return new Calls(packs.calls().stream().map(call -> {
             List<RulePack> versions = packs.versions(call);

@@ -91,6 +91,34 @@ class EndpointsTest {
     }
 
     @Test
+    void theNetworkRegionsAreListedWithTheirMunicipalitiesOnTheDateAsked() {
+        JsonNode before = api.get("/v1/reference/regions?date=2024-12-31").json();
+        JsonNode after = api.get("/v1/reference/regions?date=2025-01-01").json();
+        assertThat(before.get("regions")).hasSize(18);
+        assertThat(before.get("assumption").asText()).contains("Antwerp").contains("Ghent");
+        assertThat(count(before)).isEqualTo(300 + 19);
+        assertThat(count(after)).isEqualTo(285 + 19);
+        assertThat(region(before, "ANTWERPEN")).containsExactly("11002");
+        assertThat(region(before, "REFREG13")).contains("44012").doesNotContain("44021", "44086"); // De Pinte, not Ghent
+        assertThat(region(after, "REFREG13")).contains("44086").doesNotContain("44012");           // Nazareth-De Pinte
+        assertThat(api.get("/v1/reference/regions?date=2025-02-30").status()).isEqualTo(400);
+    }
+
+    private static int count(JsonNode regions) {
+        int n = 0;
+        for (JsonNode r : regions.get("regions")) n += r.get("municipalities").size();
+        return n;
+    }
+
+    private static List<String> region(JsonNode regions, String code) {
+        List<String> nis = new ArrayList<>();
+        for (JsonNode r : regions.get("regions")) {
+            if (r.get("code").asText().equals(code)) r.get("municipalities").forEach(m -> nis.add(m.get("nis").asText()));
+        }
+        return nis;
+    }
+
+    @Test
     void theCallsListEveryLoadedCallWithItsVersionsAndDigests() {
         TestServer.Response r = api.get("/v1/calls");
 
@@ -187,7 +215,7 @@ class EndpointsTest {
         List<String> paths = new ArrayList<>();
         r.json().get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/v1/calls/{call}/evaluations", "/v1/calls", "/v1/calls/{call}",
-                "/v1/calls/{call}/rules", "/health", "/openapi.json", "/metrics");
+                "/v1/calls/{call}/rules", "/v1/reference/regions", "/health", "/openapi.json", "/metrics");
     }
 
     @Test

@@ -92,6 +92,7 @@ class OpenApiContractTest {
         x.add(Exchange.get("/v1/calls/507"));
         x.add(Exchange.get("/v1/calls/507/rules"));
         x.add(Exchange.get("/v1/calls/507/rules?version=" + version));
+        x.add(Exchange.get("/v1/reference/regions?date=2024-06-01"));
         x.add(Exchange.get("/health"));
         x.add(Exchange.get("/openapi.json"));
         x.add(Exchange.get("/metrics"));
