@@ -75,8 +75,19 @@ public final class Engine {
         facts.add(reference);
         if (proposal.getFinancing() != null) facts.add(proposal.getFinancing());
         if (proposal.getPeriod() != null) facts.add(proposal.getPeriod());
-        pack.kieBase().newStatelessKieSession().execute(facts);
-        return evaluation.verdict(UUID.randomUUID().toString(), missingFacts(pack, proposal));
+        pack.session().execute(facts);
+        return evaluation.verdict(decisionId(), missingFacts(pack, proposal));
+    }
+
+    /**
+     * A random (version 4) UUID that finds a decision in the logs. It identifies, it does not protect anything, so
+     * it comes from a fast thread-local generator rather than the secure one UUID.randomUUID locks on.
+     */
+    static String decisionId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(hi, lo).toString();
     }
 
     /** Per rule id, the facts it needs that the proposal leaves out. */

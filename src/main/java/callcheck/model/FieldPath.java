@@ -58,21 +58,28 @@ public final class FieldPath {
 
     /** The concrete paths (with indices) of this fact that the proposal leaves out. */
     public List<String> missing(Proposal proposal) {
-        List<String> out = new ArrayList<>(0);
+        // Most proposals leave nothing out: look first, and only spell out the paths when something is missing.
+        if (complete(proposal, 0)) return List.of();
+        List<String> out = new ArrayList<>(2);
         walk(proposal, 0, "", out);
         return out;
+    }
+
+    private boolean complete(Object node, int i) {
+        if (i == steps.size()) return true;
+        Step s = steps.get(i);
+        Object value = read(s, node);
+        if (value == null) return false;
+        if (!s.each) return complete(value, i + 1);
+        for (Object element : (List<?>) value) if (!complete(element, i + 1)) return false;
+        return true;
     }
 
     private void walk(Object node, int i, String at, List<String> out) {
         if (i == steps.size()) return;
         Step s = steps.get(i);
         String here = at.isEmpty() ? s.name : at + "." + s.name;
-        Object value;
-        try {
-            value = s.getter.invoke(node);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + here, e);
-        }
+        Object value = read(s, node);
         if (value == null) {
             out.add(here);
             return;
@@ -82,6 +89,14 @@ public final class FieldPath {
             for (int k = 0; k < list.size(); k++) walk(list.get(k), i + 1, here + "[" + k + "]", out);
         } else {
             walk(value, i + 1, here, out);
+        }
+    }
+
+    private static Object read(Step s, Object node) {
+        try {
+            return s.getter.invoke(node);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + s.name, e);
         }
     }
 

@@ -154,7 +154,11 @@ public final class PackLoader {
         if (!errors.isEmpty()) throw new PackException(errors);
         KieModule kieModule = builder.getKieModule();
         KieContainer container = ks.newKieContainer(kieModule.getReleaseId());
-        KieBase kieBase = container.getKieBase();
+        // Sequential: the rules only read the facts and report, so each fires at most once per match in one pass,
+        // without the agenda's bookkeeping; measured in BENCHMARKS.md.
+        org.kie.api.KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        conf.setOption(org.kie.api.conf.SequentialOption.YES);
+        KieBase kieBase = container.newKieBase(conf);
         // The container holds what it needs; keep the repository from holding every build ever made.
         ks.getRepository().removeKieModule(kieModule.getReleaseId());
 

@@ -2,6 +2,8 @@ package callcheck.pack;
 
 import callcheck.model.FieldPath;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ public final class RulePack {
     private final Path folder;
     private final Manifest manifest;
     private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byName;
     private final Map<String, RuleInfo> primary;
@@ -30,6 +33,8 @@ public final class RulePack {
         this.folder = folder;
         this.manifest = manifest;
         this.kieBase = kieBase;
+        // Reused sessions keep the memory that a fresh session would build again for every proposal.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.rules = List.copyOf(rules);
         this.needs = Map.copyOf(needs);
         this.parameters = parameters;
@@ -52,6 +57,8 @@ public final class RulePack {
     public Path folder() { return folder; }
     public Manifest manifest() { return manifest; }
     public KieBase kieBase() { return kieBase; }
+    /** A stateless session for one evaluation, from the pack's pool. */
+    public StatelessKieSession session() { return sessions.newStatelessKieSession(); }
     /** Every DRL rule's metadata, in id order. */
     public List<RuleInfo> rules() { return rules; }
     /** The distinct rule ids, sorted: what "passed" is listed from. */

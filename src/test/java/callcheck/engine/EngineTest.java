@@ -47,6 +47,18 @@ class EngineTest {
     }
 
     @Test
+    void decision_ids_are_distinct_version_4_uuids() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            java.util.UUID id = java.util.UUID.fromString(Engine.decisionId());
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            ids.add(id.toString());
+        }
+        assertThat(ids).hasSize(10_000);
+    }
+
+    @Test
     void a_date_no_version_governs_is_an_error_not_a_guess() {
         assertThatThrownBy(() -> ProposalJson.from("507/eligible-tielt-pittem.json").set("submittedOn", "2020-07-13").evaluate("507"))
                 .isInstanceOfSatisfying(UnknownCallException.class, e -> {
