@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Makes a pack's errors point where the analyst must look, so that {@code file:line:col} opens the right place in an
- * editor: Drools sometimes gives the position only in its message text, reports one bad import once per rule, names
- * only one of two rules that share a name, and counts columns from 0; manifest checks know the entry, not its line.
- * Columns come out counted from 1; line 0 still means the error concerns the whole file.
+ * editor: Drools sometimes gives the position only in its message text (columns counted from 0 there), reports one
+ * bad import once per rule and names only one of two rules that share a name; manifest checks know the entry, not
+ * its line. Columns come out counted from 1; line 0 still means the error concerns the whole file.
  */
 final class Diagnostics {
     /** "[ERR 102] Line 19:4 mismatched input ...": the parser's position, column counted from 0. */
@@ -75,28 +75,26 @@ final class Diagnostics {
             String message = "two rules are named \"" + name + "\"" + (others.isEmpty() ? "" : " (also " + String.join(", ", others) + ")")
                     + ": a DRL rule name must be unique in the pack; only the rule that checks an id is named like the id,"
                     + " its variants get names of their own";
-            return new CompileError(e.file(), e.line(), column(e.file(), e.line(), -1, null), message);
+            return new CompileError(e.file(), e.line(), column(e.file(), e.line(), 0, null), message);
         }
         int line = e.line();
-        int textColumn = -1;
+        int column = e.column();
         Matcher pos = TEXT_POSITION.matcher(e.message());
         if (pos.find()) {
             int textLine = Integer.parseInt(pos.group(1));
             if (line <= 0) line = textLine;
-            if (textLine == line) textColumn = Integer.parseInt(pos.group(2));
+            if (textLine == line && column <= 0) column = Integer.parseInt(pos.group(2)) + 1;
         }
-        // Drools gives column 0 both for "first character" and for "unknown": only a column from the text is sure.
-        if (textColumn < 0 && e.column() > 0) textColumn = e.column();
-        return new CompileError(e.file(), line, column(e.file(), line, textColumn, quoted(e.message())), e.message());
+        return new CompileError(e.file(), line, column(e.file(), line, column, quoted(e.message())), e.message());
     }
 
     /**
-     * The column, from 1: the one Drools gave (from 0; -1 when unknown), else where the name quoted in the message
-     * is written on the line, else where the line's text starts; 0 when the line is unknown.
+     * The column: the one known, else where the name quoted in the message is written on the line, else where the
+     * line's text starts; 0 when the line is unknown.
      */
-    private int column(String file, int line, int droolsColumn, String token) {
+    private int column(String file, int line, int known, String token) {
         if (line <= 0) return 0;
-        if (droolsColumn >= 0) return droolsColumn + 1;
+        if (known > 0) return known;
         List<String> text = lines(file);
         if (token != null && line <= text.size()) {
             int at = text.get(line - 1).indexOf(token);

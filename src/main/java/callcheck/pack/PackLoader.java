@@ -138,7 +138,9 @@ public final class PackLoader {
 
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(projectType);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.add(new CompileError(fileOf(m.getPath(), byKiePath, root, manifestFile), m.getLine(), m.getColumn(), oneLine(m.getText())));
+            // Drools counts columns from 0 and gives 0 also when it does not know: take 0 as unknown.
+            errors.add(new CompileError(fileOf(m.getPath(), byKiePath, root, manifestFile), m.getLine(), m.getColumn() > 0 ? m.getColumn() + 1 : 0,
+                    oneLine(m.getText())));
         }
         if (!errors.isEmpty()) throw new PackException(errors);
         KieModule kieModule = builder.getKieModule();

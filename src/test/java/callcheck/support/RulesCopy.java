@@ -1,0 +1,69 @@
+package callcheck.support;
+
+import callcheck.engine.Engine;
+import callcheck.engine.Verdict;
+import callcheck.model.ProposalReader;
+import callcheck.pack.PackLoader;
+import callcheck.pack.RulePack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A copy of the project's rules folder in a temporary folder, to change a file as an analyst would (a parameter, a
+ * rule) and load the packs it then gives. Only the packs asked for are compiled.
+ */
+public final class RulesCopy {
+    private final Path root;
+
+    private RulesCopy(Path root) {
+        this.root = root;
+    }
+
+    /** Copies {@link Packs#RULES} into the (empty) folder. */
+    public static RulesCopy into(Path folder) {
+        try (Stream<Path> files = Files.walk(Packs.RULES)) {
+            for (Path f : files.toList()) {
+                Path target = folder.resolve(Packs.RULES.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RulesCopy(folder);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Replaces a text that occurs exactly once in a file of the copy (path relative to the rules folder). */
+    public RulesCopy edit(String file, String from, String to) {
+        Path p = root.resolve(file);
+        try {
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            assertThat(text.split(java.util.regex.Pattern.quote(from), -1)).as("'%s' occurs once in %s", from, file).hasSize(2);
+            Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Compiles one pack of the copy. */
+    public RulePack load(String call, String version) {
+        return new PackLoader().load(root, root.resolve(call).resolve(version));
+    }
+
+    /** Evaluates an example proposal against a pack of the copy, with the copy's reference data. */
+    public Verdict evaluate(RulePack pack, ProposalJson proposal) {
+        return Engine.evaluate(pack, PackLoader.reference(root), ProposalReader.read(proposal.text()));
+    }
+}
