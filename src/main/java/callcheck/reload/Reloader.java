@@ -85,7 +85,6 @@ public final class Reloader {
             try {
                 reference = PackLoader.reference(rules);
                 newReference = true;
-                referenceErrors = List.of();
             } catch (RuntimeException e) {
                 referenceErrors = List.of(new CompileError(PackLoader.REFERENCE_DIR, 0, 0, String.valueOf(e.getMessage())));
                 LOG.warn("reference data not reloaded, the last good data still serves: {}", e.getMessage());
@@ -93,35 +92,40 @@ public final class Reloader {
         }
         Set<String> calls = new TreeSet<>(change.calls());
         for (String pack : change.packs()) calls.add(pack.substring(0, pack.indexOf('/')));
-        if (change.everything()) {
+        if (newReference) {
+            // Every pack's digest covers the reference data: all are compiled again.
             calls.addAll(current.calls());
             for (Path folder : PackLoader.versionFolders(rules)) calls.add(folder.getParent().getFileName().toString());
         }
+        boolean recompileAll = newReference;
+        List<Attempt> attempts = new ArrayList<>();
+        for (String call : calls) {
+            attempts.add(attempt(call, current, reference, key -> recompileAll || change.packs().contains(key), newReference));
+        }
+        if (newReference) {
+            // Every call reads the reference data: it serves for all or for none.
+            boolean refused = attempts.stream().anyMatch(a -> !a.gateErrors.isEmpty());
+            referenceErrors = refused ? List.of(new CompileError(PackLoader.REFERENCE_DIR, 0, 0,
+                    "not served: with the reference data (or shared rules) now in the folder, some examples give other verdicts; see the packs"))
+                    : List.of();
+            if (refused) LOG.warn("reference data not reloaded: some examples give other verdicts with it");
+        }
+        // While the folder's reference data does not serve, no pack does from it either: its digest would claim data
+        // that is not what the rules read.
+        String heldBack = referenceErrors.isEmpty() ? null
+                : "not served: the reference data in the rules folder does not serve (see the reference errors)";
 
         Map<String, List<RulePack>> next = new TreeMap<>();
         for (RulePack p : current.all()) next.computeIfAbsent(p.call(), k -> new ArrayList<>()).add(p);
-        List<Attempt> attempts = new ArrayList<>();
-        for (String call : calls) {
-            boolean recompileAll = change.everything();
-            Attempt a = attempt(call, current, reference, key -> recompileAll || change.packs().contains(key), newReference);
-            attempts.add(a);
-        }
-        boolean referenceRefused = newReference && attempts.stream().anyMatch(a -> !a.gateErrors.isEmpty());
-        if (referenceRefused) {
-            // Every call reads the reference data: it serves for all or for none.
-            referenceErrors = List.of(new CompileError(PackLoader.REFERENCE_DIR, 0, 0,
-                    "not served: with the new reference data or shared rules, some examples give other verdicts (see the packs)"));
-            LOG.warn("reference data not reloaded: some examples give other verdicts with it");
-        }
         boolean swapped = false;
         for (Attempt a : attempts) {
-            boolean accepted = a.changed() && a.gateErrors.isEmpty() && !referenceRefused;
+            boolean accepted = a.changed() && a.gateErrors.isEmpty() && heldBack == null;
             if (accepted) {
                 if (a.candidate.isEmpty()) next.remove(a.call);
                 else next.put(a.call, a.candidate);
                 swapped = true;
             }
-            record(a, accepted, referenceRefused, now);
+            record(a, accepted, heldBack, now);
         }
         if (swapped) engine.swap(new PackSet(next.values().stream().flatMap(List::stream).toList(), reference));
         // A folder that failed and is gone since says nothing any more.
@@ -206,7 +210,7 @@ public final class Reloader {
         }
     }
 
-    private void record(Attempt a, boolean accepted, boolean referenceRefused, Instant when) {
+    private void record(Attempt a, boolean accepted, String heldBack, Instant when) {
         for (String key : a.failed.keySet()) {
             RulePack old = a.serving.get(key);
             String serving = old == null ? null : old.digest();
@@ -220,8 +224,7 @@ public final class Reloader {
                 LOG.info("{} reloaded: serving {} ({} ms, compile and examples)", key, c.getValue().digest(), a.millis);
             } else {
                 RulePack old = a.serving.get(key);
-                List<CompileError> why = !a.gateErrors.isEmpty() ? a.gateErrors
-                        : List.of(new CompileError(PackLoader.REFERENCE_DIR, 0, 0, "not served: the reference data change was refused"));
+                List<CompileError> why = !a.gateErrors.isEmpty() ? a.gateErrors : List.of(new CompileError(PackLoader.REFERENCE_DIR, 0, 0, heldBack));
                 put(key, PackStatus.State.REFUSED, old == null ? null : old.digest(), when, a.millis, why);
                 for (CompileError e : why) LOG.warn("{} compiles but is refused, {}: {}", key, old == null ? "not served" : "still serving " + old.digest(), e);
             }
@@ -232,8 +235,7 @@ public final class Reloader {
                 LOG.info("{} removed: its folder is gone", key);
             } else {
                 RulePack old = a.serving.get(key);
-                List<CompileError> why = new ArrayList<>(a.gateErrors);
-                if (why.isEmpty()) why.add(new CompileError(key, 0, 0, "removal not served: the reference data change was refused"));
+                List<CompileError> why = !a.gateErrors.isEmpty() ? a.gateErrors : List.of(new CompileError(PackLoader.REFERENCE_DIR, 0, 0, heldBack));
                 put(key, PackStatus.State.REFUSED, old.digest(), when, a.millis, why);
                 LOG.warn("{} removed from disk but still serving {}: its examples need it", key, old.digest());
             }
