@@ -61,6 +61,30 @@ class ReloaderTest {
     }
 
     @Test
+    void a_folder_that_did_not_load_at_start_shows_its_errors_and_serves_once_fixed() throws IOException {
+        copy.edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
+        LoadReport report = LoadReport.load(copy.root(), new PackLoader());
+        assertThat(report.failures()).containsOnlyKeys(PACK);
+        Engine partial = new Engine(report.packs());
+        Reloader fresh = new Reloader(partial, copy.root(), Packs.EXAMPLES);
+        assertThat(fresh.callsNotServingLatest()).containsExactly("507");
+
+        ReloadStatus s = fresh.reload(Change.calls(fresh.callsNotServingLatest()));
+        assertThat(s.state()).isEqualTo(ReloadStatus.LAST_GOOD);
+        assertThat(s.pack("507", "2020-07-14")).satisfies(p -> {
+            assertThat(p.state()).isEqualTo(PackStatus.State.FAILED);
+            assertThat(p.servingDigest()).isNull();
+            assertThat(p.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(lineOf(TIMING, "submittedOn.isAfter($deadline)") + 1));
+        });
+
+        copy.edit(TIMING, "submittedOn.isAfter($deadline)\n", "submittedOn.isAfter($deadline))\n");
+        ReloadStatus fixed = fresh.reload(Change.of(copy.root(), Packs.EXAMPLES, List.of(copy.root().resolve(TIMING)), Set.of()));
+        assertThat(fixed.latest()).isTrue();
+        assertThat(partial.packs().versions("507")).extracting(RulePack::version).containsExactly("2020-07-14");
+        assertThat(fresh.callsNotServingLatest()).isEmpty();
+    }
+
+    @Test
     void a_valid_edit_serves_at_once_with_a_new_digest() {
         String before = digest();
         copy.edit(FINANCING, "of {subsidy} euro is above the maximum of {limit} euro", "of {subsidy} EUR is above the maximum of {limit} EUR");
