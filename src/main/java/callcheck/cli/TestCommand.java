@@ -63,17 +63,18 @@ final class TestCommand implements Callable<Integer> {
 
         Coverage coverage = Coverage.of(packs, results);
         System.out.println();
-        System.out.println("Rule coverage: FOUND = examples in which the rule finds something, PASSED = examples it passes.");
-        Table cov = new Table("PACK", "RULE", "FOUND", "PASSED", "");
+        System.out.println("Rule coverage over each call's versions: FOUND = examples in which the rule finds something, PASSED = examples it passes.");
+        Table cov = new Table("CALL", "RULE", "VERSIONS", "FOUND", "PASSED", "");
         for (Coverage.RuleCoverage c : coverage.rules()) {
-            cov.row(c.call() + "/" + c.version(), c.rule(), String.valueOf(c.found()), String.valueOf(c.passed()),
-                    c.covered() ? "" : "UNCOVERED: " + c.gap());
+            cov.row(c.call(), c.rule(), String.join(" ", c.versions()), String.valueOf(c.found()), String.valueOf(c.passed()),
+                    c.covered() ? (c.passed() == 0 ? "(information only)" : "") : "UNCOVERED: " + c.gap());
         }
         cov.print(System.out);
+        for (String version : coverage.unreached()) System.out.println("UNREACHED: no example is decided by " + version);
         System.out.println();
         System.out.println(results.size() + " examples: " + (results.size() - failed) + " pass, " + failed + " fail; "
                 + coverage.rules().size() + " rules: " + (coverage.rules().size() - coverage.uncovered().size()) + " covered, "
-                + coverage.uncovered().size() + " uncovered");
-        return failed == 0 && coverage.uncovered().isEmpty() ? 0 : 1;
+                + coverage.uncovered().size() + " uncovered; " + coverage.unreached().size() + " versions unreached");
+        return failed == 0 && coverage.complete() ? 0 : 1;
     }
 }

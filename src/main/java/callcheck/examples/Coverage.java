@@ -1,78 +1,117 @@
 package callcheck.examples;
 
+import callcheck.engine.Finding;
 import callcheck.engine.PackSet;
 import callcheck.engine.Verdict;
 import callcheck.pack.RulePack;
+import callcheck.pack.Severity;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Which rules the examples exercise. For every rule id of every loaded pack version: in how many examples it found
- * something, and in how many it passed. A rule is covered when both happen at least once: an example shows it
- * refusing, another shows it letting a proposal through. Examples count for the version that decided them.
+ * Which rules the examples exercise. Per call and rule id, over the call's versions: in how many examples the rule
+ * found something, and in how many it passed. A rule is covered when an example shows it finding something and
+ * another shows it passing, except that a rule whose findings are all INFO (a note such as "a jury decides this",
+ * or "the cap is not known yet") need not pass: it never changes a verdict. A rule id counts over the versions of
+ * its call, since a version repeats the rules that did not change; every version must be reached by an example.
+ *
+ * @param rules       per call and rule id, sorted
+ * @param unreached   the pack versions ({@code call/version}) no example is decided by
  */
-public record Coverage(List<RuleCoverage> rules) {
+public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
 
-    /** One rule id of one pack version. */
-    public record RuleCoverage(String call, String version, String rule, int found, int passed) {
+    /**
+     * One rule id of a call.
+     *
+     * @param versions        the versions of the call that have the rule
+     * @param found           examples in which it found something
+     * @param passed          examples (decided by a version that has the rule) in which it found nothing
+     * @param informationOnly every finding it gave in the examples was INFO
+     */
+    public record RuleCoverage(String call, String rule, List<String> versions, int found, int passed, boolean informationOnly) {
+        public RuleCoverage {
+            versions = List.copyOf(versions);
+        }
+
         public boolean covered() {
-            return found > 0 && passed > 0;
+            return gap() == null;
         }
 
         /** What is missing: "no example makes it find anything", "no example passes it", or null when covered. */
         public String gap() {
-            if (found == 0 && passed == 0) return "no example reaches this pack version";
             if (found == 0) return "no example makes it find anything";
-            if (passed == 0) return "no example passes it";
+            if (passed == 0 && !informationOnly) return "no example passes it";
             return null;
         }
     }
 
     public Coverage {
         rules = List.copyOf(rules);
+        unreached = List.copyOf(unreached);
     }
 
     /** Counts the results against every rule of the packs; results without a verdict (errors) count for none. */
     public static Coverage of(PackSet packs, List<ExampleResult> results) {
-        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, Tally> tallies = new TreeMap<>();
+        Set<String> reached = new TreeSet<>();
         for (RulePack pack : packs.all()) {
-            for (String id : pack.ruleIds()) counts.put(key(pack.call(), pack.version(), id), new int[2]);
+            for (String id : pack.ruleIds()) tallies.computeIfAbsent(key(pack.call(), id), k -> new Tally()).versions.add(pack.version());
         }
         for (ExampleResult r : results) {
             Verdict v = r.verdict();
             if (v == null) continue;
-            for (String id : r.foundIds()) count(counts, key(v.call(), v.version(), id), 0);
-            for (String id : v.passed()) count(counts, key(v.call(), v.version(), id), 1);
+            reached.add(v.call() + "/" + v.version());
+            for (Finding f : v.findings()) {
+                Tally t = tallies.get(key(v.call(), f.rule()));
+                if (t != null && f.severity() != Severity.INFO) t.informationOnly = false;
+            }
+            for (String id : r.foundIds()) count(tallies, key(v.call(), id), true);
+            for (String id : v.passed()) count(tallies, key(v.call(), id), false);
         }
         List<RuleCoverage> out = new ArrayList<>();
-        for (RulePack pack : packs.all()) {
-            for (String id : pack.ruleIds()) {
-                int[] c = counts.get(key(pack.call(), pack.version(), id));
-                out.add(new RuleCoverage(pack.call(), pack.version(), id, c[0], c[1]));
-            }
-        }
-        return new Coverage(out);
+        tallies.forEach((key, t) -> {
+            String[] callAndId = key.split("\n");
+            out.add(new RuleCoverage(callAndId[0], callAndId[1], List.copyOf(t.versions), t.found, t.passed, t.informationOnly));
+        });
+        List<String> unreached = packs.all().stream().map(p -> p.call() + "/" + p.version()).filter(p -> !reached.contains(p)).sorted().toList();
+        return new Coverage(out, unreached);
     }
 
-    /** The rules some example never makes find something or never passes. */
+    /** The rules that no example makes find something, or that no example passes. */
     public List<RuleCoverage> uncovered() {
         return rules.stream().filter(r -> !r.covered()).toList();
     }
 
-    /** The rules of one pack version. */
-    public List<RuleCoverage> of(String call, String version) {
-        return rules.stream().filter(r -> r.call().equals(call) && r.version().equals(version)).toList();
+    /** True when every rule is covered and every version reached. */
+    public boolean complete() {
+        return uncovered().isEmpty() && unreached.isEmpty();
     }
 
-    private static String key(String call, String version, String id) {
-        return call + "\n" + version + "\n" + id;
+    /** The rules of one call. */
+    public List<RuleCoverage> of(String call) {
+        return rules.stream().filter(r -> r.call().equals(call)).toList();
     }
 
-    private static void count(Map<String, int[]> counts, String key, int which) {
-        int[] c = counts.get(key);
-        if (c != null) c[which]++;
+    private static final class Tally {
+        final Set<String> versions = new TreeSet<>();
+        int found;
+        int passed;
+        boolean informationOnly = true;
+    }
+
+    private static String key(String call, String id) {
+        return call + "\n" + id;
+    }
+
+    private static void count(Map<String, Tally> tallies, String key, boolean found) {
+        Tally t = tallies.get(key);
+        if (t == null) return;
+        if (found) t.found++;
+        else t.passed++;
     }
 }

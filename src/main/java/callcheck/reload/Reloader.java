@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Compiles changed pack folders and swaps them into the engine, only when safe: a folder serves its new files when
@@ -157,7 +158,7 @@ public final class Reloader {
         }
     }
 
-    private Attempt attempt(String call, PackSet current, ReferenceData reference, java.util.function.Predicate<String> mustCompile,
+    private Attempt attempt(String call, PackSet current, ReferenceData reference, Predicate<String> mustCompile,
                             boolean newReference) {
         long started = System.nanoTime();
         Attempt a = new Attempt(call);
@@ -237,7 +238,7 @@ public final class Reloader {
                 RulePack old = a.serving.get(key);
                 List<CompileError> why = !a.gateErrors.isEmpty() ? a.gateErrors : List.of(new CompileError(PackLoader.REFERENCE_DIR, 0, 0, heldBack));
                 put(key, PackStatus.State.REFUSED, old.digest(), when, a.millis, why);
-                LOG.warn("{} removed from disk but still serving {}: its examples need it", key, old.digest());
+                for (CompileError e : why) LOG.warn("{} is gone from disk but still serving {}: {}", key, old.digest(), e);
             }
         }
     }

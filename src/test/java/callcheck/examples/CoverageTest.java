@@ -4,8 +4,10 @@ import callcheck.engine.Engine;
 import callcheck.engine.PackSet;
 import callcheck.pack.PackLoader;
 import callcheck.pack.RulePack;
+import callcheck.support.PackVersions;
 import callcheck.support.Packs;
 import callcheck.support.RulesCopy;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,64 +17,82 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CoverageTest {
+    private static final String RULE = """
+            rule "%s"
+                @id("%s") @severity("%s") @title("t") @nl("n") @en("e") @document("call-page") @section("s")
+            when
+                $e : Evaluation()
+                Proposal(%s)
+            then
+                $e.report(drools);
+            end
+
+            """;
+
+    @TempDir
+    Path tmp;
 
     @Test
-    void counts_per_rule_what_the_expectation_files_say() {
-        List<ExampleResult> results = Example.all(Packs.EXAMPLES).stream().map(e -> ExampleResult.run(Packs.engine(), e)).toList();
+    void counts_per_call_and_rule_what_the_expectation_files_say() {
+        List<ExampleResult> results = run(Packs.engine());
         Coverage coverage = Coverage.of(Packs.engine().packs(), results);
-        for (RulePack pack : Packs.engine().packs().all()) {
-            // Counted from the expectation files, apart from the code under test: the examples this version decides.
-            List<Expectation> decided = results.stream()
-                    .filter(r -> r.verdict() != null && r.verdict().call().equals(pack.call()) && r.verdict().version().equals(pack.version()))
-                    .map(r -> r.example().expected()).toList();
-            assertThat(coverage.of(pack.call(), pack.version())).extracting(Coverage.RuleCoverage::rule).isEqualTo(pack.ruleIds());
-            for (Coverage.RuleCoverage c : coverage.of(pack.call(), pack.version())) {
-                long found = decided.stream().filter(x -> x.findings().contains(c.rule())).count();
+        for (String call : Packs.engine().packs().calls()) {
+            // Counted from the expectation files, apart from the code under test.
+            List<Expectation> decided = results.stream().filter(r -> r.example().call().equals(call)).map(r -> r.example().expected()).toList();
+            for (Coverage.RuleCoverage c : coverage.of(call)) {
+                List<Expectation> withRule = decided.stream().filter(x -> versionsHaving(call, c.rule()).contains(versionOf(results, x))).toList();
+                long found = withRule.stream().filter(x -> x.findings().contains(c.rule())).count();
                 assertThat(c.found()).as(c.rule()).isEqualTo(found);
-                assertThat(c.passed()).as(c.rule()).isEqualTo(decided.size() - found);
+                assertThat(c.passed()).as(c.rule()).isEqualTo(withRule.size() - found);
             }
         }
+        assertThat(coverage.rules()).extracting(Coverage.RuleCoverage::rule)
+                .containsAll(Packs.engine().packs().all().stream().flatMap(p -> p.ruleIds().stream()).toList());
     }
 
     @Test
-    void a_rule_that_never_fires_and_one_that_always_fires_are_uncovered(@TempDir Path tmp) {
-        RulesCopy copy = RulesCopy.into(tmp).edit("507/2020-07-14/content.drl", "// At least one trajectory of social networking", """
-                rule "507-NEVER"
-                    @id("507-NEVER") @severity("BLOCKING") @title("t") @nl("n") @en("e") @document("call-page") @section("s")
-                when
-                    $e : Evaluation()
-                    Proposal(title == "a title no example has")
-                then
-                    $e.report(drools);
-                end
-
-                rule "507-ALWAYS"
-                    @id("507-ALWAYS") @severity("INFO") @title("t") @nl("n") @en("e") @document("call-page") @section("s")
-                when
-                    $e : Evaluation()
-                    Proposal()
-                then
-                    $e.report(drools);
-                end
-
-                // At least one trajectory of social networking""");
-        RulePack pack = copy.load("507", "2020-07-14");
-        PackSet packs = new PackSet(List.of(pack), PackLoader.reference(copy.root()));
-        Engine engine = new Engine(packs);
-        List<ExampleResult> results = Example.all(Packs.EXAMPLES).stream().filter(e -> e.call().equals("507"))
-                .map(e -> ExampleResult.run(engine, e)).toList();
+    void a_rule_that_never_fires_or_always_refuses_is_uncovered_but_an_information_that_always_shows_is_not() {
+        RulesCopy copy = RulesCopy.into(tmp).edit("507/2020-07-14/content.drl", "// At least one trajectory of social networking",
+                RULE.formatted("507-NEVER", "507-NEVER", "BLOCKING", "title == \"a title no example has\"")
+                        + RULE.formatted("507-ALWAYS", "507-ALWAYS", "WARNING", "")
+                        + RULE.formatted("507-NOTE", "507-NOTE", "INFO", "")
+                        + "// At least one trajectory of social networking");
+        PackSet packs = new PackSet(List.of(copy.load("507", "2020-07-14")), PackLoader.reference(copy.root()));
+        List<ExampleResult> results = run(new Engine(packs)).stream().filter(r -> r.example().call().equals("507")).toList();
         Coverage coverage = Coverage.of(packs, results);
         assertThat(coverage.uncovered()).extracting(Coverage.RuleCoverage::rule, Coverage.RuleCoverage::found,
                         Coverage.RuleCoverage::passed, Coverage.RuleCoverage::gap)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("507-NEVER", 0, results.size(), "no example makes it find anything"),
-                        org.assertj.core.groups.Tuple.tuple("507-ALWAYS", results.size(), 0, "no example passes it"));
+                        Tuple.tuple("507-NEVER", 0, results.size(), "no example makes it find anything"),
+                        Tuple.tuple("507-ALWAYS", results.size(), 0, "no example passes it"));
+        assertThat(coverage.rules()).filteredOn(c -> c.rule().equals("507-NOTE")).singleElement().satisfies(c -> {
+            assertThat(c.informationOnly()).isTrue();
+            assertThat(c.covered()).isTrue();
+        });
     }
 
     @Test
-    void a_pack_version_no_example_reaches_leaves_all_its_rules_uncovered() {
-        Coverage coverage = Coverage.of(Packs.engine().packs(), List.of());
-        assertThat(coverage.uncovered()).hasSameSizeAs(coverage.rules()).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.gap()).isEqualTo("no example reaches this pack version"));
+    void a_rule_counts_over_the_versions_of_its_call_and_a_version_no_example_reaches_is_listed() {
+        RulesCopy copy = RulesCopy.into(tmp);
+        // A later version no example is submitted in: its rules are those of the first, covered there.
+        PackVersions.copy(copy.root(), "507", "2020-07-14", "2030-01-01", "2030-01-01");
+        PackSet packs = new PackSet(List.of(copy.load("507", "2020-07-14"), copy.load("507", "2030-01-01")), PackLoader.reference(copy.root()));
+        Coverage coverage = Coverage.of(packs, run(new Engine(packs)).stream().filter(r -> r.example().call().equals("507")).toList());
+        assertThat(coverage.uncovered()).isEmpty();
+        assertThat(coverage.unreached()).containsExactly("507/2030-01-01");
+        assertThat(coverage.complete()).isFalse();
+        assertThat(coverage.of("507")).allSatisfy(c -> assertThat(c.versions()).containsExactly("2020-07-14", "2030-01-01"));
+    }
+
+    private static List<ExampleResult> run(Engine engine) {
+        return Example.all(Packs.EXAMPLES).stream().map(e -> ExampleResult.run(engine, e)).toList();
+    }
+
+    private static List<String> versionsHaving(String call, String rule) {
+        return Packs.engine().packs().versions(call).stream().filter(p -> p.ruleIds().contains(rule)).map(RulePack::version).toList();
+    }
+
+    private static String versionOf(List<ExampleResult> results, Expectation x) {
+        return results.stream().filter(r -> r.example().expected() == x).findFirst().orElseThrow().verdict().version();
     }
 }
