@@ -15,12 +15,13 @@ import java.util.concurrent.Callable;
 
 /**
  * Runs every example against its pack and prints a table of expected and actual verdicts, then the rule coverage:
- * per rule, in how many examples it found something and in how many it passed. Exit 0 when every example gives
- * what it expects and every rule is covered (the same check as {@code mvn verify}), 1 otherwise, 2 when the rules
- * or examples cannot be read.
+ * per rule, in how many examples it found something and in how many it passed ({@link Coverage}). Exit 0 when every
+ * example gives what it expects and the coverage is complete (the same checks as {@code mvn verify}), 1 otherwise,
+ * 2 when the rules or examples cannot be read.
  */
 @Command(name = "test", description = {"Run every example; print expected and actual verdicts and the rule coverage.",
-        "Exit 1 on a wrong example or on a rule that no example makes find something or no example passes."})
+        "Exit 1 on a wrong example, on a rule that no example makes find something or that refuses every example,",
+        "or on a pack version that no example reaches."})
 final class TestCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
@@ -67,7 +68,7 @@ final class TestCommand implements Callable<Integer> {
         Table cov = new Table("CALL", "RULE", "VERSIONS", "FOUND", "PASSED", "");
         for (Coverage.RuleCoverage c : coverage.rules()) {
             cov.row(c.call(), c.rule(), String.join(" ", c.versions()), String.valueOf(c.found()), String.valueOf(c.passed()),
-                    c.covered() ? (c.passed() == 0 ? "(information only)" : "") : "UNCOVERED: " + c.gap());
+                    c.covered() ? (c.passed() == 0 ? "(never silent, refuses in " + c.refused() + ")" : "") : "UNCOVERED: " + c.gap());
         }
         cov.print(System.out);
         for (String version : coverage.unreached()) System.out.println("UNREACHED: no example is decided by " + version);

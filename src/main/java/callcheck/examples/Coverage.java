@@ -15,25 +15,27 @@ import java.util.TreeSet;
 
 /**
  * Which rules the examples exercise. Per call and rule id, over the call's versions: in how many examples the rule
- * found something, and in how many it passed. A rule is covered when an example shows it finding something and
- * another shows it passing, except that a rule whose findings are all INFO (a note such as "a jury decides this",
- * or "the cap is not known yet") need not pass: it never changes a verdict. A rule id counts over the versions of
- * its call, since a version repeats the rules that did not change; every version must be reached by an example.
+ * found something, and in how many it passed (found nothing). A rule is covered when some example makes it find
+ * something and some example gets past it, that is, gets no BLOCKING or MISSING finding from it: a rule that
+ * refuses every example may well refuse everything. A rule that only adds a note to every proposal (an INFO such
+ * as "a jury decides this" or "the cap is not known yet") is thus covered without ever passing. A rule id counts
+ * over the versions of its call, since a version repeats the rules that did not change; every version must be
+ * reached by an example.
  *
- * @param rules       per call and rule id, sorted
- * @param unreached   the pack versions ({@code call/version}) no example is decided by
+ * @param rules     per call and rule id, sorted
+ * @param unreached the pack versions ({@code call/version}) no example is decided by
  */
 public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
 
     /**
      * One rule id of a call.
      *
-     * @param versions        the versions of the call that have the rule
-     * @param found           examples in which it found something
-     * @param passed          examples (decided by a version that has the rule) in which it found nothing
-     * @param informationOnly every finding it gave in the examples was INFO
+     * @param versions the versions of the call that have the rule
+     * @param found    examples in which it found something
+     * @param passed   examples (decided by a version that has the rule) in which it found nothing
+     * @param refused  examples in which it gave a BLOCKING or MISSING finding
      */
-    public record RuleCoverage(String call, String rule, List<String> versions, int found, int passed, boolean informationOnly) {
+    public record RuleCoverage(String call, String rule, List<String> versions, int found, int passed, int refused) {
         public RuleCoverage {
             versions = List.copyOf(versions);
         }
@@ -42,10 +44,10 @@ public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
             return gap() == null;
         }
 
-        /** What is missing: "no example makes it find anything", "no example passes it", or null when covered. */
+        /** What is missing: "no example makes it find anything", "no example gets past it", or null when covered. */
         public String gap() {
             if (found == 0) return "no example makes it find anything";
-            if (passed == 0 && !informationOnly) return "no example passes it";
+            if (refused == found + passed) return "no example gets past it";
             return null;
         }
     }
@@ -66,9 +68,11 @@ public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
             Verdict v = r.verdict();
             if (v == null) continue;
             reached.add(v.call() + "/" + v.version());
-            for (Finding f : v.findings()) {
-                Tally t = tallies.get(key(v.call(), f.rule()));
-                if (t != null && f.severity() != Severity.INFO) t.informationOnly = false;
+            Set<String> refusedBy = new TreeSet<>();
+            for (Finding f : v.findings()) if (f.severity() == Severity.BLOCKING || f.severity() == Severity.MISSING) refusedBy.add(f.rule());
+            for (String id : refusedBy) {
+                Tally t = tallies.get(key(v.call(), id));
+                if (t != null) t.refused++;
             }
             for (String id : r.foundIds()) count(tallies, key(v.call(), id), true);
             for (String id : v.passed()) count(tallies, key(v.call(), id), false);
@@ -76,13 +80,13 @@ public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
         List<RuleCoverage> out = new ArrayList<>();
         tallies.forEach((key, t) -> {
             String[] callAndId = key.split("\n");
-            out.add(new RuleCoverage(callAndId[0], callAndId[1], List.copyOf(t.versions), t.found, t.passed, t.informationOnly));
+            out.add(new RuleCoverage(callAndId[0], callAndId[1], List.copyOf(t.versions), t.found, t.passed, t.refused));
         });
         List<String> unreached = packs.all().stream().map(p -> p.call() + "/" + p.version()).filter(p -> !reached.contains(p)).sorted().toList();
         return new Coverage(out, unreached);
     }
 
-    /** The rules that no example makes find something, or that no example passes. */
+    /** The rules that no example makes find something, or that no example gets past. */
     public List<RuleCoverage> uncovered() {
         return rules.stream().filter(r -> !r.covered()).toList();
     }
@@ -101,7 +105,7 @@ public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
         final Set<String> versions = new TreeSet<>();
         int found;
         int passed;
-        boolean informationOnly = true;
+        int refused;
     }
 
     private static String key(String call, String id) {

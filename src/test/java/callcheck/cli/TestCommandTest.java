@@ -31,7 +31,7 @@ class TestCommandTest {
                     + " +" + e.expected().verdict() + " +pass"));
         }
         Packs.engine().packs().all().forEach(p -> p.ruleIds().forEach(id ->
-                assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches(p.call() + " +" + id + " +[-\\w ]*" + p.version() + "[-\\w ]* +[1-9]\\d* +\\d+( +\\(information only\\))?"))));
+                assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches(p.call() + " +" + id + " +[-\\w ]*" + p.version() + "[-\\w ]* +[1-9]\\d* +\\d+( +\\(never silent, refuses in \\d+\\))?"))));
         assertThat(run.outLines()).last().asString().startsWith(examples.size() + " examples: " + examples.size() + " pass, 0 fail; ")
                 .endsWith(" 0 uncovered; 0 versions unreached");
     }

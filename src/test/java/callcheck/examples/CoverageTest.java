@@ -51,24 +51,31 @@ class CoverageTest {
     }
 
     @Test
-    void a_rule_that_never_fires_or_always_refuses_is_uncovered_but_an_information_that_always_shows_is_not() {
+    void a_rule_that_never_fires_or_refuses_every_example_is_uncovered_but_one_that_notes_everything_is_not() {
         RulesCopy copy = RulesCopy.into(tmp).edit("507/2020-07-14/content.drl", "// At least one trajectory of social networking",
                 RULE.formatted("507-NEVER", "507-NEVER", "BLOCKING", "title == \"a title no example has\"")
-                        + RULE.formatted("507-ALWAYS", "507-ALWAYS", "WARNING", "")
+                        + RULE.formatted("507-ALWAYS", "507-ALWAYS", "BLOCKING", "")
                         + RULE.formatted("507-NOTE", "507-NOTE", "INFO", "")
+                        + RULE.formatted("507-ADVICE", "507-ADVICE", "WARNING", "")
                         + "// At least one trajectory of social networking");
         PackSet packs = new PackSet(List.of(copy.load("507", "2020-07-14")), PackLoader.reference(copy.root()));
         List<ExampleResult> results = run(new Engine(packs)).stream().filter(r -> r.example().call().equals("507")).toList();
         Coverage coverage = Coverage.of(packs, results);
+        int n = results.size();
         assertThat(coverage.uncovered()).extracting(Coverage.RuleCoverage::rule, Coverage.RuleCoverage::found,
-                        Coverage.RuleCoverage::passed, Coverage.RuleCoverage::gap)
+                        Coverage.RuleCoverage::passed, Coverage.RuleCoverage::refused, Coverage.RuleCoverage::gap)
                 .containsExactlyInAnyOrder(
-                        Tuple.tuple("507-NEVER", 0, results.size(), "no example makes it find anything"),
-                        Tuple.tuple("507-ALWAYS", results.size(), 0, "no example passes it"));
-        assertThat(coverage.rules()).filteredOn(c -> c.rule().equals("507-NOTE")).singleElement().satisfies(c -> {
-            assertThat(c.informationOnly()).isTrue();
-            assertThat(c.covered()).isTrue();
-        });
+                        Tuple.tuple("507-NEVER", 0, n, 0, "no example makes it find anything"),
+                        Tuple.tuple("507-ALWAYS", n, 0, n, "no example gets past it"));
+        assertThat(coverage.rules()).filteredOn(c -> c.rule().equals("507-NOTE") || c.rule().equals("507-ADVICE")).hasSize(2)
+                .allSatisfy(c -> {
+                    assertThat(c.found()).isEqualTo(n);
+                    assertThat(c.refused()).isZero();
+                    assertThat(c.covered()).isTrue();
+                });
+        // A rule refuses an example with a MISSING finding too: 507-SUBSIDY-MAX when the financing is absent.
+        assertThat(coverage.rules()).filteredOn(c -> c.rule().equals("507-SUBSIDY-MAX")).singleElement()
+                .satisfies(c -> assertThat(c.refused()).isEqualTo(c.found()).isPositive());
     }
 
     @Test
