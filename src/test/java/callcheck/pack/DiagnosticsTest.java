@@ -88,8 +88,12 @@ class DiagnosticsTest {
     void parameter_cites_unlisted_document() {
         RulesCopy copy = RulesCopy.into(tmp).edit(MANIFEST, "    source: {document: public-record, section: submission deadline}",
                 "    source: {document: minutes, section: submission deadline}");
-        assertThat(errors(copy)).containsExactly(new CompileError(MANIFEST, line(copy, MANIFEST, "{document: minutes"), 5,
-                "parameter deadline cites document 'minutes' that the manifest does not list"));
+        assertThat(errors(copy)).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(MANIFEST);
+            assertThat(e.line()).isEqualTo(line(copy, MANIFEST, "{document: minutes"));
+            assertThat(e.column()).isEqualTo(5);
+            assertThat(e.message()).startsWith("parameter deadline cites document 'minutes'");
+        });
     }
 
     @Test
