@@ -1,6 +1,7 @@
 package callcheck.reload;
 
 import callcheck.pack.CompileError;
+import callcheck.pack.PackLoader;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,10 +42,14 @@ public record ReloadStatus(String state, Instant lastReload, List<PackStatus> pa
         return packs.stream().filter(p -> p.call().equals(call) && p.version().equals(version)).findFirst().orElse(null);
     }
 
-    /** Per folder whose latest files do not serve ({@code 507/2020-07-14}), why: the shape LoadReport gives. */
+    /**
+     * Per folder whose latest files do not serve ({@code 507/2020-07-14}), why: the shape LoadReport gives; reference
+     * data that does not serve is listed under {@code reference}.
+     */
     public Map<String, List<CompileError>> failures() {
         Map<String, List<CompileError>> out = new LinkedHashMap<>();
         for (PackStatus p : packs) if (p.state() != PackStatus.State.SERVING) out.put(p.folder(), p.errors());
+        if (!referenceErrors.isEmpty()) out.put(PackLoader.REFERENCE_DIR, referenceErrors);
         return out;
     }
 }

@@ -176,6 +176,7 @@ class ReloaderTest {
         ReloadStatus bad = reloader.reload(changed("reference/regions.csv"));
         assertThat(bad.state()).isEqualTo(ReloadStatus.LAST_GOOD);
         assertThat(bad.referenceErrors()).singleElement().extracting(CompileError::message).asString().contains("regions.csv");
+        assertThat(bad.failures()).containsOnlyKeys(PackLoader.REFERENCE_DIR);
         assertThat(digests()).isEqualTo(after);
     }
 
