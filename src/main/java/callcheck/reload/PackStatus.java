@@ -14,8 +14,9 @@ import java.util.List;
  * @param servingDigest    the digest of the version that serves, null when none does
  * @param lastAttempt      when the folder was last compiled (or, at start, loaded)
  * @param lastReloadMillis how long that compile plus the call's examples took
- * @param errors           why the latest files do not serve: compile errors with file and line, or the examples
- *                         whose verdict they change; empty when they serve
+ * @param errors           why the latest files do not serve: compile errors with file (relative to the rules folder)
+ *                         and line, or the example files (under the examples folder as given) whose verdict or
+ *                         findings they change; empty when they serve
  */
 public record PackStatus(String call, String version, State state, String servingDigest, Instant lastAttempt,
                          long lastReloadMillis, List<CompileError> errors) {

@@ -4,6 +4,7 @@ import callcheck.engine.Engine;
 import callcheck.engine.LoadReport;
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
+import callcheck.model.Json;
 import callcheck.model.ProposalReader;
 import callcheck.pack.CompileError;
 import callcheck.pack.PackLoader;
@@ -58,6 +59,22 @@ class ReloaderTest {
         assertThat(s.packs()).extracting(PackStatus::servingDigest)
                 .containsExactlyInAnyOrderElementsOf(engine.packs().all().stream().map(RulePack::digest).toList());
         assertThat(s.failures()).isEmpty();
+    }
+
+    @Test
+    void the_status_writes_as_json_for_health() throws Exception {
+        copy.edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
+        reloader.reload(changed(TIMING));
+        var json = Json.output().readTree(Json.output().writeValueAsString(reloader.status()));
+        assertThat(json.get("state").asText()).isEqualTo(ReloadStatus.LAST_GOOD);
+        var packs = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+        json.get("packs").forEach(packs::add);
+        assertThat(packs).filteredOn(p -> p.get("call").asText().equals("507")).singleElement().satisfies(p -> {
+            assertThat(p.get("state").asText()).isEqualTo("FAILED");
+            assertThat(p.get("errors").get(0).get("file").asText()).isEqualTo(TIMING);
+            assertThat(p.get("errors").get(0).get("line").asInt()).isPositive();
+        });
+        assertThat(json.get("lastReload").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     }
 
     @Test
