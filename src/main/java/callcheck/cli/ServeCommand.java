@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import callcheck.reload.RulesWatcher;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +37,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE}, env CALLCHECK_RULES)")
     Path rules;
 
+    @Option(names = "--examples", defaultValue = "${env:CALLCHECK_EXAMPLES:-examples}", description = "examples that gate each reload (default: ${DEFAULT-VALUE}, env CALLCHECK_EXAMPLES)")
+    Path examples;
+
+    @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "reload a pack when its files change, if it compiles and its examples still pass (default: on; --no-watch to serve what loaded at start)")
+    boolean watch;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         LoadReport report = LoadReport.load(rules, new PackLoader());
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
             for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
         }
-        HttpServer server = new HttpServer(new Engine(report.packs()), report.failures());
+        Engine engine = new Engine(report.packs());
+        HttpServer server = new HttpServer(engine, report.failures());
         int bound;
         try {
             bound = server.start(host, port);
@@ -48,14 +59,18 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return 2;
         }
+        // The watcher is the only one that swaps packs; /health shows what its last reload of each pack found.
+        RulesWatcher watcher = watch ? RulesWatcher.start(engine, rules, Files.isDirectory(examples) ? examples : null,
+                RulesWatcher.SETTLE, status -> server.health().failures(status.failures())) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: letting requests in flight finish");
+            if (watcher != null) watcher.close();
             server.stop();
             stopped.countDown();
         }, "callcheck-shutdown"));
-        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile)", report.packs().all().size(),
-                rules, host, bound, report.failures().size());
+        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; {})", report.packs().all().size(),
+                rules, host, bound, report.failures().size(), watch ? "reloading on change" : "not watching for changes");
         stopped.await();
         return 0;
     }

@@ -11,9 +11,15 @@ import java.util.TreeSet;
 /** An example run against the engine: the verdict it got and whether that is what it expects. */
 public record ExampleResult(Example example, Verdict verdict, String error) {
 
+    /** Runs the example with the version it pins, or else the one its submission date selects. */
     public static ExampleResult run(Engine engine, Example example) {
+        return run(engine, example, example.expected().version());
+    }
+
+    /** Runs the example with the given version (null: the one its submission date selects). */
+    public static ExampleResult run(Engine engine, Example example, String version) {
         try {
-            Verdict v = engine.evaluate(example.call(), example.expected().version(), ProposalReader.read(example.proposal()));
+            Verdict v = engine.evaluate(example.call(), version, ProposalReader.read(example.proposal()));
             return new ExampleResult(example, v, null);
         } catch (RuntimeException e) {
             return new ExampleResult(example, null, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -102,8 +102,19 @@ public final class PackLoader {
         return ReferenceData.load(rules.resolve(REFERENCE_DIR));
     }
 
-    /** Compiles one version folder. The rules folder is the root that paths in errors are relative to. */
+    /**
+     * Compiles one version folder. The rules folder is the root that paths in errors are relative to; each error
+     * points at the line (and column, from 1) to edit, or has line 0 when it concerns a whole file.
+     */
     public RulePack load(Path rules, Path versionFolder) {
+        try {
+            return compile(rules, versionFolder);
+        } catch (PackException e) {
+            throw new PackException(Diagnostics.refine(rules, versionFolder, e.errors()));
+        }
+    }
+
+    private RulePack compile(Path rules, Path versionFolder) {
         Path root = rules.toAbsolutePath().normalize();
         Path folder = versionFolder.toAbsolutePath().normalize();
         String manifestFile = rel(root, folder.resolve(MANIFEST));
@@ -149,7 +160,9 @@ public final class PackLoader {
 
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(projectType);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.add(new CompileError(fileOf(m.getPath(), byKiePath, root, manifestFile), m.getLine(), m.getColumn(), oneLine(m.getText())));
+            // Drools counts columns from 0 and gives 0 also when it does not know: take 0 as unknown.
+            errors.add(new CompileError(fileOf(m.getPath(), byKiePath, root, manifestFile), m.getLine(), m.getColumn() > 0 ? m.getColumn() + 1 : 0,
+                    oneLine(m.getText())));
         }
         if (!errors.isEmpty()) throw new PackException(errors);
         KieModule kieModule = builder.getKieModule();
@@ -195,6 +208,7 @@ public final class PackLoader {
                         + "\") but no rule is named \"" + r.id() + "\""));
             }
         }
+        errors.addAll(ParameterReads.check(root, byKiePath.values(), parameters, infos));
         if (!errors.isEmpty()) throw new PackException(errors);
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
         List<Path> folders = new ArrayList<>(List.of(folder));
@@ -328,7 +342,7 @@ public final class PackLoader {
             if (unknown && assumption == null) {
                 assumption = "The sources do not give " + (spec.description() == null ? name : spec.description()) + "; the value is unknown.";
             }
-            if (source == null && assumption == null) {
+            if (spec.source() == null && assumption == null) {
                 errors.add(new CompileError(file, 0, 0, "parameter " + name + " needs a source or an assumption"));
             }
             out.put(name, new Parameter(name, type, value, spec.description(), source, assumption));

@@ -1,0 +1,101 @@
+package callcheck.cli;
+
+import callcheck.engine.Engine;
+import callcheck.engine.FinancingPlan;
+import callcheck.engine.Finding;
+import callcheck.engine.LoadReport;
+import callcheck.examples.Example;
+import callcheck.examples.ExampleResult;
+import callcheck.examples.VersionDiff;
+import callcheck.pack.CompileError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The examples of a call whose verdict, findings or financing plan change from one pack version to another, side by
+ * side, then finding by finding. Exit 0 when nothing changes, 1 when something does (as diff does), 2 on an error.
+ */
+@Command(name = "diff", description = {"Show the examples of a call whose verdict, findings or financing change between two pack versions.",
+        "Exit 0 when none change, 1 when some do, 2 on an error."})
+final class DiffCommand implements Callable<Integer> {
+    @Option(names = "--call", required = true, description = "call id, e.g. 507")
+    String call;
+
+    @Option(names = "--from", required = true, description = "the version it is now, e.g. 2020-07-14")
+    String from;
+
+    @Option(names = "--to", required = true, description = "the version to compare with")
+    String to;
+
+    @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
+    Path rules;
+
+    @Option(names = "--examples", defaultValue = "examples", description = "examples folder (default: ${DEFAULT-VALUE})")
+    Path examples;
+
+    @Override
+    public Integer call() {
+        LoadReport report = ValidateCommand.load(rules, System.err);
+        if (report == null) return 2;
+        // Only the two versions compared must compile; say why one is missing.
+        boolean broken = false;
+        for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
+            String folder = f.getKey().replace('\\', '/');
+            if (folder.equals(call + "/" + from) || folder.equals(call + "/" + to)) {
+                System.err.println(folder + " does not compile:");
+                f.getValue().forEach(e -> System.err.println(e.under(rules)));
+                broken = true;
+            }
+        }
+        if (broken) return 2;
+        VersionDiff diff;
+        try {
+            diff = VersionDiff.of(new Engine(report.packs()), Example.all(examples), call, from, to);
+        } catch (RuntimeException e) { // an unknown call or version, an example that cannot be read
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        System.out.println("call " + call + ": " + diff.changes().size() + " of " + diff.compared() + " examples change from "
+                + from + " to " + to);
+        if (diff.changes().isEmpty()) return 0;
+        System.out.println();
+        Table table = new Table("EXAMPLE", from, to);
+        for (VersionDiff.Change c : diff.changes()) table.row(c.example().name(), summary(c.before()), summary(c.after()));
+        table.print(System.out);
+        for (VersionDiff.Change c : diff.changes()) {
+            System.out.println();
+            System.out.println(c.example().name() + (c.verdictChanged() ? ": " + verdict(c.before()) + " -> " + verdict(c.after()) : ":"));
+            for (String rule : c.changedRules()) {
+                for (Finding f : VersionDiff.Change.findingsOf(c.before(), rule)) System.out.println("  - " + line(f));
+                for (Finding f : VersionDiff.Change.findingsOf(c.after(), rule)) System.out.println("  + " + line(f));
+            }
+            if (c.financingChanged()) {
+                System.out.println("  - financing " + financing(c.before()));
+                System.out.println("  + financing " + financing(c.after()));
+            }
+        }
+        return 1;
+    }
+
+    private static String summary(ExampleResult r) {
+        return r.verdict() == null ? "error" : r.verdict().verdict() + (r.foundIds().isEmpty() ? "" : " " + String.join(" ", r.foundIds()));
+    }
+
+    private static String verdict(ExampleResult r) {
+        return r.verdict() == null ? "error (" + r.error() + ")" : r.verdict().verdict().name();
+    }
+
+    private static String line(Finding f) {
+        return f.rule() + " " + f.severity() + ": " + f.message().en();
+    }
+
+    private static String financing(ExampleResult r) {
+        FinancingPlan p = r.verdict() == null ? null : r.verdict().financing();
+        return p == null ? "none" : "maxSubsidy " + p.maxSubsidy() + ", amif " + p.amif() + ", vvsg " + p.vvsg() + ", ownMin " + p.ownMin();
+    }
+}

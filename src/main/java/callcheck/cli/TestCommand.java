@@ -1,0 +1,81 @@
+package callcheck.cli;
+
+import callcheck.engine.Engine;
+import callcheck.engine.LoadReport;
+import callcheck.examples.Coverage;
+import callcheck.examples.Example;
+import callcheck.examples.ExampleResult;
+import callcheck.engine.PackSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Runs every example against its pack and prints a table of expected and actual verdicts, then the rule coverage:
+ * per rule, in how many examples it found something and in how many it passed ({@link Coverage}). Exit 0 when every
+ * example gives what it expects and the coverage is complete (the same checks as {@code mvn verify}), 1 otherwise,
+ * 2 when the rules or examples cannot be read.
+ */
+@Command(name = "test", description = {"Run every example; print expected and actual verdicts and the rule coverage.",
+        "Exit 1 on a wrong example, on a rule that no example makes find something or that refuses every example,",
+        "or on a pack version that no example reaches."})
+final class TestCommand implements Callable<Integer> {
+    @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
+    Path rules;
+
+    @Option(names = "--examples", defaultValue = "examples", description = "examples folder (default: ${DEFAULT-VALUE})")
+    Path examples;
+
+    @Option(names = "--call", description = "only this call's examples and rules")
+    String call;
+
+    @Override
+    public Integer call() {
+        LoadReport report = ValidateCommand.load(rules, System.err);
+        if (report == null) return 2;
+        if (!report.failures().isEmpty()) {
+            System.err.println("the rules do not compile:");
+            ValidateCommand.printErrors(rules, report, System.err);
+            return 2;
+        }
+        List<Example> all;
+        try {
+            all = Example.all(examples).stream().filter(e -> call == null || e.call().equals(call)).toList();
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        PackSet packs = call == null ? report.packs()
+                : new PackSet(report.packs().all().stream().filter(p -> p.call().equals(call)).toList(), report.packs().reference());
+        Engine engine = new Engine(packs);
+        List<ExampleResult> results = all.stream().map(e -> ExampleResult.run(engine, e)).toList();
+
+        Table table = new Table("EXAMPLE", "VERSION", "EXPECTED", "ACTUAL", "RESULT");
+        for (ExampleResult r : results) {
+            Example e = r.example();
+            table.row(e.call() + "/" + e.name(), r.verdict() == null ? "-" : r.verdict().version(), e.expected().verdict().name(),
+                    r.verdict() == null ? "error" : r.verdict().verdict().name(), r.passed() ? "pass" : "FAIL  " + r.difference());
+        }
+        table.print(System.out);
+        long failed = results.stream().filter(r -> !r.passed()).count();
+
+        Coverage coverage = Coverage.of(packs, results);
+        System.out.println();
+        System.out.println("Rule coverage over each call's versions: FOUND = examples in which the rule finds something, PASSED = examples it passes.");
+        Table cov = new Table("CALL", "RULE", "VERSIONS", "FOUND", "PASSED", "");
+        for (Coverage.RuleCoverage c : coverage.rules()) {
+            cov.row(c.call(), c.rule(), String.join(" ", c.versions()), String.valueOf(c.found()), String.valueOf(c.passed()),
+                    c.covered() ? (c.passed() == 0 ? "(never silent, refuses in " + c.refused() + ")" : "") : "UNCOVERED: " + c.gap());
+        }
+        cov.print(System.out);
+        for (String version : coverage.unreached()) System.out.println("UNREACHED: no example is decided by " + version);
+        System.out.println();
+        System.out.println(results.size() + " examples: " + (results.size() - failed) + " pass, " + failed + " fail; "
+                + coverage.rules().size() + " rules: " + (coverage.rules().size() - coverage.uncovered().size()) + " covered, "
+                + coverage.uncovered().size() + " uncovered; " + coverage.unreached().size() + " versions unreached");
+        return failed == 0 && coverage.complete() ? 0 : 1;
+    }
+}

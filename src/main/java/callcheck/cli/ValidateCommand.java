@@ -1,0 +1,79 @@
+package callcheck.cli;
+
+import callcheck.engine.LoadReport;
+import callcheck.pack.CompileError;
+import callcheck.pack.Manifest;
+import callcheck.pack.PackLoader;
+import callcheck.pack.RulePack;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * Compiles every pack of a rules folder and prints each error as {@code file:line:col: message}, with the path as
+ * given ({@code rules/507/2020-07-14/timing.drl:20:1: ...}) so that an editor or terminal opens it at the place;
+ * one OK line per pack that compiles. Exit 0 when every pack compiles, 1 otherwise.
+ */
+@Command(name = "validate", description = "Compile every rule pack; print each error as file:line:col: message. Exit 1 on any error.")
+final class ValidateCommand implements Callable<Integer> {
+    @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
+    Path rules;
+
+    @Override
+    public Integer call() {
+        LoadReport report = load(rules, System.out);
+        if (report == null) return 1;
+        // One line per pack in folder order; a failed pack's errors right under it.
+        Map<String, List<String>> byFolder = new TreeMap<>();
+        for (RulePack p : report.packs().all()) {
+            String folder = p.call() + "/" + p.folder().getFileName();
+            Manifest.Submissions s = p.manifest().submissions();
+            byFolder.put(folder, List.of("OK   " + folder + ": " + p.ruleIds().size() + " rules, " + p.parameters().all().size()
+                    + " parameters, submissions " + s.from() + " to " + (s.until() == null ? "open" : s.until()) + ", "
+                    + p.digest().substring(0, "sha256:".length() + 12)));
+        }
+        for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
+            String folder = f.getKey().replace('\\', '/');
+            List<String> lines = new ArrayList<>();
+            lines.add("FAIL " + folder + ": " + f.getValue().size() + (f.getValue().size() == 1 ? " error" : " errors"));
+            for (CompileError e : f.getValue()) lines.add(e.under(rules).toString());
+            byFolder.put(folder, lines);
+        }
+        byFolder.values().forEach(lines -> lines.forEach(System.out::println));
+        if (byFolder.isEmpty()) {
+            System.out.println(rules + ": no pack (no <call>/<version>/" + PackLoader.MANIFEST + ")");
+            return 1;
+        }
+        return report.failures().isEmpty() ? 0 : 1;
+    }
+
+    /** Loads the rules folder; on a folder or reference data that cannot be read, says so and returns null. */
+    static LoadReport load(Path rules, PrintStream out) {
+        if (!Files.isDirectory(rules)) {
+            out.println(rules + ": not a folder");
+            return null;
+        }
+        try {
+            return LoadReport.load(rules, new PackLoader());
+        } catch (RuntimeException e) {
+            // The reference data is read before any pack; its errors name their file and line.
+            out.println(rules.resolve(PackLoader.REFERENCE_DIR) + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Every error of the packs that did not compile, one per line, under the rules folder as given. */
+    static void printErrors(Path rules, LoadReport report, PrintStream out) {
+        for (List<CompileError> errors : new TreeMap<>(report.failures()).values()) {
+            for (CompileError e : errors) out.println(e.under(rules));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package callcheck.cli;
+
+import callcheck.support.PackVersions;
+import callcheck.support.Packs;
+import callcheck.support.RulesCopy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiffCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void prints_the_examples_that_change_side_by_side_then_finding_by_finding() {
+        RulesCopy copy = RulesCopy.into(tmp);
+        PackVersions.copy(copy.root(), "507", "2020-07-14", "2021-01-01", "2021-01-01");
+        copy.edit("507/2021-01-01/pack.yaml", "    value: 40000\n", "    value: 30000\n");
+        CliRun run = diff(copy, "2021-01-01");
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.outLines().get(0)).matches("call 507: \\d+ of \\d+ examples change from 2020-07-14 to 2021-01-01");
+        assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches("EXAMPLE +2020-07-14 +2021-01-01"))
+                .anySatisfy(l -> assertThat(l).matches("eligible-tielt-pittem +ELIGIBLE +INELIGIBLE 507-SUBSIDY-MAX"))
+                .contains("eligible-tielt-pittem: ELIGIBLE -> INELIGIBLE")
+                .anySatisfy(l -> assertThat(l).startsWith("  + 507-SUBSIDY-MAX BLOCKING: ").contains("30000"))
+                .anySatisfy(l -> assertThat(l).startsWith("  - financing maxSubsidy 40000"))
+                .noneSatisfy(l -> assertThat(l).startsWith("amif-share-over"));
+    }
+
+    @Test
+    void nothing_changes_exit_0_and_an_unknown_version_exit_2() {
+        RulesCopy copy = RulesCopy.into(tmp);
+        PackVersions.copy(copy.root(), "507", "2020-07-14", "2021-01-01", "2021-01-01");
+        CliRun same = diff(copy, "2021-01-01");
+        assertThat(same.exit()).isZero();
+        assertThat(same.outLines()).singleElement().asString().matches("call 507: 0 of \\d+ examples change from 2020-07-14 to 2021-01-01");
+
+        CliRun unknown = diff(copy, "2030-01-01");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("2030-01-01");
+    }
+
+    private static CliRun diff(RulesCopy copy, String to) {
+        return CliRun.of("diff", "--call", "507", "--from", "2020-07-14", "--to", to, "--rules", copy.root().toString(),
+                "--examples", Packs.EXAMPLES.toString());
+    }
+}

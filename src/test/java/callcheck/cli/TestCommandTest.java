@@ -1,0 +1,90 @@
+package callcheck.cli;
+
+import callcheck.examples.Example;
+import callcheck.support.Packs;
+import callcheck.support.RulesCopy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @DisplayName("the project's examples: a passing row per example, a coverage row per rule, exit 0")
+    void the_project_passes() {
+        CliRun run = CliRun.of("test", "--rules", Packs.RULES.toString(), "--examples", Packs.EXAMPLES.toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        List<Example> examples = Example.all(Packs.EXAMPLES);
+        for (Example e : examples) {
+            assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches(e.call() + "/" + e.name() + " +\\S+ +" + e.expected().verdict()
+                    + " +" + e.expected().verdict() + " +pass"));
+        }
+        Packs.engine().packs().all().forEach(p -> p.ruleIds().forEach(id ->
+                assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches(p.call() + " +" + id + " +[-\\w ]*" + p.version() + "[-\\w ]* +[1-9]\\d* +\\d+( +\\(never silent, refuses in \\d+\\))?"))));
+        assertThat(run.outLines()).last().asString().startsWith(examples.size() + " examples: " + examples.size() + " pass, 0 fail; ")
+                .endsWith(" 0 uncovered; 0 versions unreached");
+    }
+
+    @Test
+    @DisplayName("an example that does not give what it expects: a FAIL row saying what differs, exit 1")
+    void a_wrong_expectation_fails() throws IOException {
+        Path examples = copyExamples("507");
+        Path expected = examples.resolve("507/submitted-late.expected.json");
+        Files.writeString(expected, Files.readString(expected).replace("\"INELIGIBLE\"", "\"ELIGIBLE\""));
+        CliRun run = CliRun.of("test", "--rules", Packs.RULES.toString(), "--examples", examples.toString(), "--call", "507");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches(
+                "507/submitted-late +2020-07-14 +ELIGIBLE +INELIGIBLE +FAIL +expected ELIGIBLE \\[507-DEADLINE], got INELIGIBLE \\[507-DEADLINE]"));
+        assertThat(run.outLines()).last().asString().contains(" 1 fail;");
+    }
+
+    @Test
+    @DisplayName("a rule no example makes find anything: listed UNCOVERED, exit 1")
+    void an_uncovered_rule_fails() {
+        RulesCopy copy = RulesCopy.into(tmp.resolve("rules")).edit("507/2020-07-14/timing.drl", "rule \"507-PERIOD\"", """
+                rule "507-NEVER"
+                    @id("507-NEVER") @severity("BLOCKING") @title("t") @nl("n") @en("e") @document("public-record") @section("s")
+                when
+                    $e : Evaluation()
+                    Proposal(title == "a title no example has")
+                then
+                    $e.report(drools);
+                end
+
+                rule "507-PERIOD\"""");
+        CliRun run = CliRun.of("test", "--rules", copy.root().toString(), "--examples", Packs.EXAMPLES.toString(), "--call", "507");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.outLines()).anySatisfy(l -> assertThat(l)
+                .matches("507 +507-NEVER +2020-07-14 +0 +\\d+ +UNCOVERED: no example makes it find anything"));
+        assertThat(run.outLines()).last().asString().contains(" 0 fail;").endsWith(" 1 uncovered; 0 versions unreached");
+    }
+
+    @Test
+    @DisplayName("rules that do not compile: the errors, exit 2")
+    void broken_rules_stop_the_run() {
+        RulesCopy copy = RulesCopy.into(tmp.resolve("rules")).edit("507/2020-07-14/timing.drl", "rule \"507-PERIOD\"", "rule 507-PERIOD\"");
+        CliRun run = CliRun.of("test", "--rules", copy.root().toString(), "--examples", Packs.EXAMPLES.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains(copy.root() + "/507/2020-07-14/timing.drl:");
+    }
+
+    private Path copyExamples(String call) throws IOException {
+        Path target = tmp.resolve("examples").resolve(call);
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(Packs.EXAMPLES.resolve(call))) {
+            for (Path f : files.toList()) Files.copy(f, target.resolve(f.getFileName().toString()));
+        }
+        return tmp.resolve("examples");
+    }
+}

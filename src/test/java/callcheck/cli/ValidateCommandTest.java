@@ -1,0 +1,85 @@
+package callcheck.cli;
+
+import callcheck.pack.PackLoader;
+import callcheck.support.Packs;
+import callcheck.support.RulesCopy;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValidateCommandTest {
+    private static final String TIMING = "507/2020-07-14/timing.drl";
+    private static final String MANIFEST = "507/2020-07-14/pack.yaml";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @DisplayName("the project's rules: one OK line per pack version, exit 0")
+    void every_pack_of_the_project_validates() {
+        CliRun run = CliRun.of("validate", "--rules", Packs.RULES.toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        List<String> folders = PackLoader.versionFolders(Packs.RULES).stream()
+                .map(f -> f.getParent().getFileName() + "/" + f.getFileName()).toList();
+        assertThat(run.outLines()).hasSize(folders.size());
+        for (String folder : folders) assertThat(run.outLines()).anySatisfy(l -> assertThat(l).startsWith("OK   " + folder + ": "));
+    }
+
+    @Test
+    @DisplayName("a syntax error: path as given, line and column of the place the parser stopped, exit 1")
+    void syntax_error_is_printed_as_file_line_column() throws IOException {
+        RulesCopy copy = RulesCopy.into(tmp).edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
+        int then = lineOf(copy.root().resolve(TIMING), "submittedOn.isAfter($deadline)") + 1;
+        CliRun run = CliRun.of("validate", "--rules", copy.root().toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.outLines()).contains("FAIL 507/2020-07-14: 1 error",
+                copy.root() + "/" + TIMING + ":" + then + ":1: [ERR 102] Line " + then + ":0 mismatched input 'then' in rule \"507-DEADLINE\"");
+    }
+
+    @Test
+    @DisplayName("an unknown fact type: the line and the column of the type")
+    void unknown_fact_type_is_printed_at_the_type() throws IOException {
+        RulesCopy copy = RulesCopy.into(tmp).edit(TIMING, "    Proposal($d : submittedOn", "    Proposl($d : submittedOn");
+        int line = lineOf(copy.root().resolve(TIMING), "Proposl(");
+        CliRun run = CliRun.of("validate", "--rules", copy.root().toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.outLines()).contains(copy.root() + "/" + TIMING + ":" + line + ":5: Unable to resolve ObjectType 'Proposl'");
+    }
+
+    @Test
+    @DisplayName("a bad manifest: the line of the entry in pack.yaml")
+    void bad_manifest_is_printed_at_the_entry() throws IOException {
+        RulesCopy copy = RulesCopy.into(tmp).edit(MANIFEST, "value: 2020-10-16", "value: 16/10/2020");
+        int line = lineOf(copy.root().resolve(MANIFEST), "value: 16/10/2020");
+        CliRun run = CliRun.of("validate", "--rules", copy.root().toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.outLines()).contains(copy.root() + "/" + MANIFEST + ":" + line + ":5: parameter deadline: '16/10/2020' is not a date");
+    }
+
+    @Test
+    @DisplayName("reference data that cannot be read, or no rules folder: said, exit 1")
+    void unreadable_reference_data_or_folder() throws IOException {
+        RulesCopy copy = RulesCopy.into(tmp);
+        Files.writeString(copy.root().resolve("reference/regions.csv"), "\nnot;enough;columns;here\n", java.nio.file.StandardOpenOption.APPEND);
+        CliRun run = CliRun.of("validate", "--rules", copy.root().toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("regions.csv").contains("columns");
+
+        CliRun none = CliRun.of("validate", "--rules", tmp.resolve("nothing").toString());
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.out()).contains("not a folder");
+    }
+
+    static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        throw new AssertionError(text + " not in " + file);
+    }
+}

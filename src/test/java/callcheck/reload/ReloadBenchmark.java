@@ -1,0 +1,99 @@
+package callcheck.reload;
+
+import callcheck.engine.Engine;
+import callcheck.engine.LoadReport;
+import callcheck.pack.PackLoader;
+import callcheck.support.Packs;
+import callcheck.support.RulesCopy;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Measures live reload; not a test (no thresholds), run by hand from the project folder:
+ * <pre>
+ * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx1g -cp target/test-classes:target/classes:$(cat target/cp.txt) callcheck.reload.ReloadBenchmark 1000
+ * </pre>
+ * 1. Edit to served: a file of the 507 pack saved, then the time until the engine serves the new digest, through
+ * the watcher (settle {@link RulesWatcher#SETTLE} included), 20 times.
+ * 2. Memory: the heap in use (after full collections) and the classes loaded after 10 reloads and after N
+ * (default 1,000), each reload compiling the pack and running its examples.
+ */
+public final class ReloadBenchmark {
+    private static final String FINANCING = "507/2020-07-14/financing.drl";
+    private static final String EURO = "of {subsidy} euro is above the maximum of {limit} euro";
+    private static final String EUR = "of {subsidy} EUR is above the maximum of {limit} EUR";
+
+    public static void main(String[] args) throws Exception {
+        int reloads = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Path tmp = Files.createTempDirectory("callcheck-bench");
+        editToServed(RulesCopy.into(tmp.resolve("watched")), 20);
+        memory(RulesCopy.into(tmp.resolve("reloaded")), reloads);
+    }
+
+    private static void editToServed(RulesCopy copy, int edits) throws Exception {
+        Engine engine = new Engine(LoadReport.load(copy.root(), new PackLoader()).packs());
+        List<Long> millis = new ArrayList<>();
+        List<Long> work = new ArrayList<>();
+        try (RulesWatcher watcher = RulesWatcher.start(engine, copy.root(), Packs.EXAMPLES, RulesWatcher.SETTLE, s -> { })) {
+            for (int i = 0; i < edits; i++) {
+                String before = digest(engine);
+                long start = System.nanoTime();
+                if (i % 2 == 0) copy.edit(FINANCING, EURO, EUR);
+                else copy.edit(FINANCING, EUR, EURO);
+                while (digest(engine).equals(before)) Thread.sleep(1);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+                work.add(watcher.status().pack("507", "2020-07-14").lastReloadMillis());
+                Thread.sleep(500); // let the watcher go quiet before the next edit
+            }
+        }
+        System.out.printf("edit to served, %d edits (settle %d ms included): median %d ms, min %d, max %d;"
+                        + " of which compile + examples: median %d ms%n", edits, RulesWatcher.SETTLE.toMillis(),
+                median(millis), Collections.min(millis), Collections.max(millis), median(work));
+    }
+
+    private static void memory(RulesCopy copy, int reloads) {
+        Engine engine = new Engine(LoadReport.load(copy.root(), new PackLoader()).packs());
+        Reloader reloader = new Reloader(engine, copy.root(), Packs.EXAMPLES);
+        Change change = Change.of(copy.root(), Packs.EXAMPLES, List.of(copy.root().resolve(FINANCING)), Set.of("507"));
+        long start = System.nanoTime();
+        for (int i = 1; i <= reloads; i++) {
+            if (i % 2 == 1) copy.edit(FINANCING, EURO, EUR);
+            else copy.edit(FINANCING, EUR, EURO);
+            if (!reloader.reload(change).latest()) throw new IllegalStateException("reload " + i + " failed: " + reloader.status());
+            if (i == 10 || i == reloads) {
+                System.out.printf("after %4d reloads: heap used %6.1f MB, classes loaded %d (%d ms per reload so far)%n", i,
+                        heapAfterGc() / 1e6, ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
+                        (System.nanoTime() - start) / 1_000_000 / i);
+            }
+        }
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String digest(Engine engine) {
+        return engine.packs().select("507", "2020-07-14", null).digest();
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
