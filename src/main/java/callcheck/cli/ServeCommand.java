@@ -1,22 +1,14 @@
 package callcheck.cli;
 
-import callcheck.engine.Engine;
-import callcheck.engine.LoadReport;
-import callcheck.http.HttpServer;
-import callcheck.pack.CompileError;
-import callcheck.pack.PackLoader;
+import callcheck.http.Service;
+import callcheck.reload.RulesWatcher;
 import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import callcheck.reload.RulesWatcher;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -46,31 +38,23 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
-        LoadReport report = LoadReport.load(rules, new PackLoader());
-        for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
-            for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
-        }
-        Engine engine = new Engine(report.packs());
-        HttpServer server = new HttpServer(engine, report.failures());
+        Service service = Service.load(rules);
         int bound;
         try {
-            bound = server.start(host, port);
+            bound = service.start(host, port);
         } catch (JavalinBindException e) {
             System.err.println("cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return 2;
         }
-        // The watcher is the only one that swaps packs; /health shows what its last reload of each pack found.
-        RulesWatcher watcher = watch ? RulesWatcher.start(engine, rules, Files.isDirectory(examples) ? examples : null,
-                RulesWatcher.SETTLE, status -> server.health().failures(status.failures())) : null;
+        if (watch) service.watch(examples, RulesWatcher.SETTLE);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: letting requests in flight finish");
-            if (watcher != null) watcher.close();
-            server.stop();
+            service.close();
             stopped.countDown();
         }, "callcheck-shutdown"));
-        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; {})", report.packs().all().size(),
-                rules, host, bound, report.failures().size(), watch ? "reloading on change" : "not watching for changes");
+        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; {})", service.loaded().packs().all().size(),
+                rules, host, bound, service.loaded().failures().size(), watch ? "reloading on change" : "not watching for changes");
         stopped.await();
         return 0;
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,12 @@ final class TestServer implements AutoCloseable {
     final URI base;
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Runnable stop;
 
-    private TestServer(HttpServer server, int port) {
+    private TestServer(HttpServer server, int port, Runnable stop) {
         this.server = server;
         this.base = URI.create("http://127.0.0.1:" + port);
+        this.stop = stop;
     }
 
     /** The project's packs, all compiled. */
@@ -37,7 +40,23 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(Engine engine, Map<String, List<CompileError>> failures) {
         HttpServer server = new HttpServer(engine, failures);
-        return new TestServer(server, server.start("127.0.0.1", 0));
+        return new TestServer(server, server.start("127.0.0.1", 0), server::stop);
+    }
+
+    /**
+     * The service as {@code serve} runs it over a rules folder, watching it and the examples that gate each reload;
+     * {@code settle}: how long files must be quiet before a reload.
+     */
+    static TestServer serve(Path rules, Path examples, Duration settle) {
+        Service service = Service.load(rules);
+        int port = service.start("127.0.0.1", 0);
+        try {
+            service.watch(examples, settle);
+        } catch (IOException e) {
+            service.close();
+            throw new UncheckedIOException(e);
+        }
+        return new TestServer(service.server(), port, service::close);
     }
 
     /** A request built on the server's address, e.g. {@code request("/health").GET()}. */
@@ -73,7 +92,7 @@ final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        stop.run();
     }
 
     record Response(int status, String contentType, String body) {

@@ -28,16 +28,30 @@ public final class RulesCopy {
 
     /** Copies {@link Packs#RULES} into the (empty) folder. */
     public static RulesCopy into(Path folder) {
-        try (Stream<Path> files = Files.walk(Packs.RULES)) {
+        copy(Packs.RULES, folder);
+        return new RulesCopy(folder);
+    }
+
+    /**
+     * Copies only the reference data and the given calls' folders of {@link Packs#RULES} into the (empty) folder: a
+     * rules folder that compiles faster, for a test about those calls.
+     */
+    public static RulesCopy into(Path folder, String... calls) {
+        copy(Packs.RULES.resolve(PackLoader.REFERENCE_DIR), folder.resolve(PackLoader.REFERENCE_DIR));
+        for (String call : calls) copy(Packs.RULES.resolve(call), folder.resolve(call));
+        return new RulesCopy(folder);
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
-                Path target = folder.resolve(Packs.RULES.relativize(f).toString());
+                Path target = to.resolve(from.relativize(f).toString());
                 if (Files.isDirectory(f)) Files.createDirectories(target);
                 else Files.copy(f, target);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RulesCopy(folder);
     }
 
     public Path root() {

@@ -1,0 +1,87 @@
+package callcheck.http;
+
+import callcheck.engine.Engine;
+import callcheck.engine.LoadReport;
+import callcheck.pack.CompileError;
+import callcheck.pack.PackLoader;
+import callcheck.reload.RulesWatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service as {@code callcheck serve} runs it: the packs of a rules folder over HTTP and, when watched, live
+ * reload swapping them and feeding {@code /health}. One place for this wiring, so that the tests run what serves.
+ *
+ * <pre>{@code
+ * Service service = Service.load(Path.of("rules"));    // compile every pack; a failed one is logged and in /health
+ * int port = service.start("0.0.0.0", 7070);            // 0: any free port
+ * service.watch(Path.of("examples"), RulesWatcher.SETTLE);
+ * service.close();                                      // stop watching, then let the requests in flight finish
+ * }</pre>
+ */
+public final class Service implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+    private final Path rules;
+    private final LoadReport loaded;
+    private final Engine engine;
+    private final HttpServer server;
+    private RulesWatcher watcher;
+
+    private Service(Path rules, LoadReport loaded) {
+        this.rules = rules;
+        this.loaded = loaded;
+        this.engine = new Engine(loaded.packs());
+        this.server = new HttpServer(engine, loaded.failures());
+    }
+
+    /** Compiles every pack of the folder; a folder that does not compile is logged with file and line. */
+    public static Service load(Path rules) {
+        LoadReport report = LoadReport.load(rules, new PackLoader());
+        for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
+            for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
+        }
+        return new Service(rules, report);
+    }
+
+    /** Listens; returns the port bound. Throws io.javalin.util.JavalinBindException when the port is taken. */
+    public int start(String host, int port) {
+        return server.start(host, port);
+    }
+
+    /**
+     * Reloads a pack when its files change, once they are quiet for {@code settle}, if it compiles and the examples
+     * of its call still give what they expect; {@code /health} then shows what the last reload of each pack found.
+     *
+     * @param examples the examples that gate each reload; a folder that does not exist gates nothing
+     */
+    public synchronized void watch(Path examples, Duration settle) throws IOException {
+        if (watcher != null) throw new IllegalStateException("already watching");
+        // The watcher is the only one that swaps packs.
+        watcher = RulesWatcher.start(engine, rules, examples != null && Files.isDirectory(examples) ? examples : null,
+                settle, status -> server.health().failures(status.failures()));
+    }
+
+    /** What loading the rules folder gave at start. */
+    public LoadReport loaded() {
+        return loaded;
+    }
+
+    public HttpServer server() {
+        return server;
+    }
+
+    /** Stops watching (a reload under way finishes), then stops serving once the requests in flight are done. */
+    @Override
+    public synchronized void close() {
+        if (watcher != null) watcher.close();
+        server.stop();
+    }
+}
