@@ -46,7 +46,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
+        long loading = System.nanoTime();
         LoadReport report = LoadReport.load(rules, new PackLoader());
+        long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
             for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
         }
@@ -69,8 +71,9 @@ final class ServeCommand implements Callable<Integer> {
             server.stop();
             stopped.countDown();
         }, "callcheck-shutdown"));
-        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; {})", report.packs().all().size(),
-                rules, host, bound, report.failures().size(), watch ? "reloading on change" : "not watching for changes");
+        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; compiled in {} ms; {})",
+                report.packs().all().size(), rules, host, bound, report.failures().size(), compiledMillis,
+                watch ? "reloading on change" : "not watching for changes");
         stopped.await();
         return 0;
     }
