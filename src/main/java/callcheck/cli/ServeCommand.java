@@ -38,7 +38,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
+        long loading = System.nanoTime();
         Service service = Service.load(rules);
+        long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
         int bound;
         try {
             bound = service.start(host, port);
@@ -53,8 +55,9 @@ final class ServeCommand implements Callable<Integer> {
             service.close();
             stopped.countDown();
         }, "callcheck-shutdown"));
-        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; {})", service.loaded().packs().all().size(),
-                rules, host, bound, service.loaded().failures().size(), watch ? "reloading on change" : "not watching for changes");
+        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; compiled in {} ms; {})",
+                service.loaded().packs().all().size(), rules, host, bound, service.loaded().failures().size(), compiledMillis,
+                watch ? "reloading on change" : "not watching for changes");
         stopped.await();
         return 0;
     }

@@ -1,6 +1,5 @@
 package callcheck.engine;
 
-import callcheck.model.FieldPath;
 import callcheck.model.Proposal;
 import callcheck.pack.PackException;
 import callcheck.pack.PackLoader;
@@ -92,19 +91,24 @@ public final class Engine {
 
     /** Per rule id, the facts it needs that the proposal leaves out. */
     private static Map<String, List<String>> missingFacts(RulePack pack, Proposal proposal) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<FieldPath>> e : pack.needs().entrySet()) {
+        Map<String, List<String>> out = null;
+        List<RulePack.Needs> needs = pack.needs();
+        for (int i = 0; i < needs.size(); i++) {
+            RulePack.Needs n = needs.get(i);
             // A set: several needed facts under one absent parent ("financing.amif", "financing.own") name it once.
             Set<String> absent = null;
-            for (FieldPath path : e.getValue()) {
-                List<String> m = path.missing(proposal);
+            for (int k = 0; k < n.paths().size(); k++) {
+                List<String> m = n.paths().get(k).missing(proposal);
                 if (!m.isEmpty()) {
                     if (absent == null) absent = new LinkedHashSet<>();
                     absent.addAll(m);
                 }
             }
-            if (absent != null) out.put(e.getKey(), List.copyOf(absent));
+            if (absent != null) {
+                if (out == null) out = new LinkedHashMap<>();
+                out.put(n.rule(), List.copyOf(absent));
+            }
         }
-        return out;
+        return out == null ? Map.of() : out;
     }
 }

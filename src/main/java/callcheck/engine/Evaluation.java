@@ -7,14 +7,13 @@ import org.kie.api.runtime.rule.RuleContext;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The result fact of one evaluation: made fresh for each proposal and inserted beside it, so that nothing is
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  * id, severity, messages and source.
  */
 public final class Evaluation {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).thenComparing(Finding::rule);
 
     private final RulePack pack;
     private final List<Finding> findings = new ArrayList<>();
@@ -74,7 +73,7 @@ public final class Evaluation {
             if (!missingByRule.containsKey(f.rule()) || f.severity() == Severity.MISSING) out.add(f);
         }
         for (Map.Entry<String, List<String>> e : missingByRule.entrySet()) out.add(missing(pack.rule(e.getKey()), e.getValue()));
-        out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::rule));
+        out.sort(ORDER);
         Set<String> found = new HashSet<>();
         Outcome outcome = Outcome.ELIGIBLE;
         for (Finding f : out) {
@@ -82,8 +81,10 @@ public final class Evaluation {
             if (f.severity() == Severity.BLOCKING) outcome = Outcome.INELIGIBLE;
             else if (f.severity() == Severity.MISSING && outcome == Outcome.ELIGIBLE) outcome = Outcome.INCOMPLETE;
         }
-        List<String> passed = pack.ruleIds().stream().filter(id -> !found.contains(id)).toList();
-        return new Verdict(decisionId, pack.call(), pack.version(), pack.digest(), outcome, List.copyOf(out), passed, plan);
+        List<String> passed = new ArrayList<>(pack.ruleIds().size());
+        for (String id : pack.ruleIds()) if (!found.contains(id)) passed.add(id);
+        return new Verdict(decisionId, pack.call(), pack.version(), pack.digest(), outcome, Collections.unmodifiableList(out),
+                Collections.unmodifiableList(passed), plan);
     }
 
     private static Map<String, Object> values(Object[] keyValues) {
@@ -96,15 +97,35 @@ public final class Evaluation {
         return values;
     }
 
-    private static String fill(String template, Map<String, Object> values) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            Object v = values.get(m.group(1));
-            String shown = v == null ? (values.containsKey(m.group(1)) ? "?" : m.group()) : v.toString();
-            m.appendReplacement(sb, Matcher.quoteReplacement(shown));
+    /**
+     * The template with each {@code {name}} replaced by its value ("?" for a value reported as null); a placeholder
+     * without a value stays as written. A plain scan rather than a regex: it runs for every finding.
+     */
+    static String fill(String template, Map<String, Object> values) {
+        int open = template.indexOf('{');
+        if (open < 0) return template;
+        StringBuilder sb = new StringBuilder(template.length() + 32);
+        int from = 0;
+        while (open >= 0) {
+            int end = open + 1;
+            while (end < template.length() && isNameChar(template.charAt(end))) end++;
+            if (end == open + 1 || end == template.length() || template.charAt(end) != '}') {
+                open = template.indexOf('{', open + 1);
+                continue;
+            }
+            String name = template.substring(open + 1, end);
+            Object v = values.get(name);
+            sb.append(template, from, open);
+            if (v != null) sb.append(v);
+            else if (values.containsKey(name)) sb.append('?');
+            else sb.append(template, open, end + 1);
+            from = end + 1;
+            open = template.indexOf('{', from);
         }
-        m.appendTail(sb);
-        return sb.toString();
+        return sb.append(template, from, template.length()).toString();
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
     }
 }

@@ -47,6 +47,8 @@ public final class FieldPath {
             } else {
                 type = modelClass(getter.getReturnType());
             }
+            // The getters are public; skipping the access check on every read keeps a missing-facts scan cheap.
+            getter.setAccessible(true);
             steps.add(new Step(name, getter, each));
         }
         return new FieldPath(text, List.copyOf(steps));
@@ -71,7 +73,8 @@ public final class FieldPath {
         Object value = read(s, node);
         if (value == null) return false;
         if (!s.each) return complete(value, i + 1);
-        for (Object element : (List<?>) value) if (!complete(element, i + 1)) return false;
+        List<?> list = (List<?>) value;
+        for (int k = 0; k < list.size(); k++) if (!complete(list.get(k), i + 1)) return false;
         return true;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -71,15 +72,19 @@ public final class PackLoader {
             .build();
     private static final AtomicLong BUILDS = new AtomicLong();
 
-    /** The project that compiles DRL; the executable model's project class can be given instead (tests). */
-    private final Class<? extends KieBuilder.ProjectType> projectType;
+    private final PackOptions options;
 
+    /** With the options of the system properties ({@link PackOptions#fromSystemProperties}). */
     public PackLoader() {
-        this(DrlProject.class);
+        this(PackOptions.fromSystemProperties());
     }
 
-    public PackLoader(Class<? extends KieBuilder.ProjectType> projectType) {
-        this.projectType = projectType;
+    public PackLoader(PackOptions options) {
+        this.options = options;
+    }
+
+    public PackOptions options() {
+        return options;
     }
 
     /** The version folders under a rules folder: every {@code <call>/<version>} that holds a manifest. */
@@ -158,7 +163,7 @@ public final class PackLoader {
         }
         if (!errors.isEmpty()) throw new PackException(errors);
 
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(projectType);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(options.executableModel() ? ExecutableModelProject.class : DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             // Drools counts columns from 0 and gives 0 also when it does not know: take 0 as unknown.
             errors.add(new CompileError(fileOf(m.getPath(), byKiePath, root, manifestFile), m.getLine(), m.getColumn() > 0 ? m.getColumn() + 1 : 0,
@@ -170,7 +175,7 @@ public final class PackLoader {
         // Sequential: the rules only read the facts and report, so each fires at most once per match in one pass,
         // without the agenda's bookkeeping; measured in BENCHMARKS.md.
         org.kie.api.KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        conf.setOption(org.kie.api.conf.SequentialOption.YES);
+        conf.setOption(options.sequential() ? org.kie.api.conf.SequentialOption.YES : org.kie.api.conf.SequentialOption.NO);
         KieBase kieBase = container.newKieBase(conf);
         // The container holds what it needs; keep the repository from holding every build ever made.
         ks.getRepository().removeKieModule(kieModule.getReleaseId());
@@ -213,7 +218,7 @@ public final class PackLoader {
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
         List<Path> folders = new ArrayList<>(List.of(folder));
         for (Included inc : included) folders.add(inc.folder());
-        return new RulePack(folder, manifest, kieBase, infos, needs, parameters, digest(root, folders));
+        return new RulePack(folder, manifest, kieBase, options.sessionPool(), infos, needs, parameters, digest(root, folders));
     }
 
     /** An included module: its folder, its module.yaml as shown in errors, and what that file says. */
@@ -464,6 +469,27 @@ public final class PackLoader {
             return files.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /**
+     * The digest the version folder would compile to, as {@link RulePack#digest}, without compiling it; null when its
+     * manifest or includes cannot be read (compiling it then says why). Equal digests mean equal packs, so a pack
+     * already compiled can serve again instead of being compiled anew.
+     */
+    public static String digest(Path rules, Path versionFolder) {
+        try {
+            Path root = rules.toAbsolutePath().normalize();
+            Path folder = versionFolder.toAbsolutePath().normalize();
+            String manifestFile = rel(root, folder.resolve(MANIFEST));
+            List<CompileError> errors = new ArrayList<>();
+            List<Included> included = included(root, readYaml(folder.resolve(MANIFEST), manifestFile, Manifest.class), manifestFile, errors);
+            if (!errors.isEmpty()) return null;
+            List<Path> folders = new ArrayList<>(List.of(folder));
+            for (Included inc : included) folders.add(inc.folder());
+            return digest(root, folders);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,19 +25,21 @@ public final class RulePack {
     private final Map<String, RuleInfo> byName;
     private final Map<String, RuleInfo> primary;
     private final List<String> ruleIds;
-    private final Map<String, List<FieldPath>> needs;
+    private final List<Needs> needs;
     private final Parameters parameters;
     private final String digest;
 
-    RulePack(Path folder, Manifest manifest, KieBase kieBase, List<RuleInfo> rules,
+    RulePack(Path folder, Manifest manifest, KieBase kieBase, boolean pooled, List<RuleInfo> rules,
              Map<String, List<FieldPath>> needs, Parameters parameters, String digest) {
         this.folder = folder;
         this.manifest = manifest;
         this.kieBase = kieBase;
         // Reused sessions keep the memory that a fresh session would build again for every proposal.
-        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.sessions = pooled ? kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()) : null;
         this.rules = List.copyOf(rules);
-        this.needs = Map.copyOf(needs);
+        // A list, in id order, of the ids that need something: every evaluation walks it.
+        this.needs = new TreeMap<>(needs).entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> new Needs(e.getKey(), List.copyOf(e.getValue()))).toList();
         this.parameters = parameters;
         this.digest = digest;
         Map<String, RuleInfo> names = new LinkedHashMap<>();
@@ -57,14 +60,18 @@ public final class RulePack {
     public Path folder() { return folder; }
     public Manifest manifest() { return manifest; }
     public KieBase kieBase() { return kieBase; }
-    /** A stateless session for one evaluation, from the pack's pool. */
-    public StatelessKieSession session() { return sessions.newStatelessKieSession(); }
+    /** A stateless session for one evaluation, from the pack's pool (unless {@link PackOptions#sessionPool} is off). */
+    public StatelessKieSession session() { return sessions == null ? kieBase.newStatelessKieSession() : sessions.newStatelessKieSession(); }
     /** Every DRL rule's metadata, in id order. */
     public List<RuleInfo> rules() { return rules; }
     /** The distinct rule ids, sorted: what "passed" is listed from. */
     public List<String> ruleIds() { return ruleIds; }
-    /** Per rule id, the proposal facts it needs. */
-    public Map<String, List<FieldPath>> needs() { return needs; }
+    /** The proposal facts a rule id needs ({@code @needs}). */
+    public record Needs(String rule, List<FieldPath> paths) {
+    }
+
+    /** Per rule id that needs any, in id order, the proposal facts it needs. */
+    public List<Needs> needs() { return needs; }
     public Parameters parameters() { return parameters; }
     /** sha256 over the pack's files, those of the modules it includes, and the reference data, as "sha256:hex". */
     public String digest() { return digest; }

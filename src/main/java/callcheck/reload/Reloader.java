@@ -175,7 +175,9 @@ public final class Reloader {
                 continue;
             }
             try {
-                RulePack p = loader.load(rules, folder);
+                // Files saved unchanged, or a change elsewhere (a module other packs include): the serving pack has
+                // the digest the folder would compile to, so it serves on without a compile.
+                RulePack p = old != null && old.digest().equals(PackLoader.digest(rules, folder)) ? old : loader.load(rules, folder);
                 a.candidate.add(p);
                 a.compiled.put(key, p);
             } catch (PackException e) {

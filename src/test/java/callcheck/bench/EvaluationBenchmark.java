@@ -1,10 +1,6 @@
 package callcheck.bench;
 
 import callcheck.engine.Engine;
-import callcheck.examples.Example;
-import callcheck.model.Proposal;
-import callcheck.model.ProposalReader;
-import callcheck.pack.RulePack;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,57 +15,59 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * In-process evaluation, one thread: the engine on every example of a call in turn, and for call 507 the same
- * examples through the hand-written baseline. Run with the command in BENCHMARKS.md; never part of the tests.
+ * In-process evaluation on one thread: the engine on every example of a call in turn (pinned examples with their
+ * version). {@link #throughput} gives evaluations per second on one core, {@link #latency} the distribution (p50,
+ * p99); with {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per evaluation. Call 507's
+ * hand-written baseline is {@link HandWrittenBenchmark}, run in the same command. Never part of the tests; the
+ * command is in BENCHMARKS.md.
+ * <p>
+ * Drools compiles its MVEL constraints to bytecode after a number of evaluations and the JIT follows, so the
+ * warm-up is long (15 s) before steady state.
  */
 @State(Scope.Thread)
-@BenchmarkMode({Mode.Throughput})
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
 public class EvaluationBenchmark {
-    @Param({"507"})
+    /** Every call with examples; {@code -p call=507} for one. */
+    @Param({"507", "426", "41", "ACT"})
     public String call;
 
+    /** {@code default}, or one pack option changed to compare with it in one run: {@code sequential=false}, {@code sessionPool=false}, {@code executableModel=true}. */
+    @Param({"default"})
+    public String variant;
+
     private Engine engine;
-    private HandWritten507 baseline;
-    private Proposal[] proposals;
+    private BenchExamples.Case[] cases;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Path root = Path.of(System.getProperty("callcheck.root", "."));
-        engine = Engine.load(root.resolve("rules"));
-        List<Example> examples = Example.of(root.resolve("examples").resolve(call));
-        proposals = examples.stream().filter(e -> e.expected().version() == null)
-                .map(e -> ProposalReader.read(e.proposal())).toArray(Proposal[]::new);
-        if ("507".equals(call)) {
-            RulePack pack = engine.packs().versions("507").get(0);
-            baseline = new HandWritten507(pack.parameters(), engine.packs().reference());
-        }
+        engine = BenchExamples.engine(variant);
+        cases = BenchExamples.of(call).toArray(BenchExamples.Case[]::new);
     }
 
-    private Proposal nextProposal() {
-        Proposal p = proposals[next];
-        next = next + 1 == proposals.length ? 0 : next + 1;
-        return p;
+    private Object evaluateNext() {
+        BenchExamples.Case c = cases[next];
+        next = next + 1 == cases.length ? 0 : next + 1;
+        return engine.evaluate(call, c.version(), c.proposal());
     }
 
     @Benchmark
-    public Object engine() {
-        return engine.evaluate(call, nextProposal());
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public Object throughput() {
+        return evaluateNext();
     }
 
     @Benchmark
-    public Object handWritten() {
-        if (baseline == null) return null; // only call 507 has a baseline
-        return baseline.evaluate(nextProposal());
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public Object latency() {
+        return evaluateNext();
     }
 }

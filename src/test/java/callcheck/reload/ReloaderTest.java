@@ -197,6 +197,31 @@ class ReloaderTest {
         assertThat(digests()).isEqualTo(after);
     }
 
+    @Test
+    void a_module_edit_compiles_only_the_packs_that_include_it() {
+        RulePack p507 = engine.packs().versions("507").get(0);
+        RulePack p41 = engine.packs().versions("41").get(0);
+        copy.edit("programmes/amif2027/programme.drl", "// AMIF 2021-2027: the rules", "// AMIF 2021-2027 (edited): the rules");
+        ReloadStatus s = reloader.reload(changed("programmes/amif2027/programme.drl"));
+
+        assertThat(s.latest()).isTrue();
+        // 507 does not include the module: its files and digest are unchanged, so the same compiled pack serves on.
+        assertThat(engine.packs().versions("507").get(0)).isSameAs(p507);
+        assertThat(engine.packs().versions("41").get(0)).isNotSameAs(p41)
+                .extracting(RulePack::digest).isNotEqualTo(p41.digest());
+        assertThat(s.pack("507", "2020-07-14").servingDigest()).isEqualTo(p507.digest());
+    }
+
+    @Test
+    void a_file_saved_unchanged_serves_on_without_a_compile() {
+        RulePack before = engine.packs().versions("507").get(0);
+        String text = "of {subsidy} euro is above the maximum of {limit} euro";
+        copy.edit(FINANCING, text, text);
+        ReloadStatus s = reloader.reload(changed(FINANCING));
+        assertThat(s.latest()).isTrue();
+        assertThat(engine.packs().versions("507").get(0)).isSameAs(before);
+    }
+
     /** Reloads in the repository test: enough to pass the repository's own cache of versions; 1,000 in ReloadBenchmark. */
     private static final int RELOADS = 50;
 

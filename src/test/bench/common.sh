@@ -1,0 +1,30 @@
+# Shared by the benchmark scripts: run from the project root; builds the jar only when a source is newer than it.
+# JAVA_OPTS: JVM options for the server (the launcher's, see BENCHMARKS.md); PORT: where it listens.
+JAR=target/callcheck.jar
+PORT=${PORT:-7099}
+BASE=http://127.0.0.1:$PORT
+
+build_if_needed() {
+  if [ ! -f "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; then
+    echo "building $JAR ..." >&2
+    mvn -q -B package -DskipTests >&2
+  fi
+}
+
+# Prints the HTTP status of GET /health, or nothing when nothing answers. A subshell over bash's /dev/tcp: no
+# program is started for it, so polling competes little with what it measures.
+health_status() {
+  (
+    exec 3<>"/dev/tcp/127.0.0.1/$PORT" || exit 0
+    printf 'GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+    read -r -t 5 _ status _ <&3 && echo "$status"
+  ) 2>/dev/null
+}
+
+stop_server() {
+  if [ -n "${SERVER:-}" ]; then
+    kill "$SERVER" 2>/dev/null || true
+    wait "$SERVER" 2>/dev/null || true
+    SERVER=""
+  fi
+}

@@ -1,0 +1,54 @@
+package callcheck.bench;
+
+import callcheck.engine.Engine;
+import callcheck.engine.LoadReport;
+import callcheck.examples.Example;
+import callcheck.model.Proposal;
+import callcheck.model.ProposalReader;
+import callcheck.pack.PackLoader;
+import callcheck.pack.PackOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The examples the benchmarks evaluate: those of a call, read once, each with the version it pins (or null). */
+final class BenchExamples {
+    /** The project folder; the benchmarks run from it unless {@code -Dcallcheck.root} says otherwise. */
+    static final Path ROOT = Path.of(System.getProperty("callcheck.root", "."));
+    static final Path RULES = ROOT.resolve("rules");
+    static final Path EXAMPLES = ROOT.resolve("examples");
+
+    record Case(Example example, String version, Proposal proposal) {
+    }
+
+    private BenchExamples() {
+    }
+
+    /**
+     * The engine with the options of a benchmark's {@code variant} parameter: {@code default} (the system properties'
+     * options, see {@link PackOptions}), or one option changed, as {@code sequential=false}.
+     */
+    static Engine engine(String variant) {
+        PackOptions o = PackOptions.fromSystemProperties();
+        if (!variant.equals("default")) {
+            String[] kv = variant.split("=", 2);
+            boolean on = Boolean.parseBoolean(kv[1]);
+            o = switch (kv[0]) {
+                case "executableModel" -> new PackOptions(on, o.sequential(), o.sessionPool(), o.parallelLoad());
+                case "sequential" -> new PackOptions(o.executableModel(), on, o.sessionPool(), o.parallelLoad());
+                case "sessionPool" -> new PackOptions(o.executableModel(), o.sequential(), on, o.parallelLoad());
+                default -> throw new IllegalArgumentException("unknown variant " + variant);
+            };
+        }
+        LoadReport report = LoadReport.load(RULES, new PackLoader(o));
+        if (!report.failures().isEmpty()) throw new IllegalStateException("packs do not compile: " + report.failures());
+        return new Engine(report.packs());
+    }
+
+    static List<Case> of(String call) {
+        List<Case> cases = Example.of(EXAMPLES.resolve(call)).stream()
+                .map(e -> new Case(e, e.expected().version(), ProposalReader.read(e.proposal()))).toList();
+        if (cases.isEmpty()) throw new IllegalArgumentException("call " + call + " has no examples under " + EXAMPLES);
+        return cases;
+    }
+}
