@@ -3,7 +3,7 @@
 # call in turn) against GET /health on the same server: the maximum throughput of each (closed loop), then a fixed
 # rate at 80% of each maximum (open loop) with p50/p99 counted from when each request was due. Stops the server at
 # the end. Bounded: about WARMUP + 4 x SECONDS seconds in all. Measures, asserts nothing; not run by the tests.
-#   bash src/test/bench/load.sh [--connections 16] [--warmup 15] [--seconds 15] [--fraction 0.8]
+#   bash src/test/bench/load.sh [--connections 16] [--warmup 15] [--seconds 15] [--fraction 0.8] [--rates 2000,1000]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 . src/test/bench/common.sh

@@ -18,7 +18,7 @@ final class BenchExamples {
     static final Path RULES = ROOT.resolve("rules");
     static final Path EXAMPLES = ROOT.resolve("examples");
 
-    record Case(Example example, String version, Proposal proposal) {
+    record Case(Example example, String version, Proposal proposal, byte[] body) {
     }
 
     private BenchExamples() {
@@ -45,9 +45,11 @@ final class BenchExamples {
         return new Engine(report.packs());
     }
 
+    /** The examples of a call, or of every call for {@code all}. */
     static List<Case> of(String call) {
-        List<Case> cases = Example.of(EXAMPLES.resolve(call)).stream()
-                .map(e -> new Case(e, e.expected().version(), ProposalReader.read(e.proposal()))).toList();
+        List<Example> examples = call.equals("all") ? Example.all(EXAMPLES) : Example.of(EXAMPLES.resolve(call));
+        List<Case> cases = examples.stream()
+                .map(e -> new Case(e, e.expected().version(), ProposalReader.read(e.proposal()), e.proposal())).toList();
         if (cases.isEmpty()) throw new IllegalArgumentException("call " + call + " has no examples under " + EXAMPLES);
         return cases;
     }

@@ -1,6 +1,9 @@
 package callcheck.bench;
 
 import callcheck.engine.Engine;
+import callcheck.model.Json;
+import callcheck.model.ProposalReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * In-process evaluation on one thread: the engine on every example of a call in turn (pinned examples with their
  * version). {@link #throughput} gives evaluations per second on one core, {@link #latency} the distribution (p50,
- * p99); with {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per evaluation. Call 507's
+ * p99), {@link #withJson} adds reading the JSON body and writing the verdict as the HTTP handler does; with {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per evaluation. Call 507's
  * hand-written baseline is {@link HandWrittenBenchmark}, run in the same command. Never part of the tests; the
  * command is in BENCHMARKS.md.
  * <p>
@@ -33,8 +36,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
 public class EvaluationBenchmark {
-    /** Every call with examples; {@code -p call=507} for one. */
-    @Param({"507", "426", "41", "ACT"})
+    /** Every call with examples, and {@code all}: every example of every call in turn, as the HTTP load sends them. */
+    @Param({"507", "426", "41", "ACT", "all"})
     public String call;
 
     /** {@code default}, or one pack option changed to compare with it in one run: {@code sequential=false}, {@code sessionPool=false}, {@code executableModel=true}. */
@@ -54,7 +57,7 @@ public class EvaluationBenchmark {
     private Object evaluateNext() {
         BenchExamples.Case c = cases[next];
         next = next + 1 == cases.length ? 0 : next + 1;
-        return engine.evaluate(call, c.version(), c.proposal());
+        return engine.evaluate(c.example().call(), c.version(), c.proposal());
     }
 
     @Benchmark
@@ -69,5 +72,15 @@ public class EvaluationBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Object latency() {
         return evaluateNext();
+    }
+
+    /** What the HTTP handler does besides HTTP: the JSON body read into a proposal, evaluated, the verdict written as JSON. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public byte[] withJson() throws JsonProcessingException {
+        BenchExamples.Case c = cases[next];
+        next = next + 1 == cases.length ? 0 : next + 1;
+        return Json.output().writeValueAsBytes(engine.evaluate(c.example().call(), c.version(), ProposalReader.read(c.body())));
     }
 }

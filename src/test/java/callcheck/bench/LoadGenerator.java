@@ -37,6 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java -cp ... callcheck.bench.LoadGenerator --base http://127.0.0.1:7099 [--examples examples] [--connections 16]
  *     [--warmup 15] [--seconds 15] [--fraction 0.8] [--max-requests 2000000] [--server-pid PID]
+ *     [--rates HEALTH,EVALUATION]   (fixed rates in requests per second instead of the maxima and a fraction of them)
  * </pre>
  */
 public final class LoadGenerator {
@@ -81,6 +82,7 @@ public final class LoadGenerator {
         double fraction = Double.parseDouble(arg(args, "--fraction", "0.8"));
         long maxRequests = Long.parseLong(arg(args, "--max-requests", "2000000"));
         long serverPid = Long.parseLong(arg(args, "--server-pid", "-1"));
+        String rates = arg(args, "--rates", null);
 
         LoadGenerator g = new LoadGenerator(base, connections, maxRequests, serverPid);
         Target evaluation = g.evaluations(examples);
@@ -93,12 +95,19 @@ public final class LoadGenerator {
         g.closedLoop("warm-up", health, warmup - warmup * 2 / 3);
 
         List<Result> results = new ArrayList<>();
-        Result maxHealth = g.closedLoop("max", health, seconds);
-        Result maxEval = g.closedLoop("max", evaluation, seconds);
-        results.add(maxHealth);
-        results.add(maxEval);
-        results.add(g.openLoop(String.format(Locale.ROOT, "%.0f%% rate", fraction * 100), health, fraction * maxHealth.rate(), seconds));
-        results.add(g.openLoop(String.format(Locale.ROOT, "%.0f%% rate", fraction * 100), evaluation, fraction * maxEval.rate(), seconds));
+        if (rates != null) {
+            // Given rates instead of a fraction of the maxima measured: to look at latency alone.
+            results.add(g.openLoop("fixed", health, Double.parseDouble(rates.split(",")[0]), seconds));
+            results.add(g.openLoop("fixed", evaluation, Double.parseDouble(rates.split(",")[1]), seconds));
+        } else {
+            Result maxHealth = g.closedLoop("max", health, seconds);
+            Result maxEval = g.closedLoop("max", evaluation, seconds);
+            results.add(maxHealth);
+            results.add(maxEval);
+            results.add(g.openLoop(String.format(Locale.ROOT, "%.0f%% rate", fraction * 100), health, fraction * maxHealth.rate(), seconds));
+            results.add(g.openLoop(String.format(Locale.ROOT, "%.0f%% rate", fraction * 100), evaluation, fraction * maxEval.rate(), seconds));
+        }
+        Result maxHealth = results.get(0), maxEval = results.get(1);
 
         System.out.println();
         System.out.println("phase     target      requests errors  req/s     p50 ms  p99 ms  p99.9 ms  max ms  generator cores  server CPU us/req");
@@ -109,7 +118,7 @@ public final class LoadGenerator {
                     Double.isNaN(r.serverCpuMicrosPerRequest()) ? "-" : String.format(Locale.ROOT, "%.0f", r.serverCpuMicrosPerRequest()));
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "evaluation / health, max throughput: %.3f%n", maxEval.rate() / maxHealth.rate());
+        if (rates == null) System.out.printf(Locale.ROOT, "evaluation / health, max throughput: %.3f%n", maxEval.rate() / maxHealth.rate());
         if (!Double.isNaN(maxEval.serverCpuMicrosPerRequest()) && maxHealth.serverCpuMicrosPerRequest() > 0) {
             System.out.printf(Locale.ROOT, "evaluation / health, server CPU per request: %.2f%n",
                     maxEval.serverCpuMicrosPerRequest() / maxHealth.serverCpuMicrosPerRequest());

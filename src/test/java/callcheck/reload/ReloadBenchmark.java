@@ -22,18 +22,23 @@ import java.util.Set;
  * </pre>
  * 1. Edit to served: a file of the 507 pack saved, then the time until the engine serves the new digest, through
  * the watcher (settle {@link RulesWatcher#SETTLE} included), 20 times.
- * 2. Memory: the heap in use (after full collections) and the classes loaded after 10 reloads and after N
+ * 2. A module edit (rules/programmes/amif2027, which 41 and ACT include): the time to reload, 10 times. Only the
+ * packs that include it compile again; the others keep the pack compiled from the same files (same digest).
+ * 3. Memory: the heap in use (after full collections) and the classes loaded after 10 reloads and after N
  * (default 1,000), each reload compiling the pack and running its examples.
  */
 public final class ReloadBenchmark {
     private static final String FINANCING = "507/2020-07-14/financing.drl";
     private static final String EURO = "of {subsidy} euro is above the maximum of {limit} euro";
     private static final String EUR = "of {subsidy} EUR is above the maximum of {limit} EUR";
+    private static final String MODULE = "programmes/amif2027/programme.drl";
+    private static final String MODULE_TEXT = "// AMIF 2021-2027: the rules every call of the programme shares.";
 
     public static void main(String[] args) throws Exception {
         int reloads = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path tmp = Files.createTempDirectory("callcheck-bench");
         editToServed(RulesCopy.into(tmp.resolve("watched")), 20);
+        moduleEdit(RulesCopy.into(tmp.resolve("module")), 10);
         memory(RulesCopy.into(tmp.resolve("reloaded")), reloads);
     }
 
@@ -56,6 +61,23 @@ public final class ReloadBenchmark {
         System.out.printf("edit to served, %d edits (settle %d ms included): median %d ms, min %d, max %d;"
                         + " of which compile + examples: median %d ms%n", edits, RulesWatcher.SETTLE.toMillis(),
                 median(millis), Collections.min(millis), Collections.max(millis), median(work));
+    }
+
+    private static void moduleEdit(RulesCopy copy, int edits) {
+        Engine engine = new Engine(LoadReport.load(copy.root(), new PackLoader()).packs());
+        Reloader reloader = new Reloader(engine, copy.root(), Packs.EXAMPLES);
+        Path file = copy.root().resolve(MODULE);
+        Change change = Change.of(copy.root(), Packs.EXAMPLES, List.of(file), Set.copyOf(engine.packs().calls()));
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < edits; i++) {
+            if (i % 2 == 0) copy.edit(MODULE, MODULE_TEXT, MODULE_TEXT + " (edited)");
+            else copy.edit(MODULE, MODULE_TEXT + " (edited)", MODULE_TEXT);
+            long start = System.nanoTime();
+            if (!reloader.reload(change).latest()) throw new IllegalStateException("module reload " + i + " failed: " + reloader.status());
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        System.out.printf("module edit to served, %d edits (no settle): median %d ms, min %d, max %d%n", edits, median(millis),
+                Collections.min(millis), Collections.max(millis));
     }
 
     private static void memory(RulesCopy copy, int reloads) {
