@@ -13,7 +13,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        int exit = new CommandLine(new Main()).execute(args);
+        Logs.drain();
+        System.exit(exit);
     }
 
     @Override

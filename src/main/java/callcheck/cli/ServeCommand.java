@@ -53,6 +53,8 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: letting requests in flight finish");
             service.close();
+            LOG.info("stopped");
+            Logs.drain(); // the JVM exits once the hooks end: the decisions still queued are written first
             stopped.countDown();
         }, "callcheck-shutdown"));
         LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; compiled in {} ms; {})",

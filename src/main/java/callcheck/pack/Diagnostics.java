@@ -1,5 +1,7 @@
 package callcheck.pack;
 
+import org.drools.core.common.TruthMaintenanceSystemFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +67,13 @@ final class Diagnostics {
             CompileError at = find("import " + type);
             if (at != null) return new CompileError(at.file(), at.line(), at.column(), "import " + type + ": there is no such class");
         }
+        if (e.message().startsWith(TruthMaintenanceSystemFactory.NO_TMS)) {
+            // The engine runs without truth maintenance (see pom.xml): say so at the line, not Drools' classpath advice.
+            CompileError at = findContaining(e.file(), "insertLogical");
+            return new CompileError(e.file(), at == null ? 0 : at.line(), at == null ? 0 : at.column(),
+                    "insertLogical is not supported: callcheck runs without truth maintenance; a rule reports what it finds"
+                            + " with $e.report(drools, ...) instead of inserting facts");
+        }
         Matcher dup = DUPLICATE_RULE.matcher(e.message());
         if (dup.find()) {
             String name = dup.group(1).trim();
@@ -119,6 +128,18 @@ final class Diagnostics {
     private CompileError find(String start) {
         List<CompileError> all = findAll(start);
         return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The first line of the file that contains the text outside a line comment, at the text; null if none does. */
+    private CompileError findContaining(String file, String text) {
+        List<String> all = lines(file);
+        for (int i = 0; i < all.size(); i++) {
+            String s = all.get(i);
+            int at = s.indexOf(text);
+            int comment = s.indexOf("//");
+            if (at >= 0 && (comment < 0 || comment > at)) return new CompileError(file, i + 1, at + 1, "");
+        }
+        return null;
     }
 
     /** Every line of the pack's DRL files that starts with the text, as a position. */

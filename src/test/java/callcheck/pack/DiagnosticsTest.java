@@ -52,6 +52,21 @@ class DiagnosticsTest {
     }
 
     @Test
+    @DisplayName("insertLogical, which needs the truth maintenance the engine runs without: refused at its line, saying why")
+    void insert_logical_is_refused() {
+        RulesCopy copy = RulesCopy.into(tmp).edit(TIMING,
+                "    $e.report(drools, \"submittedOn\", $d, \"deadline\", $deadline);",
+                "    insertLogical(new java.util.ArrayList());");
+        int line = line(copy, TIMING, "insertLogical(");
+        assertThat(errors(copy)).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(TIMING);
+            assertThat(e.line()).isEqualTo(line);
+            assertThat(e.column()).isEqualTo(5);
+            assertThat(e.message()).startsWith("insertLogical is not supported").doesNotContain("classpath");
+        });
+    }
+
+    @Test
     @DisplayName("an import of a class that does not exist: once, at the import, not once per rule")
     void bad_import() {
         RulesCopy copy = RulesCopy.into(tmp).edit(TIMING, "import callcheck.model.Period;", "import callcheck.model.Perio;");
