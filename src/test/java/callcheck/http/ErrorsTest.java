@@ -265,12 +265,28 @@ class ErrorsTest {
         }
     }
 
+    @Test
+    @DisplayName("400: a body that ends before its Content-Length is unreadable, not a bug, and the service keeps serving")
+    void bodyShorterThanDeclared() throws IOException {
+        String response = raw("POST " + EVALUATE + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 500\r\n\r\n{\"title\": \"cut off", true);
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(bodyOf(response)).contains("\"code\":\"unreadable\"").contains("Content-Length of 500 bytes");
+        assertThat(api.postJson(EVALUATE, ProposalJson.from("507/eligible-tielt-pittem.json").text()).status()).isEqualTo(200);
+    }
+
     /** Sends bytes as they are on a fresh connection and returns everything the server answers until it closes. */
     static String raw(String request) throws IOException {
+        return raw(request, false);
+    }
+
+    /** As {@link #raw(String)}; {@code endInput}: then closes our side for writing, so the server reads an early end. */
+    static String raw(String request, boolean endInput) throws IOException {
         try (Socket s = new Socket("127.0.0.1", api.base.getPort())) {
             s.setSoTimeout(10_000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             s.getOutputStream().flush();
+            if (endInput) s.shutdownOutput();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             InputStream in = s.getInputStream();
             byte[] buf = new byte[8192];
