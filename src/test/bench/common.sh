@@ -1,6 +1,8 @@
 # Shared by the benchmark scripts: run from the project root; builds the jar only when a source is newer than it.
-# JAVA_OPTS: JVM options for the server (the launcher's, see BENCHMARKS.md); PORT: where it listens.
+# JAVA_OPTS: further JVM options for the server (see BENCHMARKS.md); PORT: where it listens.
 JAR=target/callcheck.jar
+# As the README starts the service: with the build's class-data archive. LAUNCH_OPTS= (empty) starts it without.
+LAUNCH_OPTS=${LAUNCH_OPTS--XX:SharedArchiveFile=target/callcheck.jsa}
 PORT=${PORT:-7099}
 BASE=http://127.0.0.1:$PORT
 

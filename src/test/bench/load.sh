@@ -11,7 +11,7 @@ build_if_needed
 if [ -n "$(health_status)" ]; then echo "port $PORT is taken; set PORT" >&2; exit 2; fi
 
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" > target/load-server.log 2>&1 &
+java $LAUNCH_OPTS ${JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" > target/load-server.log 2>&1 &
 SERVER=$!
 trap stop_server EXIT
 for _ in $(seq 600); do
@@ -21,7 +21,7 @@ for _ in $(seq 600); do
 done
 [ "$(health_status)" = 200 ] || { echo "the server did not become ready; see target/load-server.log" >&2; exit 1; }
 
-echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); server JAVA_OPTS: ${JAVA_OPTS:-none}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); server launch: ${LAUNCH_OPTS:-plain} ${JAVA_OPTS:-}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The generator needs only the jar: run from its source, nothing to build.
 java -Xmx512m -cp "$JAR" src/test/java/callcheck/bench/LoadGenerator.java --base "$BASE" --examples examples \
   --server-pid "$SERVER" "$@"

@@ -11,12 +11,12 @@ build_if_needed
 if [ -n "$(health_status)" ]; then echo "port $PORT is taken; set PORT" >&2; exit 2; fi
 trap stop_server EXIT
 
-echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); JAVA_OPTS: ${JAVA_OPTS:-none}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); launch: ${LAUNCH_OPTS:-plain} ${JAVA_OPTS:-}; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 times=()
 for run in $(seq "$RUNS"); do
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" > target/startup-server.log 2>&1 &
+  java $LAUNCH_OPTS ${JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" > target/startup-server.log 2>&1 &
   SERVER=$!
   until [ "$(health_status)" = 200 ]; do
     kill -0 "$SERVER" 2>/dev/null || { echo "the server stopped; see target/startup-server.log" >&2; exit 1; }

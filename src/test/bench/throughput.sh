@@ -12,7 +12,7 @@ THREADS=${THREADS:-1}
 export BODY=${BODY:-examples/507/eligible-tielt-pittem.json}
 BASE=http://127.0.0.1:$PORT
 
-java -jar target/callcheck.jar serve --host 127.0.0.1 --port "$PORT" > target/bench-server.log 2>&1 &
+java -XX:SharedArchiveFile=target/callcheck.jsa -jar target/callcheck.jar serve --host 127.0.0.1 --port "$PORT" > target/bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 120); do
