@@ -2,6 +2,7 @@ package callcheck.http;
 
 import callcheck.engine.Engine;
 import callcheck.engine.LoadReport;
+import callcheck.examples.WarmUp;
 import callcheck.pack.CompileError;
 import callcheck.pack.PackLoader;
 import callcheck.reload.RulesWatcher;
@@ -67,6 +68,26 @@ public final class Service implements AutoCloseable {
         // The watcher is the only one that swaps packs.
         watcher = RulesWatcher.start(engine, rules, examples != null && Files.isDirectory(examples) ? examples : null,
                 settle, status -> server.health().failures(status.failures()));
+    }
+
+    /**
+     * Runs every example once on a background thread, so that the first clients after a start do not wait for Drools
+     * to compile each pack's constraints ({@link WarmUp}); returns the thread, already started.
+     */
+    public Thread warmUp(Path examples) {
+        Thread t = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                int n = WarmUp.run(engine, examples);
+                LOG.info("warmed up the packs with {} examples in {} ms", n, (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("could not warm up the packs with the examples in {}: {}", examples, e.getMessage());
+            }
+        }, "pack-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
     }
 
     /** What loading the rules folder gave at start. */

@@ -6,11 +6,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Gate {
     private static final AtomicInteger inside = new AtomicInteger();
     private static final AtomicInteger most = new AtomicInteger();
+    private static final AtomicInteger passes = new AtomicInteger();
 
     private Gate() {
     }
 
     public static void pass() {
+        passes.incrementAndGet();
         int now = inside.incrementAndGet();
         most.accumulateAndGet(now, Math::max);
         try {
@@ -26,7 +28,13 @@ public final class Gate {
         return most.get();
     }
 
+    /** How many evaluations passed through the gate since {@link #reset}. */
+    static int passes() {
+        return passes.get();
+    }
+
     static void reset() {
         most.set(0);
+        passes.set(0);
     }
 }
