@@ -5,14 +5,16 @@
 #   bash src/test/bench/throughput.sh
 # Not part of the tests: it measures, it asserts nothing.
 set -euo pipefail
-PORT=${PORT:-7099}
+cd "$(dirname "$0")/../../.."
+. src/test/bench/common.sh
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 export BODY=${BODY:-examples/507/eligible-tielt-pittem.json}
-BASE=http://127.0.0.1:$PORT
+build_if_needed
 
-java -XX:SharedArchiveFile=target/callcheck.jsa -jar target/callcheck.jar serve --host 127.0.0.1 --port "$PORT" > target/bench-server.log 2>&1 &
+# shellcheck disable=SC2086
+java $LAUNCH_OPTS -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" > target/bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 120); do

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         if (watch) service.watch(examples, RulesWatcher.SETTLE);
-        if (Files.isDirectory(examples)) service.warmUp(examples);
+        service.warmUp(examples);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: letting requests in flight finish");

@@ -72,9 +72,10 @@ public final class Service implements AutoCloseable {
 
     /**
      * Runs every example once on a background thread, so that the first clients after a start do not wait for Drools
-     * to compile each pack's constraints ({@link WarmUp}); returns the thread, already started.
+     * to compile each pack's constraints ({@link WarmUp}); a folder that does not exist warms nothing.
      */
-    public Thread warmUp(Path examples) {
+    public void warmUp(Path examples) {
+        if (examples == null || !Files.isDirectory(examples)) return;
         Thread t = new Thread(() -> {
             long started = System.nanoTime();
             try {
@@ -87,7 +88,6 @@ public final class Service implements AutoCloseable {
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-        return t;
     }
 
     /** What loading the rules folder gave at start. */

@@ -1,12 +1,7 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
-import callcheck.engine.PackSet;
-import callcheck.pack.PackLoader;
-import callcheck.support.Packs;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EvaluationLimitTest {
     @Test
     void atMostOneEvaluationPerProcessorRunsAtOnce() throws Exception {
-        Path root = Path.of("src/test/resources/packs/gated");
-        PackSet packs = new PackSet(List.of(new PackLoader().load(root, root.resolve("998/2020-01-01"))), Packs.engine().packs().reference());
         int processors = Runtime.getRuntime().availableProcessors();
         int requests = 4 * processors + 4;
-        String body = "{\"submittedOn\": \"2020-01-02\"}";
+        String body = "{\"submittedOn\": \"" + FaultyPack.DAY + "\"}";
         Gate.reset();
         ExecutorService clients = Executors.newFixedThreadPool(requests);
-        try (TestServer api = TestServer.start(new Engine(packs), Map.of())) {
+        try (TestServer api = TestServer.start(FaultyPack.gated(), Map.of())) {
             List<Future<TestServer.Response>> answers = new ArrayList<>();
             for (int i = 0; i < requests; i++) answers.add(clients.submit(() -> api.postJson("/v1/calls/998/evaluations", body)));
             for (Future<TestServer.Response> a : answers) {

@@ -10,20 +10,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The project's packs plus call 999, whose only rule throws while it runs: a bug inside the service, on demand. */
+/**
+ * Test packs under src/test/resources/packs with the project's reference data: call 999, whose only rule throws
+ * while it runs (a bug inside the service, on demand), and call 998, whose only rule passes through {@link Gate}.
+ */
 final class FaultyPack {
     static final String CALL = "999";
-    /** A day that version 2020-01-01 of call 999 governs. */
+    /** A day that version 2020-01-01 of call 999 (and of 998) governs. */
     static final String DAY = "2020-01-02";
 
     private FaultyPack() {
     }
 
+    /** The project's packs plus call 999. */
     static Engine engine() {
-        Path root = Path.of("src/test/resources/packs/faulty");
-        RulePack bug = new PackLoader().load(root, root.resolve("999/2020-01-01"));
         List<RulePack> packs = new ArrayList<>(Packs.engine().packs().all());
-        packs.add(bug);
+        packs.add(load("faulty", "999/2020-01-01"));
         return new Engine(new PackSet(packs, Packs.engine().packs().reference()));
+    }
+
+    /** Call 998 alone. */
+    static Engine gated() {
+        return new Engine(new PackSet(List.of(load("gated", "998/2020-01-01")), Packs.engine().packs().reference()));
+    }
+
+    private static RulePack load(String set, String versionFolder) {
+        Path root = Path.of("src/test/resources/packs", set);
+        return new PackLoader().load(root, root.resolve(versionFolder));
     }
 }

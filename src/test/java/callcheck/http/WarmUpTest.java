@@ -1,17 +1,13 @@
 package callcheck.http;
 
 import callcheck.engine.Engine;
-import callcheck.engine.PackSet;
 import callcheck.examples.WarmUp;
-import callcheck.pack.PackLoader;
-import callcheck.support.Packs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +18,7 @@ class WarmUpTest {
 
     @Test
     void everyExampleIsEvaluatedOnceAndAFailingOneStopsNothing() throws IOException {
-        Path root = Path.of("src/test/resources/packs/gated");
-        Engine engine = new Engine(new PackSet(List.of(new PackLoader().load(root, root.resolve("998/2020-01-01"))),
-                Packs.engine().packs().reference()));
+        Engine engine = FaultyPack.gated();
         example("998", "a", "{\"submittedOn\": \"2020-01-02\"}");
         example("998", "b", "{\"submittedOn\": \"2020-01-03\"}");
         example("998", "before-any-version", "{\"submittedOn\": \"2019-01-01\"}"); // no version governs it: fails
