@@ -1,13 +1,15 @@
 package callcheck.cli;
 
-import callcheck.engine.Engine;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
 import callcheck.model.InvalidProposalException;
-import callcheck.model.Json;
+import callcheck.internal.model.Json;
 import callcheck.model.ProposalReader;
 import callcheck.engine.UnknownCallException;
-import callcheck.pack.PackException;
+import callcheck.engine.PackException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try {
-            Engine engine = Engine.load(rules);
+            PackEngine engine = PackEngine.load(rules);
             Verdict v = engine.evaluate(call, version, ProposalReader.read(Files.readAllBytes(proposal)));
             System.out.println(Json.output().writerWithDefaultPrettyPrinter().writeValueAsString(v));
             return v.verdict() == Outcome.ELIGIBLE ? 0 : v.verdict() == Outcome.INELIGIBLE ? 1 : 3;

@@ -1,13 +1,15 @@
 package callcheck.cli;
 
-import callcheck.engine.Engine;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
 import callcheck.engine.FinancingPlan;
 import callcheck.engine.Finding;
-import callcheck.engine.LoadReport;
-import callcheck.examples.Example;
-import callcheck.examples.ExampleResult;
-import callcheck.examples.VersionDiff;
-import callcheck.pack.CompileError;
+import callcheck.internal.engine.LoadReport;
+import callcheck.internal.examples.Example;
+import callcheck.internal.examples.ExampleResult;
+import callcheck.internal.examples.VersionDiff;
+import callcheck.engine.CompileError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,7 +57,7 @@ final class DiffCommand implements Callable<Integer> {
         if (broken) return 2;
         VersionDiff diff;
         try {
-            diff = VersionDiff.of(new Engine(report.packs()), Example.all(examples), call, from, to);
+            diff = VersionDiff.of(new PackEngine(report.packs()), Example.all(examples), call, from, to);
         } catch (RuntimeException e) { // an unknown call or version, an example that cannot be read
             System.err.println(e.getMessage());
             return 2;

@@ -1,9 +1,11 @@
 package callcheck.cli;
 
-import callcheck.engine.Engine;
-import callcheck.pack.Parameter;
-import callcheck.pack.RuleInfo;
-import callcheck.pack.RulePack;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.rules.Parameter;
+import callcheck.internal.pack.RuleInfo;
+import callcheck.internal.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +31,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Engine engine = Engine.load(rules);
+        PackEngine engine = PackEngine.load(rules);
         List<String> calls = call == null ? engine.packs().calls() : List.of(call);
         for (String c : calls) {
             for (RulePack pack : engine.packs().versions(c)) {

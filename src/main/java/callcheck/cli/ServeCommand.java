@@ -1,7 +1,7 @@
 package callcheck.cli;
 
 import callcheck.http.Service;
-import callcheck.reload.RulesWatcher;
+import callcheck.internal.reload.RulesWatcher;
 import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

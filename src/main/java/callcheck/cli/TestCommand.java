@@ -1,11 +1,13 @@
 package callcheck.cli;
 
-import callcheck.engine.Engine;
-import callcheck.engine.LoadReport;
-import callcheck.examples.Coverage;
-import callcheck.examples.Example;
-import callcheck.examples.ExampleResult;
-import callcheck.engine.PackSet;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.engine.LoadReport;
+import callcheck.internal.examples.Coverage;
+import callcheck.internal.examples.Example;
+import callcheck.internal.examples.ExampleResult;
+import callcheck.internal.engine.PackSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,7 +52,7 @@ final class TestCommand implements Callable<Integer> {
         }
         PackSet packs = call == null ? report.packs()
                 : new PackSet(report.packs().all().stream().filter(p -> p.call().equals(call)).toList(), report.packs().reference());
-        Engine engine = new Engine(packs);
+        PackEngine engine = new PackEngine(packs);
         List<ExampleResult> results = all.stream().map(e -> ExampleResult.run(engine, e)).toList();
 
         Table table = new Table("EXAMPLE", "VERSION", "EXPECTED", "ACTUAL", "RESULT");

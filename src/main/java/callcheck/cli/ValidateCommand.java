@@ -1,10 +1,10 @@
 package callcheck.cli;
 
-import callcheck.engine.LoadReport;
-import callcheck.pack.CompileError;
-import callcheck.pack.Manifest;
-import callcheck.pack.PackLoader;
-import callcheck.pack.RulePack;
+import callcheck.internal.engine.LoadReport;
+import callcheck.engine.CompileError;
+import callcheck.internal.pack.Manifest;
+import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

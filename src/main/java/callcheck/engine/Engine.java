@@ -1,25 +1,13 @@
 package callcheck.engine;
 
+import callcheck.internal.engine.PackEngine;
 import callcheck.model.Proposal;
-import callcheck.pack.PackException;
-import callcheck.pack.PackLoader;
-import callcheck.pack.RulePack;
-import callcheck.reference.ReferenceData;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Evaluates proposals against the loaded rule packs; usable as a library, with no server. Thread-safe: every
- * evaluation runs a fresh stateless session over the pack's shared KieBase, and the set of packs is an immutable
- * snapshot that {@link #swap} replaces whole.
+ * Evaluates proposals against the loaded rule packs; usable as a library, with no server. Thread-safe: load once,
+ * then evaluate from any number of threads.
  *
  * <pre>{@code
  * Engine engine = Engine.load(Path.of("rules"));
@@ -27,88 +15,24 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class Engine {
-    private final AtomicReference<PackSet> packs;
+    private final PackEngine packs;
 
-    public Engine(PackSet packs) {
-        this.packs = new AtomicReference<>(packs);
+    private Engine(PackEngine packs) {
+        this.packs = packs;
     }
 
     /** Compiles every pack under the rules folder; any pack that does not compile fails the whole load. */
     public static Engine load(Path rules) {
-        LoadReport report = LoadReport.load(rules, new PackLoader());
-        if (!report.failures().isEmpty()) {
-            throw new PackException(report.failures().values().stream().flatMap(List::stream).toList());
-        }
-        return new Engine(report.packs());
-    }
-
-    /** The packs now serving. */
-    public PackSet packs() {
-        return packs.get();
-    }
-
-    /** Replaces the serving packs at once; evaluations already running finish on the snapshot they started with. */
-    public void swap(PackSet next) {
-        packs.set(next);
+        return new Engine(PackEngine.load(rules));
     }
 
     /** Evaluates with the version that governs the proposal's submission date. */
     public Verdict evaluate(String call, Proposal proposal) {
-        return evaluate(call, null, proposal);
+        return packs.evaluate(call, null, proposal);
     }
 
     /** Evaluates with the named version, or (version null) the one that governs the submission date. */
     public Verdict evaluate(String call, String version, Proposal proposal) {
-        PackSet snapshot = packs.get();
-        RulePack pack = snapshot.select(call, version, proposal.getSubmittedOn());
-        return evaluate(pack, snapshot.reference(), proposal);
-    }
-
-    /** Evaluates against one given pack. */
-    public static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal) {
-        Evaluation evaluation = new Evaluation(pack);
-        List<Object> facts = new ArrayList<>(6);
-        facts.add(proposal);
-        facts.add(evaluation);
-        facts.add(pack.parameters());
-        facts.add(reference);
-        if (proposal.getFinancing() != null) facts.add(proposal.getFinancing());
-        if (proposal.getPeriod() != null) facts.add(proposal.getPeriod());
-        pack.session().execute(facts);
-        return evaluation.verdict(decisionId(), missingFacts(pack, proposal));
-    }
-
-    /**
-     * A random (version 4) UUID that finds a decision in the logs. It identifies, it does not protect anything, so
-     * it comes from a fast thread-local generator rather than the secure one UUID.randomUUID locks on.
-     */
-    static String decisionId() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(hi, lo).toString();
-    }
-
-    /** Per rule id, the facts it needs that the proposal leaves out. */
-    private static Map<String, List<String>> missingFacts(RulePack pack, Proposal proposal) {
-        Map<String, List<String>> out = null;
-        List<RulePack.Needs> needs = pack.needs();
-        for (int i = 0; i < needs.size(); i++) {
-            RulePack.Needs n = needs.get(i);
-            // A set: several needed facts under one absent parent ("financing.amif", "financing.own") name it once.
-            Set<String> absent = null;
-            for (int k = 0; k < n.paths().size(); k++) {
-                List<String> m = n.paths().get(k).missing(proposal);
-                if (!m.isEmpty()) {
-                    if (absent == null) absent = new LinkedHashSet<>();
-                    absent.addAll(m);
-                }
-            }
-            if (absent != null) {
-                if (out == null) out = new LinkedHashMap<>();
-                out.put(n.rule(), List.copyOf(absent));
-            }
-        }
-        return out == null ? Map.of() : out;
+        return packs.evaluate(call, version, proposal);
     }
 }

@@ -1,7 +1,7 @@
 package callcheck.engine;
 
-import callcheck.pack.Severity;
-import callcheck.pack.Source;
+import callcheck.engine.Severity;
+import callcheck.engine.Source;
 
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package callcheck.http;
 
 import callcheck.engine.UnknownCallException;
 import callcheck.model.InvalidProposalException;
-import callcheck.model.Json;
+import callcheck.internal.model.Json;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -1,11 +1,13 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
-import callcheck.engine.PackSet;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.engine.PackSet;
 import callcheck.engine.Verdict;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
-import callcheck.model.Json;
+import callcheck.internal.model.Json;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -27,7 +29,7 @@ final class Evaluations {
     private static final Set<String> PARAMETERS = Set.of("version");
     private static final ObjectWriter VERDICT_WRITER = Json.output().writerFor(Verdict.class);
 
-    private final Engine engine;
+    private final PackEngine engine;
     private final Metrics metrics;
     /**
      * At most one evaluation per processor at a time; the other request threads wait their turn here. Sixteen
@@ -36,7 +38,7 @@ final class Evaluations {
      */
     private final Semaphore evaluating = new Semaphore(Runtime.getRuntime().availableProcessors());
 
-    Evaluations(Engine engine, Metrics metrics) {
+    Evaluations(PackEngine engine, Metrics metrics) {
         this.engine = engine;
         this.metrics = metrics;
     }

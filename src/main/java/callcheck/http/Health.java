@@ -1,9 +1,11 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
-import callcheck.engine.PackSet;
-import callcheck.pack.CompileError;
-import callcheck.pack.RulePack;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.engine.PackSet;
+import callcheck.engine.CompileError;
+import callcheck.internal.pack.RulePack;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +25,11 @@ public final class Health {
     public static final String SERVING_LAST_GOOD = "serving_last_good";
     public static final String FAILED = "failed";
 
-    private final Engine engine;
+    private final PackEngine engine;
     private final AtomicReference<Map<String, List<CompileError>>> failures;
 
     /** @param failures per pack folder relative to the rules folder ({@code 507/2020-07-14}), its errors */
-    public Health(Engine engine, Map<String, List<CompileError>> failures) {
+    public Health(PackEngine engine, Map<String, List<CompileError>> failures) {
         this.engine = engine;
         this.failures = new AtomicReference<>(Map.copyOf(failures));
     }

@@ -1,8 +1,10 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
-import callcheck.model.Json;
-import callcheck.pack.CompileError;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.model.Json;
+import callcheck.engine.CompileError;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -19,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP service over an {@link Engine}: the endpoints of ../shared/API.md on Javalin. Built from an engine (whose
+ * The HTTP service over an {@link PackEngine}: the endpoints of ../shared/API.md on Javalin. Built from an engine (whose
  * packs a reload may swap) and the pack folders that failed to compile; {@link #start} returns the bound port.
  * {@link #stop} is graceful: it stops accepting and lets the requests in flight finish.
  *
@@ -33,14 +35,14 @@ public final class HttpServer {
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final String OPENAPI_RESOURCE = "/callcheck/http/openapi.json";
 
-    private final Engine engine;
+    private final PackEngine engine;
     private final Health health;
     private final Metrics metrics = new Metrics();
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
     private Javalin app;
     private volatile GracefulHandler graceful;
 
-    public HttpServer(Engine engine, Map<String, List<CompileError>> loadFailures) {
+    public HttpServer(PackEngine engine, Map<String, List<CompileError>> loadFailures) {
         this.engine = engine;
         this.health = new Health(engine, loadFailures);
     }

@@ -1,13 +1,13 @@
 package callcheck.http;
 
 import callcheck.engine.Finding;
-import callcheck.engine.PackSet;
-import callcheck.pack.Manifest;
-import callcheck.pack.Parameter;
-import callcheck.pack.RuleInfo;
-import callcheck.pack.RulePack;
-import callcheck.pack.Severity;
-import callcheck.pack.Source;
+import callcheck.internal.engine.PackSet;
+import callcheck.internal.pack.Manifest;
+import callcheck.rules.Parameter;
+import callcheck.internal.pack.RuleInfo;
+import callcheck.internal.pack.RulePack;
+import callcheck.engine.Severity;
+import callcheck.engine.Source;
 
 import java.util.LinkedHashMap;
 import java.util.List;

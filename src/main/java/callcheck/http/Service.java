@@ -1,11 +1,13 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
-import callcheck.engine.LoadReport;
-import callcheck.examples.WarmUp;
-import callcheck.pack.CompileError;
-import callcheck.pack.PackLoader;
-import callcheck.reload.RulesWatcher;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.engine.LoadReport;
+import callcheck.internal.examples.WarmUp;
+import callcheck.engine.CompileError;
+import callcheck.internal.pack.PackLoader;
+import callcheck.internal.reload.RulesWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +34,14 @@ public final class Service implements AutoCloseable {
 
     private final Path rules;
     private final LoadReport loaded;
-    private final Engine engine;
+    private final PackEngine engine;
     private final HttpServer server;
     private RulesWatcher watcher;
 
     private Service(Path rules, LoadReport loaded) {
         this.rules = rules;
         this.loaded = loaded;
-        this.engine = new Engine(loaded.packs());
+        this.engine = new PackEngine(loaded.packs());
         this.server = new HttpServer(engine, loaded.failures());
     }
 

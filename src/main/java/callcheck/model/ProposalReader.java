@@ -1,5 +1,7 @@
 package callcheck.model;
 
+import callcheck.internal.model.Json;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;

@@ -1,12 +1,14 @@
 package callcheck.bench;
 
-import callcheck.engine.Engine;
-import callcheck.engine.LoadReport;
-import callcheck.examples.Example;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.engine.LoadReport;
+import callcheck.internal.examples.Example;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
-import callcheck.pack.PackLoader;
-import callcheck.pack.PackOptions;
+import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.PackOptions;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +30,7 @@ final class BenchExamples {
      * The engine with the options of a benchmark's {@code variant} parameter: {@code default} (the system properties'
      * options, see {@link PackOptions}), or one option changed, as {@code sequential=false}.
      */
-    static Engine engine(String variant) {
+    static PackEngine engine(String variant) {
         PackOptions o = PackOptions.fromSystemProperties();
         if (!variant.equals("default")) {
             String[] kv = variant.split("=", 2);
@@ -42,7 +44,7 @@ final class BenchExamples {
         }
         LoadReport report = LoadReport.load(RULES, new PackLoader(o));
         if (!report.failures().isEmpty()) throw new IllegalStateException("packs do not compile: " + report.failures());
-        return new Engine(report.packs());
+        return new PackEngine(report.packs());
     }
 
     /** The examples of a call, or of every call for {@code all}. */

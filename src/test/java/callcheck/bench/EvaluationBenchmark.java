@@ -1,7 +1,9 @@
 package callcheck.bench;
 
-import callcheck.engine.Engine;
-import callcheck.model.Json;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.model.Json;
 import callcheck.model.ProposalReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +46,7 @@ public class EvaluationBenchmark {
     @Param({"default"})
     public String variant;
 
-    private Engine engine;
+    private PackEngine engine;
     private BenchExamples.Case[] cases;
     private int next;
 

@@ -1,6 +1,6 @@
 package callcheck.bench;
 
-import callcheck.engine.Money;
+import callcheck.rules.Money;
 import callcheck.engine.Outcome;
 import callcheck.model.Commitment;
 import callcheck.model.Experience;
@@ -10,7 +10,7 @@ import callcheck.model.Proposal;
 import callcheck.model.TargetGroup;
 import callcheck.model.Trajectory;
 import callcheck.model.TrajectoryForm;
-import callcheck.pack.Parameters;
+import callcheck.rules.Parameters;
 import callcheck.reference.ReferenceData;
 
 import java.math.BigDecimal;

@@ -2,11 +2,11 @@ package callcheck.bench;
 
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
-import callcheck.examples.Example;
+import callcheck.internal.examples.Example;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
-import callcheck.pack.RulePack;
-import callcheck.pack.Severity;
+import callcheck.internal.pack.RulePack;
+import callcheck.engine.Severity;
 import callcheck.support.Packs;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,10 @@
 package callcheck.bench;
 
-import callcheck.engine.Engine;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
 import callcheck.model.Proposal;
-import callcheck.pack.RulePack;
+import callcheck.internal.pack.RulePack;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,7 +36,7 @@ public class HandWrittenBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Engine engine = Engine.load(BenchExamples.RULES);
+        PackEngine engine = PackEngine.load(BenchExamples.RULES);
         RulePack pack = engine.packs().versions("507").get(0);
         baseline = new HandWritten507(pack.parameters(), engine.packs().reference());
         proposals = BenchExamples.of("507").stream().map(BenchExamples.Case::proposal).toArray(Proposal[]::new);

@@ -1,6 +1,6 @@
 package callcheck.cli;
 
-import callcheck.model.Json;
+import callcheck.internal.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package callcheck.cli;
 
-import callcheck.pack.RulePack;
+import callcheck.internal.pack.RulePack;
 import callcheck.support.Packs;
 import org.junit.jupiter.api.Test;
 

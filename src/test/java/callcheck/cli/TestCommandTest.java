@@ -1,6 +1,6 @@
 package callcheck.cli;
 
-import callcheck.examples.Example;
+import callcheck.internal.examples.Example;
 import callcheck.support.Packs;
 import callcheck.support.RulesCopy;
 import org.junit.jupiter.api.DisplayName;

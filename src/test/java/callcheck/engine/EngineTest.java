@@ -1,6 +1,6 @@
 package callcheck.engine;
 
-import callcheck.model.Json;
+import callcheck.internal.model.Json;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
 import callcheck.support.Packs;
@@ -50,7 +50,7 @@ class EngineTest {
     void decision_ids_are_distinct_version_4_uuids() {
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            java.util.UUID id = java.util.UUID.fromString(Engine.decisionId());
+            java.util.UUID id = java.util.UUID.fromString(callcheck.internal.engine.PackEngine.decisionId());
             assertThat(id.version()).isEqualTo(4);
             assertThat(id.variant()).isEqualTo(2);
             ids.add(id.toString());

@@ -2,9 +2,9 @@ package callcheck.http;
 
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
-import callcheck.examples.Example;
+import callcheck.internal.examples.Example;
 import callcheck.model.ProposalReader;
-import callcheck.pack.RulePack;
+import callcheck.internal.pack.RulePack;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
 import com.fasterxml.jackson.databind.JsonNode;

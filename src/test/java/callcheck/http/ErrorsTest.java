@@ -1,6 +1,8 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -236,7 +238,7 @@ class ErrorsTest {
     class Internal {
         @Test
         void aRuleThatThrows() {
-            Engine engine = FaultyPack.engine();
+            PackEngine engine = FaultyPack.engine();
             PrintStream err = System.err;
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             TestServer.Response r;

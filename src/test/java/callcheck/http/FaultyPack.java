@@ -1,9 +1,11 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
-import callcheck.engine.PackSet;
-import callcheck.pack.PackLoader;
-import callcheck.pack.RulePack;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.engine.PackSet;
+import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.RulePack;
 import callcheck.support.Packs;
 
 import java.nio.file.Path;
@@ -23,15 +25,15 @@ final class FaultyPack {
     }
 
     /** The project's packs plus call 999. */
-    static Engine engine() {
+    static PackEngine engine() {
         List<RulePack> packs = new ArrayList<>(Packs.engine().packs().all());
         packs.add(load("faulty", "999/2020-01-01"));
-        return new Engine(new PackSet(packs, Packs.engine().packs().reference()));
+        return new PackEngine(new PackSet(packs, Packs.engine().packs().reference()));
     }
 
     /** Call 998 alone. */
-    static Engine gated() {
-        return new Engine(new PackSet(List.of(load("gated", "998/2020-01-01")), Packs.engine().packs().reference()));
+    static PackEngine gated() {
+        return new PackEngine(new PackSet(List.of(load("gated", "998/2020-01-01")), Packs.engine().packs().reference()));
     }
 
     private static RulePack load(String set, String versionFolder) {

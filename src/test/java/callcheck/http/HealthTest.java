@@ -1,9 +1,9 @@
 package callcheck.http;
 
-import callcheck.engine.LoadReport;
-import callcheck.pack.CompileError;
-import callcheck.pack.PackLoader;
-import callcheck.pack.RulePack;
+import callcheck.internal.engine.LoadReport;
+import callcheck.engine.CompileError;
+import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.RulePack;
 import callcheck.support.Packs;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,17 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
-import callcheck.engine.PackSet;
-import callcheck.examples.Example;
-import callcheck.examples.ExampleResult;
-import callcheck.model.Json;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.engine.PackSet;
+import callcheck.internal.examples.Example;
+import callcheck.internal.examples.ExampleResult;
+import callcheck.internal.model.Json;
 import callcheck.model.ProposalReader;
-import callcheck.pack.PackLoader;
-import callcheck.pack.RulePack;
+import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.RulePack;
 import callcheck.reference.ReferenceData;
-import callcheck.reload.RulesWatcher;
+import callcheck.internal.reload.RulesWatcher;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
 import callcheck.support.RulesCopy;
@@ -267,7 +269,7 @@ class LiveReloadTest {
     private static String expect(RulesCopy copy, List<String> proposals, Map<String, List<JsonNode>> expected) {
         RulePack pack = copy.load("507", "2020-07-14");
         ReferenceData reference = PackLoader.reference(copy.root());
-        Engine alone = new Engine(new PackSet(List.of(pack), reference));
+        PackEngine alone = new PackEngine(new PackSet(List.of(pack), reference));
         for (Example e : Example.of(Packs.EXAMPLES.resolve("507"))) {
             assertThat(ExampleResult.run(alone, e).passed()).as("a variant the examples refuse never serves: %s", e.file()).isTrue();
         }
@@ -275,7 +277,7 @@ class LiveReloadTest {
         for (String p : proposals) {
             try {
                 // Written as the server writes it, read as the clients read it.
-                answers.add(withoutDecisionId(MAPPER.readTree(Json.output().writeValueAsString(Engine.evaluate(pack, reference, ProposalReader.read(p))))));
+                answers.add(withoutDecisionId(MAPPER.readTree(Json.output().writeValueAsString(PackEngine.evaluate(pack, reference, ProposalReader.read(p))))));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

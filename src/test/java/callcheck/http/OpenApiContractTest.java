@@ -1,7 +1,7 @@
 package callcheck.http;
 
-import callcheck.examples.Example;
-import callcheck.pack.CompileError;
+import callcheck.internal.examples.Example;
+import callcheck.engine.CompileError;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;

@@ -1,7 +1,9 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
-import callcheck.pack.CompileError;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.engine.CompileError;
 import callcheck.support.Packs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +40,7 @@ final class TestServer implements AutoCloseable {
         return start(Packs.engine(), Map.of());
     }
 
-    static TestServer start(Engine engine, Map<String, List<CompileError>> failures) {
+    static TestServer start(PackEngine engine, Map<String, List<CompileError>> failures) {
         HttpServer server = new HttpServer(engine, failures);
         return new TestServer(server, server.start("127.0.0.1", 0), server::stop);
     }

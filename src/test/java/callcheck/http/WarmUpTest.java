@@ -1,7 +1,9 @@
 package callcheck.http;
 
-import callcheck.engine.Engine;
-import callcheck.examples.WarmUp;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.examples.WarmUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +20,7 @@ class WarmUpTest {
 
     @Test
     void everyExampleIsEvaluatedOnceAndAFailingOneStopsNothing() throws IOException {
-        Engine engine = FaultyPack.gated();
+        PackEngine engine = FaultyPack.gated();
         example("998", "a", "{\"submittedOn\": \"2020-01-02\"}");
         example("998", "b", "{\"submittedOn\": \"2020-01-03\"}");
         example("998", "before-any-version", "{\"submittedOn\": \"2019-01-01\"}"); // no version governs it: fails

@@ -1,5 +1,7 @@
 package callcheck.model;
 
+import callcheck.internal.model.Json;
+
 import callcheck.support.ProposalJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,7 @@ package callcheck.rules;
 import callcheck.engine.Finding;
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
-import callcheck.pack.Severity;
+import callcheck.engine.Severity;
 import callcheck.support.ProposalJson;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

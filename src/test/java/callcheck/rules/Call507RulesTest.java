@@ -1,10 +1,13 @@
 package callcheck.rules;
 
+import callcheck.model.TargetGroup;
+import callcheck.model.Trajectory;
+
 import callcheck.engine.Finding;
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
 import callcheck.model.OrganisationKind;
-import callcheck.pack.Severity;
+import callcheck.engine.Severity;
 import callcheck.support.ProposalJson;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

@@ -1,6 +1,8 @@
 package callcheck.support;
 
-import callcheck.engine.Engine;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
 
 import java.nio.file.Path;
 
@@ -8,13 +10,13 @@ import java.nio.file.Path;
 public final class Packs {
     public static final Path RULES = Path.of("rules");
     public static final Path EXAMPLES = Path.of("examples");
-    private static Engine engine;
+    private static PackEngine engine;
 
     private Packs() {
     }
 
-    public static synchronized Engine engine() {
-        if (engine == null) engine = Engine.load(RULES);
+    public static synchronized PackEngine engine() {
+        if (engine == null) engine = PackEngine.load(RULES);
         return engine;
     }
 }

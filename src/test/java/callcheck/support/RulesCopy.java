@@ -1,10 +1,12 @@
 package callcheck.support;
 
-import callcheck.engine.Engine;
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.engine.PackEngine;
 import callcheck.engine.Verdict;
 import callcheck.model.ProposalReader;
-import callcheck.pack.PackLoader;
-import callcheck.pack.RulePack;
+import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.RulePack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,6 +80,6 @@ public final class RulesCopy {
 
     /** Evaluates an example proposal against a pack of the copy, with the copy's reference data. */
     public Verdict evaluate(RulePack pack, ProposalJson proposal) {
-        return Engine.evaluate(pack, PackLoader.reference(root), ProposalReader.read(proposal.text()));
+        return PackEngine.evaluate(pack, PackLoader.reference(root), ProposalReader.read(proposal.text()));
     }
 }

@@ -1,0 +1,121 @@
+package callcheck.internal.examples;
+
+import callcheck.engine.Finding;
+import callcheck.internal.engine.PackSet;
+import callcheck.engine.Verdict;
+import callcheck.internal.pack.RulePack;
+import callcheck.engine.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Which rules the examples exercise. Per call and rule id, over the call's versions: in how many examples the rule
+ * found something, and in how many it passed (found nothing). A rule is covered when some example makes it find
+ * something and some example gets past it, that is, gets no BLOCKING or MISSING finding from it: a rule that
+ * refuses every example may well refuse everything. A rule that only adds a note to every proposal (an INFO such
+ * as "a jury decides this" or "the cap is not known yet") is thus covered without ever passing. A rule id counts
+ * over the versions of its call, since a version repeats the rules that did not change; every version must be
+ * reached by an example.
+ *
+ * @param rules     per call and rule id, sorted
+ * @param unreached the pack versions ({@code call/version}) no example is decided by
+ */
+public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
+
+    /**
+     * One rule id of a call.
+     *
+     * @param versions the versions of the call that have the rule
+     * @param found    examples in which it found something
+     * @param passed   examples (decided by a version that has the rule) in which it found nothing
+     * @param refused  examples in which it gave a BLOCKING or MISSING finding
+     */
+    public record RuleCoverage(String call, String rule, List<String> versions, int found, int passed, int refused) {
+        public RuleCoverage {
+            versions = List.copyOf(versions);
+        }
+
+        public boolean covered() {
+            return gap() == null;
+        }
+
+        /** What is missing: "no example makes it find anything", "no example gets past it", or null when covered. */
+        public String gap() {
+            if (found == 0) return "no example makes it find anything";
+            if (refused == found + passed) return "no example gets past it";
+            return null;
+        }
+    }
+
+    public Coverage {
+        rules = List.copyOf(rules);
+        unreached = List.copyOf(unreached);
+    }
+
+    /** Counts the results against every rule of the packs; results without a verdict (errors) count for none. */
+    public static Coverage of(PackSet packs, List<ExampleResult> results) {
+        Map<String, Tally> tallies = new TreeMap<>();
+        Set<String> reached = new TreeSet<>();
+        for (RulePack pack : packs.all()) {
+            for (String id : pack.ruleIds()) tallies.computeIfAbsent(key(pack.call(), id), k -> new Tally()).versions.add(pack.version());
+        }
+        for (ExampleResult r : results) {
+            Verdict v = r.verdict();
+            if (v == null) continue;
+            reached.add(v.call() + "/" + v.version());
+            Set<String> refusedBy = new TreeSet<>();
+            for (Finding f : v.findings()) if (f.severity() == Severity.BLOCKING || f.severity() == Severity.MISSING) refusedBy.add(f.rule());
+            for (String id : refusedBy) {
+                Tally t = tallies.get(key(v.call(), id));
+                if (t != null) t.refused++;
+            }
+            for (String id : r.foundIds()) count(tallies, key(v.call(), id), true);
+            for (String id : v.passed()) count(tallies, key(v.call(), id), false);
+        }
+        List<RuleCoverage> out = new ArrayList<>();
+        tallies.forEach((key, t) -> {
+            String[] callAndId = key.split("\n");
+            out.add(new RuleCoverage(callAndId[0], callAndId[1], List.copyOf(t.versions), t.found, t.passed, t.refused));
+        });
+        List<String> unreached = packs.all().stream().map(p -> p.call() + "/" + p.version()).filter(p -> !reached.contains(p)).sorted().toList();
+        return new Coverage(out, unreached);
+    }
+
+    /** The rules that no example makes find something, or that no example gets past. */
+    public List<RuleCoverage> uncovered() {
+        return rules.stream().filter(r -> !r.covered()).toList();
+    }
+
+    /** True when every rule is covered and every version reached. */
+    public boolean complete() {
+        return uncovered().isEmpty() && unreached.isEmpty();
+    }
+
+    /** The rules of one call. */
+    public List<RuleCoverage> of(String call) {
+        return rules.stream().filter(r -> r.call().equals(call)).toList();
+    }
+
+    private static final class Tally {
+        final Set<String> versions = new TreeSet<>();
+        int found;
+        int passed;
+        int refused;
+    }
+
+    private static String key(String call, String id) {
+        return call + "\n" + id;
+    }
+
+    private static void count(Map<String, Tally> tallies, String key, boolean found) {
+        Tally t = tallies.get(key);
+        if (t == null) return;
+        if (found) t.found++;
+        else t.passed++;
+    }
+}

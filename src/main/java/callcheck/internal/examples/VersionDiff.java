@@ -1,0 +1,82 @@
+package callcheck.internal.examples;
+
+import callcheck.internal.engine.PackEngine;
+
+import callcheck.internal.reload.Change;
+
+import callcheck.internal.engine.PackEngine;
+import callcheck.engine.Finding;
+import callcheck.engine.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * What moving a call from one pack version to another changes: every example of the call evaluated with each
+ * version pinned, keeping those whose verdict, findings (rule, severity, message, values) or financing plan differ.
+ * Shows an analyst what an edit does before it is served.
+ */
+public record VersionDiff(String call, String from, String to, int compared, List<Change> changes) {
+
+    /** One example that the two versions answer differently. */
+    public record Change(Example example, ExampleResult before, ExampleResult after) {
+
+        public boolean verdictChanged() {
+            return before.verdict() == null || after.verdict() == null
+                    ? !Objects.equals(before.error(), after.error())
+                    : before.verdict().verdict() != after.verdict().verdict();
+        }
+
+        /** The ids of the rules whose findings differ, sorted. */
+        public List<String> changedRules() {
+            TreeSet<String> ids = new TreeSet<>(before.foundIds());
+            ids.addAll(after.foundIds());
+            return ids.stream().filter(id -> !findingsOf(before, id).equals(findingsOf(after, id))).toList();
+        }
+
+        public boolean financingChanged() {
+            return !Objects.equals(financing(before), financing(after));
+        }
+
+        /** The findings of one rule in a result, in order; empty when it found nothing or did not run. */
+        public static List<Finding> findingsOf(ExampleResult r, String ruleId) {
+            if (r.verdict() == null) return List.of();
+            return r.verdict().findings().stream().filter(f -> f.rule().equals(ruleId)).toList();
+        }
+
+        private static Object financing(ExampleResult r) {
+            return r.verdict() == null ? null : r.verdict().financing();
+        }
+    }
+
+    public VersionDiff {
+        changes = List.copyOf(changes);
+    }
+
+    /**
+     * Evaluates the call's examples with {@code from} and with {@code to}. Both versions must be loaded
+     * ({@link callcheck.engine.UnknownCallException} otherwise).
+     */
+    public static VersionDiff of(PackEngine engine, List<Example> examples, String call, String from, String to) {
+        engine.packs().select(call, from, null);
+        engine.packs().select(call, to, null);
+        List<Change> changes = new ArrayList<>();
+        int compared = 0;
+        for (Example example : examples) {
+            if (!example.call().equals(call)) continue;
+            compared++;
+            ExampleResult before = ExampleResult.run(engine, example, from);
+            ExampleResult after = ExampleResult.run(engine, example, to);
+            if (!same(before, after)) changes.add(new Change(example, before, after));
+        }
+        return new VersionDiff(call, from, to, compared, changes);
+    }
+
+    private static boolean same(ExampleResult a, ExampleResult b) {
+        Verdict x = a.verdict(), y = b.verdict();
+        if (x == null || y == null) return x == y && Objects.equals(a.error(), b.error());
+        return x.verdict() == y.verdict() && x.findings().equals(y.findings()) && Objects.equals(x.financing(), y.financing());
+    }
+}

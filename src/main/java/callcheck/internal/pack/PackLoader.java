@@ -1,0 +1,554 @@
+package callcheck.internal.pack;
+
+import callcheck.engine.CompileError;
+import callcheck.engine.PackException;
+import callcheck.engine.Severity;
+import callcheck.engine.Source;
+import callcheck.rules.Parameter;
+import callcheck.rules.Parameters;
+
+import callcheck.internal.model.FieldPath;
+import callcheck.reference.ReferenceData;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Reads and compiles rule packs. Layout: {@code <rules>/<call>/<version>/pack.yaml} plus DRL files, and the
+ * reference data in {@code <rules>/reference/}. A pack compiles once into a KieBase; any error (DRL, manifest or
+ * rule metadata) is reported with its file and line, and the pack is not returned.
+ * <p>
+ * A pack may include modules ({@code include: [programmes/amif2027]}, folders relative to the rules folder, each
+ * with a {@code module.yaml} and DRL files): rules written once for several calls. A module's DRL compiles into the
+ * pack, its documents, parameters and assumptions join the pack's (a name defined twice is an error), and its
+ * files count in the pack's digest. A module keeps its own DRL package, so the same module compiles unchanged into
+ * every pack that includes it; its rules share the facts (Evaluation, Parameters, the model) that every pack uses.
+ */
+public final class PackLoader {
+    public static final String MANIFEST = "pack.yaml";
+    public static final String REFERENCE_DIR = "reference";
+    /**
+     * What a rule names in {@code @uses} when its finding depends on this version being the one in force: the
+     * manifest's {@code submissions.assumption}, if any, then goes into its findings.
+     */
+    public static final String USES_SUBMISSIONS = "submissions";
+    /** Metadata every rule must carry. */
+    static final List<String> REQUIRED_METADATA = List.of("id", "severity", "title", "nl", "en", "document", "section");
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final PackOptions options;
+
+    /** With the options of the system properties ({@link PackOptions#fromSystemProperties}). */
+    public PackLoader() {
+        this(PackOptions.fromSystemProperties());
+    }
+
+    public PackLoader(PackOptions options) {
+        this.options = options;
+    }
+
+    public PackOptions options() {
+        return options;
+    }
+
+    /** The version folders under a rules folder: every {@code <call>/<version>} that holds a manifest. */
+    public static List<Path> versionFolders(Path rules) {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> calls = Files.list(rules)) {
+            for (Path call : calls.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> versions = Files.list(call)) {
+                    versions.filter(v -> Files.isRegularFile(v.resolve(MANIFEST))).sorted().forEach(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list rules folder " + rules, e);
+        }
+        return out;
+    }
+
+    /** Loads the reference data of a rules folder. */
+    public static ReferenceData reference(Path rules) {
+        return ReferenceData.load(rules.resolve(REFERENCE_DIR));
+    }
+
+    /**
+     * Compiles one version folder. The rules folder is the root that paths in errors are relative to; each error
+     * points at the line (and column, from 1) to edit, or has line 0 when it concerns a whole file.
+     */
+    public RulePack load(Path rules, Path versionFolder) {
+        try {
+            return compile(rules, versionFolder);
+        } catch (PackException e) {
+            throw new PackException(Diagnostics.refine(rules, versionFolder, e.errors()));
+        }
+    }
+
+    private RulePack compile(Path rules, Path versionFolder) {
+        Path root = rules.toAbsolutePath().normalize();
+        Path folder = versionFolder.toAbsolutePath().normalize();
+        String manifestFile = rel(root, folder.resolve(MANIFEST));
+        Manifest own = readYaml(folder.resolve(MANIFEST), manifestFile, Manifest.class);
+        List<CompileError> errors = new ArrayList<>();
+        List<Included> included = included(root, own, manifestFile, errors);
+        Manifest manifest = merged(own, included, manifestFile, errors);
+        String expectedCall = folder.getParent().getFileName().toString();
+        if (!manifest.call().equals(expectedCall)) {
+            errors.add(new CompileError(manifestFile, 0, 0, "call '" + manifest.call() + "' does not match its folder '" + expectedCall + "'"));
+        }
+        if (!manifest.version().equals(folder.getFileName().toString())) {
+            errors.add(new CompileError(manifestFile, 0, 0, "version '" + manifest.version() + "' does not match its folder '" + folder.getFileName() + "'"));
+        }
+        Manifest.Submissions s = manifest.submissions();
+        if (s.until() != null && s.until().isBefore(s.from())) {
+            errors.add(new CompileError(manifestFile, 0, 0, "submissions.until is before submissions.from"));
+        }
+        if (manifest.parameters().containsKey(USES_SUBMISSIONS) || manifest.assumptions().containsKey(USES_SUBMISSIONS)) {
+            errors.add(new CompileError(manifestFile, 0, 0, "'" + USES_SUBMISSIONS + "' is reserved for @uses: name the parameter or assumption otherwise"));
+        }
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        parameters(own.parameters(), manifest.documents(), manifestFile, errors, byName);
+        for (Included inc : included) parameters(inc.module().parameters(), inc.module().documents(), inc.file(), errors, byName);
+        Parameters parameters = new Parameters(byName);
+
+        List<Path> drlFiles = new ArrayList<>(drlFiles(folder));
+        for (Included inc : included) drlFiles.addAll(drlFiles(inc.folder()));
+        if (drlFiles.isEmpty()) errors.add(new CompileError(manifestFile, 0, 0, "the pack has no .drl file"));
+        Map<String, Path> byKiePath = new LinkedHashMap<>();
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("callcheck.packs", "pack-" + sanitize(manifest.call()) + "-" + sanitize(manifest.version()),
+                "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        for (Path drl : drlFiles) {
+            // Drools expects a file's folder to match its package; the path from the rules root keeps files apart.
+            String kiePath = "src/main/resources/" + packageFolder(drl) + "/" + sanitize(rel(root, drl)).replace('/', '_');
+            byKiePath.put(kiePath, drl);
+            kfs.write(kiePath, read(drl));
+        }
+        if (!errors.isEmpty()) throw new PackException(errors);
+
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(options.executableModel() ? ExecutableModelProject.class : DrlProject.class);
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            // Drools counts columns from 0 and gives 0 also when it does not know: take 0 as unknown.
+            errors.add(new CompileError(fileOf(m.getPath(), byKiePath, root, manifestFile), m.getLine(), m.getColumn() > 0 ? m.getColumn() + 1 : 0,
+                    oneLine(m.getText())));
+        }
+        if (!errors.isEmpty()) throw new PackException(errors);
+        KieModule kieModule = builder.getKieModule();
+        KieContainer container = ks.newKieContainer(kieModule.getReleaseId());
+        // Sequential: the rules only read the facts and report, so each fires at most once per match in one pass,
+        // without the agenda's bookkeeping; measured in BENCHMARKS.md.
+        org.kie.api.KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        conf.setOption(options.sequential() ? org.kie.api.conf.SequentialOption.YES : org.kie.api.conf.SequentialOption.NO);
+        KieBase kieBase = container.newKieBase(conf);
+        // The container holds what it needs; keep the repository from holding every build ever made.
+        ks.getRepository().removeKieModule(kieModule.getReleaseId());
+
+        List<RuleInfo> infos = new ArrayList<>();
+        Map<String, List<FieldPath>> needs = new HashMap<>();
+        Map<String, String> ruleNames = new HashMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                RuleInfo info = ruleInfo(r, manifest, parameters, byKiePath, root, errors);
+                if (info == null) continue;
+                // Findings are tied to their rule by name: a name used in two packages (pack and module) is ambiguous.
+                String other = ruleNames.putIfAbsent(info.name(), info.file());
+                if (other != null) {
+                    errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" is also declared in " + other));
+                    continue;
+                }
+                infos.add(info);
+                List<FieldPath> paths = new ArrayList<>(needs.getOrDefault(info.id(), List.of()));
+                for (String n : info.needs()) {
+                    try {
+                        paths.add(FieldPath.compile(n));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" @needs " + e.getMessage()));
+                    }
+                }
+                needs.put(info.id(), List.copyOf(paths));
+            }
+        }
+        Set<String> primaries = new LinkedHashSet<>();
+        for (RuleInfo r : infos) if (r.isPrimary()) primaries.add(r.id());
+        for (RuleInfo r : infos) {
+            if (!primaries.contains(r.id())) {
+                errors.add(new CompileError(r.file(), lineOf(root, r), 0, "rule \"" + r.name() + "\" has @id(\"" + r.id()
+                        + "\") but no rule is named \"" + r.id() + "\""));
+            }
+        }
+        errors.addAll(ParameterReads.check(root, byKiePath.values(), parameters, infos));
+        if (!errors.isEmpty()) throw new PackException(errors);
+        infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
+        List<Path> folders = new ArrayList<>(List.of(folder));
+        for (Included inc : included) folders.add(inc.folder());
+        return new RulePack(folder, manifest, kieBase, options.sessionPool(), infos, needs, parameters, digest(root, folders));
+    }
+
+    /** An included module: its folder, its module.yaml as shown in errors, and what that file says. */
+    private record Included(Path folder, String file, ModuleManifest module) {
+    }
+
+    /** The modules the manifest includes, each checked to be a module folder inside the rules folder. */
+    private static List<Included> included(Path root, Manifest m, String manifestFile, List<CompileError> errors) {
+        List<Included> out = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (String inc : m.include()) {
+            Path folder;
+            try {
+                Path given = Path.of(inc);
+                folder = root.resolve(given).normalize();
+                if (given.isAbsolute() || !folder.startsWith(root) || folder.equals(root)) {
+                    errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "' must be a folder inside the rules folder, given relative to it"));
+                    continue;
+                }
+            } catch (InvalidPathException e) {
+                errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "' is not a path"));
+                continue;
+            }
+            Path moduleFile = folder.resolve(ModuleManifest.FILE);
+            if (Files.isRegularFile(folder.resolve(MANIFEST))) {
+                errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "' is a pack (it has " + MANIFEST + "); only modules can be included"));
+            } else if (!Files.isRegularFile(moduleFile)) {
+                errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "': there is no " + rel(root, moduleFile)));
+            } else if (!seen.add(folder)) {
+                errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "' is listed twice"));
+            } else {
+                String file = rel(root, moduleFile);
+                try {
+                    out.add(new Included(folder, file, readYaml(moduleFile, file, ModuleManifest.class)));
+                } catch (PackException e) {
+                    errors.addAll(e.errors());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The pack's manifest with the documents, parameters and assumptions of its modules joined in. */
+    private static Manifest merged(Manifest own, List<Included> included, String manifestFile, List<CompileError> errors) {
+        if (included.isEmpty()) return own;
+        Map<String, Manifest.Document> documents = new LinkedHashMap<>(own.documents());
+        Map<String, Manifest.ParameterSpec> parameters = new LinkedHashMap<>(own.parameters());
+        Map<String, Manifest.AssumptionSpec> assumptions = new LinkedHashMap<>(own.assumptions());
+        Map<String, String> definedIn = new HashMap<>();
+        own.documents().keySet().forEach(k -> definedIn.put("document " + k, manifestFile));
+        own.parameters().keySet().forEach(k -> definedIn.put("parameter " + k, manifestFile));
+        own.assumptions().keySet().forEach(k -> definedIn.put("assumption " + k, manifestFile));
+        for (Included inc : included) {
+            join("document", inc.module().documents(), inc.file(), documents, definedIn, manifestFile, errors);
+            join("parameter", inc.module().parameters(), inc.file(), parameters, definedIn, manifestFile, errors);
+            join("assumption", inc.module().assumptions(), inc.file(), assumptions, definedIn, manifestFile, errors);
+        }
+        return new Manifest(own.call(), own.title(), own.programme(), own.version(), own.submissions(), documents, parameters,
+                assumptions, own.include());
+    }
+
+    /** Adds a module's entries of one kind; a name another file already defines is an error in the module's file. */
+    private static <V> void join(String kind, Map<String, V> from, String fromFile, Map<String, V> into, Map<String, String> definedIn,
+                                 String manifestFile, List<CompileError> errors) {
+        from.forEach((name, value) -> {
+            String other = definedIn.putIfAbsent(kind + " " + name, fromFile);
+            if (other == null) {
+                into.put(name, value);
+            } else {
+                errors.add(new CompileError(fromFile, 0, 0, kind + " '" + name + "' is also defined in " + other + " (both are part of "
+                        + manifestFile + ")"));
+            }
+        });
+    }
+
+    private static <T> T readYaml(Path file, String shownAs, Class<T> type) {
+        try {
+            T m = YAML.readValue(file.toFile(), type);
+            if (m == null) throw new PackException(shownAs, "the manifest is empty");
+            return m;
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            throw new PackException(List.of(new CompileError(shownAs, line, col, oneLine(e.getOriginalMessage()))));
+        } catch (IOException e) {
+            throw new PackException(shownAs, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Checks and types the parameters one file defines, citing the documents it may cite, into {@code out}. */
+    private static void parameters(Map<String, Manifest.ParameterSpec> specs, Map<String, Manifest.Document> documents, String file,
+                                   List<CompileError> errors, Map<String, Parameter> out) {
+        specs.forEach((name, spec) -> {
+            Parameter.Type type;
+            try {
+                type = Parameter.Type.valueOf(spec.type().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + ": type '" + spec.type() + "' is not one of "
+                        + Arrays.toString(Parameter.Type.values()).toLowerCase(Locale.ROOT)));
+                return;
+            }
+            boolean unknown = Boolean.TRUE.equals(spec.unknown());
+            Object value = null;
+            if (spec.value() == null) {
+                if (!unknown) errors.add(new CompileError(file, 0, 0, "parameter " + name + " has no value (mark it unknown: true if the sources do not give it)"));
+            } else if (unknown) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + " is marked unknown but has a value"));
+            } else {
+                try {
+                    value = type == Parameter.Type.DATE ? LocalDate.parse(spec.value().toString()) : new BigDecimal(spec.value().toString());
+                } catch (NumberFormatException | DateTimeParseException e) {
+                    errors.add(new CompileError(file, 0, 0, "parameter " + name + ": '" + spec.value() + "' is not a " + type.name().toLowerCase(Locale.ROOT)));
+                    return;
+                }
+            }
+            Source source = null;
+            if (spec.source() != null) {
+                Manifest.Document d = documents.get(spec.source().document());
+                if (d == null) {
+                    errors.add(new CompileError(file, 0, 0, "parameter " + name + " cites document '" + spec.source().document() + "' that " + file + " does not list"));
+                } else {
+                    source = new Source(d.title(), spec.source().section());
+                }
+            }
+            String assumption = spec.assumption();
+            if (unknown && assumption == null) {
+                assumption = "The sources do not give " + (spec.description() == null ? name : spec.description()) + "; the value is unknown.";
+            }
+            if (spec.source() == null && assumption == null) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + " needs a source or an assumption"));
+            }
+            out.put(name, new Parameter(name, type, value, spec.description(), source, assumption));
+        });
+    }
+
+    private static RuleInfo ruleInfo(Rule r, Manifest m, Parameters params, Map<String, Path> byKiePath, Path root,
+                                     List<CompileError> errors) {
+        Map<String, Object> md = r.getMetaData();
+        if (md.containsKey("plan")) return null; // computes the financing plan; not a check, so not listed
+        String file = fileOfRule(r, byKiePath, root);
+        int line = lineOf(root, file, r.getName());
+        List<String> absent = REQUIRED_METADATA.stream().filter(k -> text(md.get(k)) == null).toList();
+        if (!absent.isEmpty()) {
+            errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" lacks metadata " + absent));
+            return null;
+        }
+        Severity severity;
+        try {
+            severity = Severity.valueOf(text(md.get("severity")));
+        } catch (IllegalArgumentException e) {
+            errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\": @severity must be one of " + Arrays.toString(Severity.values())));
+            return null;
+        }
+        Manifest.Document doc = m.documents().get(text(md.get("document")));
+        if (doc == null) {
+            errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" cites document '" + text(md.get("document"))
+                    + "' that the manifest does not list " + m.documents().keySet()));
+            return null;
+        }
+        List<String> uses = list(md.get("uses"));
+        List<String> assumptions = new ArrayList<>();
+        for (String u : uses) {
+            if (u.equals(USES_SUBMISSIONS)) {
+                // The version's submission dates: an assumption when the sources do not give them.
+                if (m.submissions().assumption() != null) assumptions.add(m.submissions().assumption());
+            } else if (params.all().containsKey(u)) {
+                String a = params.get(u).assumption();
+                if (a != null) assumptions.add(a);
+            } else if (m.assumptions().containsKey(u)) {
+                assumptions.add(m.assumptions().get(u).text());
+            } else {
+                errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest, nor '" + USES_SUBMISSIONS + "'"));
+                return null;
+            }
+        }
+        return new RuleInfo(text(md.get("id")), r.getName(), severity, text(md.get("title")), text(md.get("nl")), text(md.get("en")),
+                new Source(doc.title(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
+                list(md.get("needs")), uses, file);
+    }
+
+    /** Metadata values come back as strings, possibly still quoted, depending on the compiler. */
+    private static String text(Object v) {
+        if (v == null) return null;
+        String s = v.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+        return s.isEmpty() ? null : s;
+    }
+
+    /** A space- or comma-separated list in one metadata value. */
+    private static List<String> list(Object v) {
+        String s = text(v);
+        if (s == null) return List.of();
+        return Arrays.stream(s.split("[,\\s]+")).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static String fileOfRule(Rule r, Map<String, Path> byKiePath, Path root) {
+        if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
+            String p = impl.getResource().getSourcePath();
+            Path real = byKiePath.get(p);
+            if (real != null) return rel(root, real);
+        }
+        // The executable model does not keep the resource: find the file that declares the rule.
+        for (Path drl : byKiePath.values()) {
+            if (lineOf(root, rel(root, drl), r.getName()) > 0) return rel(root, drl);
+        }
+        return "?";
+    }
+
+    private static int lineOf(Path root, RuleInfo r) {
+        return lineOf(root, r.file(), r.name());
+    }
+
+    /** The line of {@code rule "name"} in the file, or 0. */
+    private static int lineOf(Path root, String file, String ruleName) {
+        Path p = root.resolve(file);
+        if (!Files.isRegularFile(p)) return 0;
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return 0;
+        }
+        String needle = "rule \"" + ruleName + "\"";
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).trim().startsWith(needle)) return i + 1;
+        return 0;
+    }
+
+    private static String fileOf(String kiePath, Map<String, Path> byKiePath, Path root, String fallback) {
+        if (kiePath == null) return fallback;
+        Path real = byKiePath.get(kiePath);
+        if (real == null) {
+            for (Map.Entry<String, Path> e : byKiePath.entrySet()) {
+                if (kiePath.endsWith(e.getKey()) || e.getKey().endsWith(kiePath)) real = e.getValue();
+            }
+        }
+        return real == null ? kiePath : rel(root, real);
+    }
+
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+
+    private static String packageFolder(Path drl) {
+        java.util.regex.Matcher m = PACKAGE.matcher(new String(read(drl), StandardCharsets.UTF_8));
+        return m.find() ? m.group(1).replace('.', '/') : "callcheck/packs";
+    }
+
+    static List<Path> drlFiles(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> f.toString().endsWith(".drl") && Files.isRegularFile(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /**
+     * The digest the version folder would compile to, as {@link RulePack#digest}, without compiling it; null when its
+     * manifest or includes cannot be read (compiling it then says why). Equal digests mean equal packs, so a pack
+     * already compiled can serve again instead of being compiled anew.
+     */
+    public static String digest(Path rules, Path versionFolder) {
+        try {
+            Path root = rules.toAbsolutePath().normalize();
+            Path folder = versionFolder.toAbsolutePath().normalize();
+            String manifestFile = rel(root, folder.resolve(MANIFEST));
+            List<CompileError> errors = new ArrayList<>();
+            List<Included> included = included(root, readYaml(folder.resolve(MANIFEST), manifestFile, Manifest.class), manifestFile, errors);
+            if (!errors.isEmpty()) return null;
+            List<Path> folders = new ArrayList<>(List.of(folder));
+            for (Included inc : included) folders.add(inc.folder());
+            return digest(root, folders);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * sha256 over the relative path and bytes of every file of the pack's folders (its own and those it includes)
+     * and of the reference data, in path order.
+     */
+    static String digest(Path root, List<Path> folders) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            List<Path> files = new ArrayList<>();
+            List<Path> dirs = new ArrayList<>(folders);
+            dirs.add(root.resolve(REFERENCE_DIR));
+            for (Path dir : dirs) {
+                if (!Files.isDirectory(dir)) continue;
+                try (Stream<Path> s = Files.walk(dir)) {
+                    s.filter(Files::isRegularFile).forEach(files::add);
+                }
+            }
+            files.sort(Comparator.comparing(f -> rel(root, f)));
+            for (Path f : files) {
+                sha.update(rel(root, f).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(f));
+                sha.update((byte) 0);
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String rel(Path root, Path p) {
+        Path a = p.toAbsolutePath().normalize();
+        return (a.startsWith(root) ? root.relativize(a) : a).toString().replace('\\', '/');
+    }
+
+    private static String sanitize(String s) {
+        return s.replaceAll("[^A-Za-z0-9_./]", "_");
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

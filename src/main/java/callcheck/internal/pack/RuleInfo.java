@@ -1,0 +1,30 @@
+package callcheck.internal.pack;
+
+import callcheck.engine.Severity;
+import callcheck.engine.Source;
+
+import java.util.List;
+
+/**
+ * The metadata of one DRL rule, read back from the compiled KieBase. Several DRL rules may share an id (a check
+ * and its "missing fact" variant); the one named like its id is the primary one.
+ *
+ * @param id         the rule id users see, such as 507-SUBSIDY-MAX
+ * @param name       the DRL rule name
+ * @param severity   what a finding of this rule does to the verdict
+ * @param title      a short English title
+ * @param nl         the message in Dutch, with {placeholders} filled from the finding's values
+ * @param en         the message in English
+ * @param source     the document and section it implements
+ * @param assumption the assumptions it rests on, joined, or null
+ * @param needs      the proposal fields it needs (JSON paths; "[]" for every element of a list)
+ * @param uses       the parameters and assumptions it uses
+ * @param file       the DRL file it is written in, relative to the rules folder (a module's file for a rule it includes)
+ */
+public record RuleInfo(String id, String name, Severity severity, String title, String nl, String en, Source source,
+                       String assumption, List<String> needs, List<String> uses, String file) {
+
+    public boolean isPrimary() {
+        return id.equals(name);
+    }
+}

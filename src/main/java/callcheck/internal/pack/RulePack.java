@@ -1,0 +1,96 @@
+package callcheck.internal.pack;
+
+import callcheck.rules.Parameters;
+
+import callcheck.internal.model.FieldPath;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.StatelessKieSession;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One compiled, immutable version of a call's rules: its manifest, KieBase, rule metadata and digest. Shared by
+ * every evaluation of that version.
+ */
+public final class RulePack {
+    private final Path folder;
+    private final Manifest manifest;
+    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> byName;
+    private final Map<String, RuleInfo> primary;
+    private final List<String> ruleIds;
+    private final List<Needs> needs;
+    private final Parameters parameters;
+    private final String digest;
+
+    RulePack(Path folder, Manifest manifest, KieBase kieBase, boolean pooled, List<RuleInfo> rules,
+             Map<String, List<FieldPath>> needs, Parameters parameters, String digest) {
+        this.folder = folder;
+        this.manifest = manifest;
+        this.kieBase = kieBase;
+        // Reused sessions keep the memory that a fresh session would build again for every proposal.
+        this.sessions = pooled ? kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()) : null;
+        this.rules = List.copyOf(rules);
+        // A list, in id order, of the ids that need something: every evaluation walks it.
+        this.needs = new TreeMap<>(needs).entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> new Needs(e.getKey(), List.copyOf(e.getValue()))).toList();
+        this.parameters = parameters;
+        this.digest = digest;
+        Map<String, RuleInfo> names = new LinkedHashMap<>();
+        Map<String, RuleInfo> prim = new LinkedHashMap<>();
+        TreeSet<String> ids = new TreeSet<>();
+        for (RuleInfo r : rules) {
+            names.put(r.name(), r);
+            if (r.isPrimary()) prim.put(r.id(), r);
+            ids.add(r.id());
+        }
+        this.byName = Map.copyOf(names);
+        this.primary = prim;
+        this.ruleIds = List.copyOf(ids);
+    }
+
+    public String call() { return manifest.call(); }
+    public String version() { return manifest.version(); }
+    public Path folder() { return folder; }
+    public Manifest manifest() { return manifest; }
+    public KieBase kieBase() { return kieBase; }
+    /** A stateless session for one evaluation, from the pack's pool (unless {@link PackOptions#sessionPool} is off). */
+    public StatelessKieSession session() { return sessions == null ? kieBase.newStatelessKieSession() : sessions.newStatelessKieSession(); }
+    /** Every DRL rule's metadata, in id order. */
+    public List<RuleInfo> rules() { return rules; }
+    /** The distinct rule ids, sorted: what "passed" is listed from. */
+    public List<String> ruleIds() { return ruleIds; }
+    /** The proposal facts a rule id needs ({@code @needs}). */
+    public record Needs(String rule, List<FieldPath> paths) {
+    }
+
+    /** Per rule id that needs any, in id order, the proposal facts it needs. */
+    public List<Needs> needs() { return needs; }
+    public Parameters parameters() { return parameters; }
+    /** sha256 over the pack's files, those of the modules it includes, and the reference data, as "sha256:hex". */
+    public String digest() { return digest; }
+
+    /** The primary rule of an id (the one named like it), in the order of the ids. */
+    public List<RuleInfo> primaryRules() { return List.copyOf(primary.values()); }
+
+    public RuleInfo rule(String id) {
+        RuleInfo r = primary.get(id);
+        if (r == null) throw new IllegalArgumentException("no rule " + id + " in " + call() + "/" + version());
+        return r;
+    }
+
+    /** The metadata of a DRL rule by its name. */
+    public RuleInfo ruleNamed(String name) {
+        RuleInfo r = byName.get(name);
+        if (r == null) throw new IllegalArgumentException("no rule named " + name + " in " + call() + "/" + version());
+        return r;
+    }
+}

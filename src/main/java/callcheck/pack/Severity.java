@@ -1,4 +1,0 @@
-package callcheck.pack;
-
-/** What a finding does to the verdict, in the order findings are listed. */
-public enum Severity { BLOCKING, MISSING, WARNING, INFO }
