@@ -2,7 +2,6 @@ package callcheck.cli;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
 import callcheck.model.InvalidProposalException;

@@ -2,7 +2,6 @@ package callcheck.cli;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.engine.FinancingPlan;
 import callcheck.engine.Finding;
 import callcheck.internal.engine.LoadReport;

@@ -2,7 +2,6 @@ package callcheck.cli;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.rules.Parameter;
 import callcheck.internal.pack.RuleInfo;
 import callcheck.internal.pack.RulePack;

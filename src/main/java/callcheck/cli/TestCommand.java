@@ -2,7 +2,6 @@ package callcheck.cli;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.Coverage;
 import callcheck.internal.examples.Example;

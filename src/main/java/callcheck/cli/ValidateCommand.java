@@ -4,6 +4,7 @@ import callcheck.internal.engine.LoadReport;
 import callcheck.engine.CompileError;
 import callcheck.internal.pack.Manifest;
 import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.PackOptions;
 import callcheck.internal.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return LoadReport.load(rules, new PackLoader());
+            return LoadReport.load(rules, new PackLoader(PackOptions.fromSystemProperties()));
         } catch (RuntimeException e) {
             // The reference data is read before any pack; its errors name their file and line.
             out.println(rules.resolve(PackLoader.REFERENCE_DIR) + ": " + e.getMessage());

@@ -2,7 +2,6 @@ package callcheck.http;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.internal.model.Json;
 import callcheck.engine.CompileError;
 import io.javalin.Javalin;

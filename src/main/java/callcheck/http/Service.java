@@ -2,11 +2,11 @@ package callcheck.http;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.WarmUp;
 import callcheck.engine.CompileError;
 import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.PackOptions;
 import callcheck.internal.reload.RulesWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,20 +38,21 @@ public final class Service implements AutoCloseable {
     private final HttpServer server;
     private RulesWatcher watcher;
 
-    private Service(Path rules, LoadReport loaded) {
+    private Service(Path rules, LoadReport loaded, PackLoader loader) {
         this.rules = rules;
         this.loaded = loaded;
-        this.engine = new PackEngine(loaded.packs());
+        this.engine = new PackEngine(loaded.packs(), loader);
         this.server = new HttpServer(engine, loaded.failures());
     }
 
     /** Compiles every pack of the folder; a folder that does not compile is logged with file and line. */
     public static Service load(Path rules) {
-        LoadReport report = LoadReport.load(rules, new PackLoader());
+        PackLoader loader = new PackLoader(PackOptions.fromSystemProperties());
+        LoadReport report = LoadReport.load(rules, loader);
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
             for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
         }
-        return new Service(rules, report);
+        return new Service(rules, report, loader);
     }
 
     /** Listens; returns the port bound. Throws io.javalin.util.JavalinBindException when the port is taken. */

@@ -5,7 +5,18 @@ import java.util.List;
 
 /**
  * A proposal as a client sends it (../shared/API.md). Fields are null when absent, so that a rule can
- * report a missing fact instead of treating it as "no". Instances are never changed after parsing.
+ * report a missing fact instead of treating it as "no". Immutable. Made by {@link ProposalReader} from JSON or by
+ * {@link #builder()} in Java; both apply the same checks and refuse what they cannot take with an
+ * {@link InvalidProposalException} naming the field.
+ *
+ * <pre>{@code
+ * Proposal p = Proposal.builder()
+ *         .submittedOn(LocalDate.of(2020, 10, 1))
+ *         .applicant(new Organisation("Gemeente Tielt", OrganisationKind.MUNICIPALITY, "37015", null, null, null))
+ *         .financing(new Financing(new BigDecimal("80000"), new BigDecimal("20000"), new BigDecimal("20000"),
+ *                 new BigDecimal("40000"), null))
+ *         .build();
+ * }</pre>
  */
 public final class Proposal {
     private LocalDate submittedOn;
@@ -22,23 +33,43 @@ public final class Proposal {
     private List<Aim> aims;
     private List<Commitment> commitments;
 
-    public Proposal() {
+    private Proposal() {
     }
 
+    /**
+     * A builder for a proposal in Java, with every field absent.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the day the proposal was submitted: it picks the rule version and is checked against deadlines. */
     public LocalDate getSubmittedOn() { return submittedOn; }
+    /** @return the project's title, or null. */
     public String getTitle() { return title; }
+    /** @return the lead applicant, or null when not named. */
     public Organisation getApplicant() { return applicant; }
     /** Co-applicants; an absent list means none were named. */
     public List<Organisation> getCoApplicants() { return coApplicants == null ? List.of() : coApplicants; }
     /** Partners; an absent list means none were named. */
     public List<Organisation> getPartners() { return partners == null ? List.of() : partners; }
+    /** @return the region of an organisation network (calls 41 and ACT), or null. */
     public Region getRegion() { return region; }
+    /** @return the project's start and end, or null. */
     public Period getPeriod() { return period; }
+    /** @return the financing plan asked for, or null. */
     public Financing getFinancing() { return financing; }
+    /** @return the trajectories offered to newcomers, or null when not said. */
     public List<Trajectory> getTrajectories() { return trajectories; }
+    /** @return the project's actions, or null when not said. */
     public List<Action> getActions() { return actions; }
+    /** @return the target groups, or null when not said. */
     public List<TargetGroup> getTargetGroups() { return targetGroups; }
+    /** @return the aims, or null when not said. */
     public List<Aim> getAims() { return aims; }
+    /** @return what the applicants commit to, or null when not said. */
     public List<Commitment> getCommitments() { return commitments; }
 
     /** The lead applicant (when named) and the co-applicants: everyone who submits. */
@@ -66,4 +97,84 @@ public final class Proposal {
 
     /** True when the commitments are known and include the given one. */
     public boolean commitsTo(Commitment commitment) { return commitments != null && commitments.contains(commitment); }
+
+    /**
+     * Builds a {@link Proposal} field by field; {@link #build()} checks it as {@link ProposalReader} checks JSON.
+     * Lists are copied, so changing a list after passing it changes nothing in the proposal.
+     */
+    public static final class Builder {
+        private LocalDate submittedOn;
+        private String title;
+        private Organisation applicant;
+        private List<Organisation> coApplicants;
+        private List<Organisation> partners;
+        private Region region;
+        private Period period;
+        private Financing financing;
+        private List<Trajectory> trajectories;
+        private List<Action> actions;
+        private List<TargetGroup> targetGroups;
+        private List<Aim> aims;
+        private List<Commitment> commitments;
+
+        private Builder() {
+        }
+
+        /** @param v the submission day (required) @return this builder */
+        public Builder submittedOn(LocalDate v) { submittedOn = v; return this; }
+        /** @param v the project's title @return this builder */
+        public Builder title(String v) { title = v; return this; }
+        /** @param v the lead applicant @return this builder */
+        public Builder applicant(Organisation v) { applicant = v; return this; }
+        /** @param v the co-applicants @return this builder */
+        public Builder coApplicants(List<Organisation> v) { coApplicants = v; return this; }
+        /** @param v the partners @return this builder */
+        public Builder partners(List<Organisation> v) { partners = v; return this; }
+        /** @param v the network region @return this builder */
+        public Builder region(Region v) { region = v; return this; }
+        /** @param v the project period @return this builder */
+        public Builder period(Period v) { period = v; return this; }
+        /** @param v the financing plan asked for @return this builder */
+        public Builder financing(Financing v) { financing = v; return this; }
+        /** @param v the trajectories @return this builder */
+        public Builder trajectories(List<Trajectory> v) { trajectories = v; return this; }
+        /** @param v the actions @return this builder */
+        public Builder actions(List<Action> v) { actions = v; return this; }
+        /** @param v the target groups @return this builder */
+        public Builder targetGroups(List<TargetGroup> v) { targetGroups = v; return this; }
+        /** @param v the aims @return this builder */
+        public Builder aims(List<Aim> v) { aims = v; return this; }
+        /** @param v the commitments @return this builder */
+        public Builder commitments(List<Commitment> v) { commitments = v; return this; }
+
+        /**
+         * The proposal, after the checks {@link ProposalReader} applies to JSON (required fields, amounts from 0 to
+         * {@link ProposalReader#MAX_AMOUNT} with at most two decimals, dates in order, NIS codes, no null in a list).
+         *
+         * @return the proposal
+         * @throws InvalidProposalException naming the field at fault, with the same code the JSON path gives
+         */
+        public Proposal build() {
+            Proposal p = new Proposal();
+            p.submittedOn = submittedOn;
+            p.title = title;
+            p.applicant = applicant;
+            p.coApplicants = copy(coApplicants);
+            p.partners = copy(partners);
+            p.region = region;
+            p.period = period;
+            p.financing = financing;
+            p.trajectories = copy(trajectories);
+            p.actions = copy(actions);
+            p.targetGroups = copy(targetGroups);
+            p.aims = copy(aims);
+            p.commitments = copy(commitments);
+            return ProposalReader.validate(p);
+        }
+
+        /** An unmodifiable copy that keeps a null element, so that the checks can name it. */
+        private static <T> List<T> copy(List<T> list) {
+            return list == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+        }
+    }
 }

@@ -2,7 +2,6 @@ package callcheck.bench;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.Example;
 import callcheck.model.Proposal;

@@ -2,7 +2,6 @@ package callcheck.bench;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.internal.model.Json;
 import callcheck.model.ProposalReader;
 import com.fasterxml.jackson.core.JsonProcessingException;

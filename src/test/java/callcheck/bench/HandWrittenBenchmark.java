@@ -2,7 +2,6 @@ package callcheck.bench;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.model.Proposal;
 import callcheck.internal.pack.RulePack;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,7 +2,6 @@ package callcheck.http;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.engine.CompileError;
 import callcheck.support.Packs;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,6 @@ package callcheck.support;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 
 import java.nio.file.Path;
 

@@ -2,7 +2,6 @@ package callcheck.support;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.engine.Verdict;
 import callcheck.model.ProposalReader;
 import callcheck.internal.pack.PackLoader;

@@ -27,18 +27,36 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PackEngine {
     private final AtomicReference<PackSet> packs;
+    private final PackLoader loader;
 
+    /** Serving the given packs; a reload compiles with the default options. */
     public PackEngine(PackSet packs) {
+        this(packs, new PackLoader());
+    }
+
+    /** Serving the given packs; a reload compiles with the loader's options, as the packs were. */
+    public PackEngine(PackSet packs, PackLoader loader) {
         this.packs = new AtomicReference<>(packs);
+        this.loader = loader;
+    }
+
+    /** Compiles every pack under the rules folder with the default options; see {@link #load(Path, PackLoader)}. */
+    public static PackEngine load(Path rules) {
+        return load(rules, new PackLoader());
     }
 
     /** Compiles every pack under the rules folder; any pack that does not compile fails the whole load. */
-    public static PackEngine load(Path rules) {
-        LoadReport report = LoadReport.load(rules, new PackLoader());
+    public static PackEngine load(Path rules, PackLoader loader) {
+        LoadReport report = LoadReport.load(rules, loader);
         if (!report.failures().isEmpty()) {
             throw new PackException(report.failures().values().stream().flatMap(List::stream).toList());
         }
-        return new PackEngine(report.packs());
+        return new PackEngine(report.packs(), loader);
+    }
+
+    /** The loader (and so the options) the packs were compiled with, for compiling them again. */
+    public PackLoader loader() {
+        return loader;
     }
 
     /** The packs now serving. */

@@ -45,7 +45,7 @@ public record Example(String call, String name, Path file, Expectation expected)
                 if (!Files.isRegularFile(expectedFile)) {
                     throw new IllegalStateException(f + " has no " + expectedFile.getFileName() + " beside it");
                 }
-                out.add(new Example(call, name, f, MAPPER.readValue(expectedFile.toFile(), Expectation.class)));
+                out.add(new Example(call, name, f, MAPPER.readValue(Files.readAllBytes(expectedFile), Expectation.class)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read examples of " + callDir + ": " + e.getMessage(), e);

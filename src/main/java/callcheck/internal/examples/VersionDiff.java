@@ -4,7 +4,6 @@ import callcheck.internal.engine.PackEngine;
 
 import callcheck.internal.reload.Change;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
 

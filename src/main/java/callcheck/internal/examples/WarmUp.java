@@ -2,7 +2,6 @@ package callcheck.internal.examples;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -81,9 +81,9 @@ public final class PackLoader {
 
     private final PackOptions options;
 
-    /** With the options of the system properties ({@link PackOptions#fromSystemProperties}). */
+    /** With the default options ({@link PackOptions#DEFAULTS}). */
     public PackLoader() {
-        this(PackOptions.fromSystemProperties());
+        this(PackOptions.DEFAULTS);
     }
 
     public PackLoader(PackOptions options) {
@@ -239,7 +239,7 @@ public final class PackLoader {
         for (String inc : m.include()) {
             Path folder;
             try {
-                Path given = Path.of(inc);
+                Path given = root.getFileSystem().getPath(inc);
                 folder = root.resolve(given).normalize();
                 if (given.isAbsolute() || !folder.startsWith(root) || folder.equals(root)) {
                     errors.add(new CompileError(manifestFile, 0, 0, "include '" + inc + "' must be a folder inside the rules folder, given relative to it"));
@@ -303,7 +303,10 @@ public final class PackLoader {
 
     private static <T> T readYaml(Path file, String shownAs, Class<T> type) {
         try {
-            T m = YAML.readValue(file.toFile(), type);
+            T m;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                m = YAML.readValue(in, type);
+            }
             if (m == null) throw new PackException(shownAs, "the manifest is empty");
             return m;
         } catch (JsonProcessingException e) {

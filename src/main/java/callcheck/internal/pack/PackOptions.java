@@ -2,7 +2,8 @@ package callcheck.internal.pack;
 
 /**
  * How packs compile and evaluate. The defaults are what BENCHMARKS.md measured best; each switch stays so that the
- * benchmarks can measure it again ({@code -Dcallcheck.sequential=false}, or a constructor option).
+ * benchmarks can measure it again. The application reads them from system properties
+ * ({@code -Dcallcheck.sequential=false}); the library takes {@link callcheck.engine.EngineOptions}.
  *
  * @param executableModel compile to Drools' executable model (Java lambdas) instead of DRL with MVEL constraints
  * @param sequential      Drools' sequential mode: one pass over the rules, no agenda bookkeeping
@@ -10,13 +11,16 @@ package callcheck.internal.pack;
  * @param parallelLoad    compile the packs of a rules folder on several threads at once
  */
 public record PackOptions(boolean executableModel, boolean sequential, boolean sessionPool, boolean parallelLoad) {
+    /** What BENCHMARKS.md measured best: DRL with MVEL constraints, sequential, pooled sessions, parallel load. */
+    public static final PackOptions DEFAULTS = new PackOptions(false, true, true, true);
+
     /**
      * From the system properties {@code callcheck.executableModel}, {@code callcheck.sequential},
      * {@code callcheck.sessionPool} and {@code callcheck.parallelLoad}.
      */
     public static PackOptions fromSystemProperties() {
-        return new PackOptions(flag("callcheck.executableModel", false), flag("callcheck.sequential", true),
-                flag("callcheck.sessionPool", true), flag("callcheck.parallelLoad", true));
+        return new PackOptions(flag("callcheck.executableModel", DEFAULTS.executableModel), flag("callcheck.sequential", DEFAULTS.sequential),
+                flag("callcheck.sessionPool", DEFAULTS.sessionPool), flag("callcheck.parallelLoad", DEFAULTS.parallelLoad));
     }
 
     private static boolean flag(String name, boolean otherwise) {

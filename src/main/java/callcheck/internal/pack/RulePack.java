@@ -64,6 +64,11 @@ public final class RulePack {
     public KieBase kieBase() { return kieBase; }
     /** A stateless session for one evaluation, from the pack's pool (unless {@link PackOptions#sessionPool} is off). */
     public StatelessKieSession session() { return sessions == null ? kieBase.newStatelessKieSession() : sessions.newStatelessKieSession(); }
+    /** Ends the pooled sessions; the pack is not evaluated after this. */
+    public void close() {
+        if (sessions != null) sessions.shutdown();
+    }
+
     /** Every DRL rule's metadata, in id order. */
     public List<RuleInfo> rules() { return rules; }
     /** The distinct rule ids, sorted: what "passed" is listed from. */

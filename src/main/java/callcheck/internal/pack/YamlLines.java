@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class YamlLines {
     /** The keys of the file; none when it cannot be read or parsed (its syntax error has its own line). */
     static YamlLines of(Path file) {
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = YAML.createParser(file.toFile())) {
+        try (java.io.InputStream in = Files.newInputStream(file); JsonParser p = YAML.createParser(in)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.FIELD_NAME) {
                     lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation().getLineNr());

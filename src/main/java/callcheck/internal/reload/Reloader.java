@@ -2,7 +2,6 @@ package callcheck.internal.reload;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.PackSet;
 import callcheck.internal.examples.Example;
 import callcheck.internal.examples.ExampleResult;
@@ -41,7 +40,7 @@ public final class Reloader {
     private final PackEngine engine;
     private final Path rules;
     private final Path examples;
-    private final PackLoader loader = new PackLoader();
+    private final PackLoader loader;
     private final Map<String, PackStatus> packs = new TreeMap<>();
     private List<CompileError> referenceErrors = List.of();
     private volatile ReloadStatus status;
@@ -52,6 +51,7 @@ public final class Reloader {
      * @param examples the examples folder (one folder per call); a call without examples reloads ungated
      */
     public Reloader(PackEngine engine, Path rules, Path examples) {
+        this.loader = engine.loader();
         this.engine = engine;
         this.rules = rules;
         this.examples = examples;

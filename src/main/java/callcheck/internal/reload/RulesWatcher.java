@@ -2,7 +2,6 @@ package callcheck.internal.reload;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

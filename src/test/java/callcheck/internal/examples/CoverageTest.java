@@ -2,7 +2,6 @@ package callcheck.internal.examples;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.PackSet;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.RulePack;

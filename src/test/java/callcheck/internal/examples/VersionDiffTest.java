@@ -2,7 +2,6 @@ package callcheck.internal.examples;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.LoadReport;
 import callcheck.engine.Outcome;
 import callcheck.engine.UnknownCallException;

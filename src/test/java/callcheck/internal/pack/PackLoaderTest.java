@@ -5,7 +5,6 @@ import callcheck.internal.engine.PackEngine;
 import callcheck.engine.CompileError;
 import callcheck.engine.PackException;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.engine.Verdict;
 import callcheck.internal.examples.Example;
 import callcheck.model.Proposal;

@@ -2,7 +2,6 @@ package callcheck.internal.reload;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.engine.PackEngine;
 import callcheck.engine.Finding;
 import callcheck.internal.engine.LoadReport;
 import callcheck.engine.Verdict;
