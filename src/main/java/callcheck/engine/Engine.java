@@ -5,6 +5,7 @@ import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
 import callcheck.internal.pack.RulePack;
 import callcheck.model.Proposal;
+import callcheck.reference.ReferenceData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +106,7 @@ public final class Engine implements AutoCloseable {
     public static Engine fromClasspath(String folder, ClassLoader loader, EngineOptions options) {
         String name = folder.replaceAll("^/+|/+$", "");
         // A jar need not list its folders as entries; every rules folder has its reference data.
-        String probe = name + "/" + PackLoader.REFERENCE_DIR + "/";
+        String probe = name + "/" + PackLoader.REFERENCE_DIR + "/" + ReferenceData.MUNICIPALITIES_FILE;
         URL found = loader.getResource(name);
         boolean viaProbe = found == null;
         if (viaProbe) found = loader.getResource(probe);
@@ -113,7 +114,7 @@ public final class Engine implements AutoCloseable {
         URI uri = toUri(found);
         if ("file".equals(uri.getScheme())) {
             Path path = Path.of(uri);
-            return load(viaProbe ? path.getParent() : path, options);
+            return load(viaProbe ? path.getParent().getParent() : path, options);
         }
         if (!"jar".equals(uri.getScheme())) {
             throw new PackException(name, "rules are read from a folder or a jar file; '" + found + "' is neither");
