@@ -5,10 +5,29 @@ import callcheck.engine.Source;
 
 import java.util.Map;
 
-/** One thing a rule found about a proposal, with what decided it. */
+/**
+ * One thing a rule found about a proposal, with what decided it.
+ *
+ * @param rule       the rule's id, such as {@code 507-SUBSIDY-MAX}; stable across versions of a call
+ * @param severity   what the finding does to the verdict
+ * @param message    the finding in Dutch and in English, with the deciding values filled in
+ * @param source     the passage of the call's documents the rule rests on
+ * @param assumption the assumptions the rule rests on where the sources say nothing (a parameter marked unknown,
+ *                   a reading of the call), in English; null when it rests on the sources alone
+ * @param values     the values that decided, by name, in the order the rule reported them: amounts as
+ *                   {@link java.math.BigDecimal} euro without trailing zeros, dates, codes, booleans; a value may
+ *                   be null. A {@link Severity#MISSING} finding has one entry, {@code missing}: the list of the
+ *                   absent fields (JSON paths such as {@code financing.amif}).
+ */
 public record Finding(String rule, Severity severity, Messages message, Source source, String assumption,
                       Map<String, Object> values) {
 
+    /**
+     * A finding's message in both languages the calls are published in; each wholly in its language.
+     *
+     * @param nl the message in Dutch
+     * @param en the message in English
+     */
     public record Messages(String nl, String en) {
     }
 }

@@ -11,9 +11,22 @@ public final class Organisation {
     private Boolean legalPersonality;
     private List<Experience> experience;
 
+    /** An organisation with every field absent; JSON reading fills it in. */
     public Organisation() {
     }
 
+    /**
+     * An organisation as the proposal describes it. The lists are kept as given, not copied.
+     *
+     * @param name             its name, or null
+     * @param kind             what kind of body it is, or null when not said
+     * @param nis              the five-digit NIS code of the municipality, for a {@link OrganisationKind#MUNICIPALITY}
+     *                         or {@link OrganisationKind#OCMW}; else null
+     * @param members          the five-digit NIS codes of the member municipalities, for a
+     *                         {@link OrganisationKind#LOCAL_GOVERNMENT_COOPERATION}; else null
+     * @param legalPersonality whether it has legal personality, or null when not said
+     * @param experience       the topics it can show practice experience in (empty: none), or null when not said
+     */
     public Organisation(String name, OrganisationKind kind, String nis, List<String> members,
                         Boolean legalPersonality, List<Experience> experience) {
         this.name = name;
@@ -24,22 +37,36 @@ public final class Organisation {
         this.experience = experience;
     }
 
+    /** @return the organisation's name, or null */
     public String getName() { return name; }
+    /** @return what kind of body it is, or null when not said */
     public OrganisationKind getKind() { return kind; }
+    /** @return the municipality's five-digit NIS code (municipality or OCMW), or null */
     public String getNis() { return nis; }
+    /** @return the member municipalities' NIS codes (a cooperation), or null when not said */
     public List<String> getMembers() { return members; }
+    /** @return whether it has legal personality, or null when not said */
     public Boolean getLegalPersonality() { return legalPersonality; }
+    /** @return the topics it shows practice experience in, or null when not said */
     public List<Experience> getExperience() { return experience; }
 
-    /** True when the kind is known and is a local government. */
+    /** @return true when the kind is known and is a local government ({@link OrganisationKind#isLocalGovernment()}) */
     public boolean isLocalGovernment() { return kind != null && kind.isLocalGovernment(); }
 
-    /** True when the organisation shows practice experience in the topic. */
+    /**
+     * Whether the organisation shows practice experience in a topic.
+     *
+     * @param topic the topic
+     * @return true when its experience is known and includes the topic
+     */
     public boolean hasExperience(Experience topic) { return experience != null && experience.contains(topic); }
 
     /**
-     * The field that would name this organisation's municipalities when the proposal leaves it out: "nis" for a
-     * municipality or OCMW, "members" for a cooperation; null when it is there or the kind names none.
+     * The field that would name this organisation's municipalities when the proposal leaves it out, so that a
+     * MISSING finding can name it.
+     *
+     * @return "nis" for a municipality or OCMW, "members" for a cooperation; null when it is there or the kind
+     *         names none
      */
     public String getAbsentMunicipalityField() {
         if (kind == null) return null;
@@ -49,14 +76,22 @@ public final class Organisation {
     }
 
     /**
-     * True unless the kind needs codes that are absent: a municipality or OCMW without its NIS code, a cooperation
-     * without its members. Rules check where an organisation lies only when it is identified, else report it missing.
+     * Whether the organisation's municipalities are known. Rules check where an organisation lies only when it is
+     * identified, else report it missing.
+     *
+     * @return true when the kind is known and does not need codes that are absent (a municipality or OCMW without
+     *         its NIS code, a cooperation without its members)
      */
     public boolean isIdentified() {
         return kind != null && getAbsentMunicipalityField() == null;
     }
 
-    /** The NIS codes this organisation covers: its own for a municipality or OCMW, its members for a cooperation. */
+    /**
+     * The municipalities this organisation covers.
+     *
+     * @return the NIS codes: its own for a municipality or OCMW, its members for a cooperation; empty for another
+     *         kind or when the codes are absent
+     */
     public List<String> getMunicipalities() {
         if (kind == null) return List.of();
         if (kind.isMunicipal()) return nis == null ? List.of() : List.of(nis);

@@ -45,17 +45,17 @@ public final class Proposal {
         return new Builder();
     }
 
-    /** @return the day the proposal was submitted: it picks the rule version and is checked against deadlines. */
+    /** @return the submission day, never null: it picks the rule version and is checked against deadlines */
     public LocalDate getSubmittedOn() { return submittedOn; }
     /** @return the project's title, or null. */
     public String getTitle() { return title; }
     /** @return the lead applicant, or null when not named. */
     public Organisation getApplicant() { return applicant; }
-    /** Co-applicants; an absent list means none were named. */
+    /** @return the organisations that submit together with the lead applicant; empty when none are named */
     public List<Organisation> getCoApplicants() { return coApplicants == null ? List.of() : coApplicants; }
-    /** Partners; an absent list means none were named. */
+    /** @return the organisations that take part without applying; empty when none are named */
     public List<Organisation> getPartners() { return partners == null ? List.of() : partners; }
-    /** @return the region of an organisation network (calls 41 and ACT), or null. */
+    /** @return the region of the organisation network (calls 41 and ACT), or null when not said */
     public Region getRegion() { return region; }
     /** @return the project's start and end, or null. */
     public Period getPeriod() { return period; }
@@ -72,7 +72,7 @@ public final class Proposal {
     /** @return what the applicants commit to, or null when not said. */
     public List<Commitment> getCommitments() { return commitments; }
 
-    /** The lead applicant (when named) and the co-applicants: everyone who submits. */
+    /** @return everyone who submits: the lead applicant (when named) and the co-applicants; a new list */
     public List<Organisation> getApplicants() {
         List<Organisation> all = new java.util.ArrayList<>();
         if (applicant != null) all.add(applicant);
@@ -80,14 +80,14 @@ public final class Proposal {
         return all;
     }
 
-    /** Co-applicants and partners together: everyone who takes part besides the lead applicant. */
+    /** @return everyone who takes part besides the lead applicant: co-applicants, then partners; a new list */
     public List<Organisation> getOthers() {
         List<Organisation> all = new java.util.ArrayList<>(getCoApplicants());
         all.addAll(getPartners());
         return all;
     }
 
-    /** The whole partnership: the lead applicant (when named), its co-applicants and partners. */
+    /** @return the whole partnership: the lead applicant (when named), its co-applicants and partners; a new list */
     public List<Organisation> getPartnership() {
         List<Organisation> all = new java.util.ArrayList<>();
         if (applicant != null) all.add(applicant);
@@ -95,7 +95,12 @@ public final class Proposal {
         return all;
     }
 
-    /** True when the commitments are known and include the given one. */
+    /**
+     * Whether the proposal declares a commitment.
+     *
+     * @param commitment the commitment
+     * @return true when the commitments are known and include it; false also when they are not said
+     */
     public boolean commitsTo(Commitment commitment) { return commitments != null && commitments.contains(commitment); }
 
     /**
@@ -120,31 +125,70 @@ public final class Proposal {
         private Builder() {
         }
 
-        /** @param v the submission day (required) @return this builder */
+        /**
+         * @param v the day the proposal was submitted; required: {@link #build()} refuses a proposal without it
+         * @return this builder
+         */
         public Builder submittedOn(LocalDate v) { submittedOn = v; return this; }
-        /** @param v the project's title @return this builder */
+        /**
+         * @param v the project's title, or null
+         * @return this builder
+         */
         public Builder title(String v) { title = v; return this; }
-        /** @param v the lead applicant @return this builder */
+        /**
+         * @param v the lead applicant (promotor), or null when not named
+         * @return this builder
+         */
         public Builder applicant(Organisation v) { applicant = v; return this; }
-        /** @param v the co-applicants @return this builder */
+        /**
+         * @param v the organisations that submit together with the lead applicant, or null for none
+         * @return this builder
+         */
         public Builder coApplicants(List<Organisation> v) { coApplicants = v; return this; }
-        /** @param v the partners @return this builder */
+        /**
+         * @param v the organisations that take part without applying, or null for none
+         * @return this builder
+         */
         public Builder partners(List<Organisation> v) { partners = v; return this; }
-        /** @param v the network region @return this builder */
+        /**
+         * @param v the region of the organisation network (calls 41 and ACT), or null
+         * @return this builder
+         */
         public Builder region(Region v) { region = v; return this; }
-        /** @param v the project period @return this builder */
+        /**
+         * @param v the project's start and end, or null
+         * @return this builder
+         */
         public Builder period(Period v) { period = v; return this; }
-        /** @param v the financing plan asked for @return this builder */
+        /**
+         * @param v the financing plan asked for, or null
+         * @return this builder
+         */
         public Builder financing(Financing v) { financing = v; return this; }
-        /** @param v the trajectories @return this builder */
+        /**
+         * @param v the trajectories offered to newcomers, or null when not said
+         * @return this builder
+         */
         public Builder trajectories(List<Trajectory> v) { trajectories = v; return this; }
-        /** @param v the actions @return this builder */
+        /**
+         * @param v the project's actions, or null when not said
+         * @return this builder
+         */
         public Builder actions(List<Action> v) { actions = v; return this; }
-        /** @param v the target groups @return this builder */
+        /**
+         * @param v the target groups, or null when not said
+         * @return this builder
+         */
         public Builder targetGroups(List<TargetGroup> v) { targetGroups = v; return this; }
-        /** @param v the aims @return this builder */
+        /**
+         * @param v the aims, or null when not said
+         * @return this builder
+         */
         public Builder aims(List<Aim> v) { aims = v; return this; }
-        /** @param v the commitments @return this builder */
+        /**
+         * @param v what the applicants commit to, or null when not said
+         * @return this builder
+         */
         public Builder commitments(List<Commitment> v) { commitments = v; return this; }
 
         /**

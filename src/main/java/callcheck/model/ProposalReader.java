@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a client's JSON into a {@link Proposal}, or refuses it with the field that is wrong. Nothing is
- * coerced, rounded or dropped: what cannot be read exactly as sent is an error.
+ * coerced, rounded or dropped: what cannot be read exactly as sent is an error. The JSON is the proposal of the
+ * service's contract (README, {@code /openapi.json}): unknown fields, duplicate keys, a string for a number and
+ * the like are refused. Thread-safe; every method throws {@link InvalidProposalException} naming the field.
  */
 public final class ProposalReader {
     /** Larger than any AMIF project; an amount above it is a typo or an attack, not a proposal. */
@@ -37,6 +39,13 @@ public final class ProposalReader {
     private ProposalReader() {
     }
 
+    /**
+     * Reads a proposal from JSON text.
+     *
+     * @param json the JSON object
+     * @return the proposal, checked as {@link Proposal.Builder#build()} checks
+     * @throws InvalidProposalException when the JSON is not a proposal this reader takes, naming the field
+     */
     public static Proposal read(String json) {
         try {
             return read(READER.createParser(json));
@@ -45,6 +54,13 @@ public final class ProposalReader {
         }
     }
 
+    /**
+     * Reads a proposal from JSON bytes (UTF-8, or another Unicode encoding it detects).
+     *
+     * @param json the JSON object
+     * @return the proposal, checked as {@link Proposal.Builder#build()} checks
+     * @throws InvalidProposalException when the JSON is not a proposal this reader takes, naming the field
+     */
     public static Proposal read(byte[] json) {
         try {
             return read(READER.createParser(json));
@@ -53,6 +69,14 @@ public final class ProposalReader {
         }
     }
 
+    /**
+     * Reads a proposal from a stream of JSON (UTF-8, or another Unicode encoding it detects), which it closes.
+     *
+     * @param json the stream, holding one JSON object and nothing after it
+     * @return the proposal, checked as {@link Proposal.Builder#build()} checks
+     * @throws InvalidProposalException when the JSON is not a proposal this reader takes, naming the field;
+     *                                  {@code unreadable} when the stream fails
+     */
     public static Proposal read(InputStream json) {
         try {
             return read(READER.createParser(json));

@@ -28,7 +28,9 @@ import java.util.Optional;
  * column of {@value #REGIONS_FILE}), which belongs to that region only.
  */
 public final class ReferenceData {
+    /** The municipalities with their dates, regions and mergers, in the reference folder. */
     public static final String MUNICIPALITIES_FILE = "municipalities.csv";
+    /** The network regions' codes, names and the cities that form a region by themselves. */
     public static final String REGIONS_FILE = "regions.csv";
 
     private final Map<String, List<Municipality>> byNis;
@@ -42,7 +44,17 @@ public final class ReferenceData {
         this.cityRegions = cityRegions;
     }
 
-    /** Reads {@value #MUNICIPALITIES_FILE} and {@value #REGIONS_FILE} from the folder. */
+    /**
+     * Reads {@value #MUNICIPALITIES_FILE} and {@value #REGIONS_FILE} from the folder: semicolon-separated, UTF-8,
+     * with a header line; a line starting with {@code #} is a comment.
+     *
+     * @param folder the reference folder, such as {@code rules/reference}; on disk or in a zip or jar file system
+     * @return the reference data
+     * @throws java.io.UncheckedIOException when a file cannot be read
+     * @throws IllegalArgumentException     when a row has the wrong number of columns or the files disagree (a
+     *                                      region not listed, a city that is no municipality)
+     * @throws java.time.format.DateTimeParseException when a date is not written as YYYY-MM-DD
+     */
     public static ReferenceData load(Path folder) {
         Map<String, List<Municipality>> byNis = new HashMap<>();
         for (String[] c : rows(folder.resolve(MUNICIPALITIES_FILE), 7)) {
@@ -80,7 +92,13 @@ public final class ReferenceData {
         }
     }
 
-    /** The municipality that had this code on the date, if any. */
+    /**
+     * The municipality that had a code on a date.
+     *
+     * @param nis  the NIS code, or null
+     * @param date the date, or null
+     * @return the record valid on the date; empty when there is none or either argument is null
+     */
     public Optional<Municipality> municipality(String nis, LocalDate date) {
         if (nis == null || date == null) return Optional.empty();
         for (Municipality m : byNis.getOrDefault(nis, List.of())) {
@@ -89,12 +107,24 @@ public final class ReferenceData {
         return Optional.empty();
     }
 
-    /** True when the code was a Flemish municipality on the date. */
+    /**
+     * Whether a code was a Flemish municipality on a date.
+     *
+     * @param nis  the NIS code, or null
+     * @param date the date
+     * @return true when the code was valid on the date and lies in Flanders
+     */
     public boolean isFlemish(String nis, LocalDate date) {
         return municipality(nis, date).map(Municipality::isFlemish).orElse(false);
     }
 
-    /** True when every code is a Flemish municipality on the date (and there is at least one). */
+    /**
+     * Whether every code of a list was a Flemish municipality on a date.
+     *
+     * @param nis  the NIS codes, or null
+     * @param date the date
+     * @return true when there is at least one code and each is a Flemish municipality on the date
+     */
     public boolean allFlemish(List<String> nis, LocalDate date) {
         if (nis == null || nis.isEmpty()) return false;
         for (String n : nis) if (!isFlemish(n, date)) return false;
@@ -102,16 +132,24 @@ public final class ReferenceData {
     }
 
     /**
-     * True when the code is a Flemish municipality on the date and not a centrumstad: the working
-     * definition of a small city or municipality, an assumption (rules/reference/SOURCES.md).
+     * Whether a code is a small city or municipality on a date: a Flemish municipality that is not a centrumstad.
+     * That working definition is an assumption (rules/reference/SOURCES.md).
+     *
+     * @param nis  the NIS code, or null
+     * @param date the date
+     * @return true when the code is a Flemish municipality on the date and not a centrumstad
      */
     public boolean isSmall(String nis, LocalDate date) {
         return municipality(nis, date).map(m -> m.isFlemish() && !m.centrumstad()).orElse(false);
     }
 
     /**
-     * True when the organisation is a local government of Flanders on the date: a municipality or OCMW whose code
-     * is Flemish then, a cooperation whose every member is, or the VGC (which the calls admit for Brussels).
+     * Whether an organisation is a local government of Flanders on a date.
+     *
+     * @param o    the organisation, or null
+     * @param date the date
+     * @return true for a municipality or OCMW whose code is Flemish then, a cooperation whose every member is (and
+     *         that names at least one), or the VGC (which the calls admit for Brussels)
      */
     public boolean isFlemishLocalGovernment(Organisation o, LocalDate date) {
         if (o == null || o.getKind() == null) return false;
@@ -123,7 +161,14 @@ public final class ReferenceData {
         };
     }
 
-    /** Why a code is not a Flemish municipality on the date, in words for a finding; null when it is one. */
+    /**
+     * Why a code is not a Flemish municipality on a date, in words for a finding.
+     *
+     * @param nis  the NIS code, or null
+     * @param date the date
+     * @return in English: absent, not in Flanders, unknown, not yet valid, or merged away (naming what it merged
+     *         into); null when it is a Flemish municipality then
+     */
     public String whyNotFlemish(String nis, LocalDate date) {
         if (nis == null) return "no NIS code";
         Optional<Municipality> now = municipality(nis, date);
@@ -150,7 +195,15 @@ public final class ReferenceData {
         return nis + " (" + m.name() + ") did not exist yet on " + date + ": valid from " + m.from();
     }
 
-    /** The first code of the organisation that is not a Flemish municipality on the date, explained; or null. */
+    /**
+     * Why an organisation's municipalities are not all Flemish on a date, in words for a finding.
+     *
+     * @param o    the organisation, or null
+     * @param date the date
+     * @return the first code that is not a Flemish municipality on the date, explained, or that a cooperation names
+     *         no members; null when all are Flemish, when the kind names no municipality (a non-profit, say), or
+     *         when the organisation or its kind is absent
+     */
     public String whyNotFlemish(Organisation o, LocalDate date) {
         if (o == null || o.getKind() == null) return null;
         if (o.getKind() == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION && (o.getMembers() == null || o.getMembers().isEmpty())) {
@@ -163,46 +216,87 @@ public final class ReferenceData {
         return null;
     }
 
-    /** Every record of a code, whatever its dates: to explain why a code is not valid on a date. */
+    /**
+     * Every record of a code, whatever its dates: to explain why a code is not valid on a date.
+     *
+     * @param nis the NIS code
+     * @return its records in file order; empty for an unknown code
+     */
     public List<Municipality> history(String nis) {
         return byNis.getOrDefault(nis, List.of());
     }
 
-    /** The municipalities valid on the date, in NIS order. */
+    /**
+     * The municipalities valid on a date.
+     *
+     * @param date the date
+     * @return their records, in NIS order
+     */
     public List<Municipality> municipalitiesOn(LocalDate date) {
         return byNis.values().stream().flatMap(List::stream).filter(m -> m.validOn(date))
                 .sorted(java.util.Comparator.comparing(Municipality::nis)).toList();
     }
 
-    /** Region codes with their names. */
+    /**
+     * The network regions' codes with their names.
+     *
+     * @return the names by code ({@link Region} names), in file order; unmodifiable
+     */
     public Map<String, String> regionNames() {
         return regionNames;
     }
 
-    /** The name of a network region, e.g. "Regio Gent". */
+    /**
+     * The name of a network region.
+     *
+     * @param region the region
+     * @return its name, such as "Regio Gent"
+     */
     public String regionName(Region region) {
         return regionNames.get(region.name());
     }
 
     /**
-     * The network region a municipality code belongs to on the date: the city's own region for Antwerp and
-     * Ghent, else its referentieregio or Brussels. Empty when the code is not a municipality on that date.
+     * The network region a municipality code belongs to on a date.
+     *
+     * @param nis  the NIS code
+     * @param date the date
+     * @return the city's own region for Antwerp and Ghent, else its referentieregio or Brussels; empty when the code
+     *         is not a municipality on that date
      */
     public Optional<Region> regionOf(String nis, LocalDate date) {
         return municipality(nis, date).map(m -> cityRegions.getOrDefault(m.nis(), Region.valueOf(m.region())));
     }
 
-    /** True when the code is a municipality on the date and belongs to the region then. */
+    /**
+     * Whether a code lies in a network region on a date.
+     *
+     * @param nis    the NIS code
+     * @param region the region, or null
+     * @param date   the date
+     * @return true when the code is a municipality on the date and belongs to the region then
+     */
     public boolean inRegion(String nis, Region region, LocalDate date) {
         return region != null && regionOf(nis, date).map(region::equals).orElse(false);
     }
 
-    /** The municipalities of a network region on the date, in NIS order. */
+    /**
+     * The municipalities of a network region on a date.
+     *
+     * @param region the region
+     * @param date   the date
+     * @return their records, in NIS order
+     */
     public List<Municipality> municipalitiesOf(Region region, LocalDate date) {
         return municipalitiesOn(date).stream().filter(m -> inRegion(m.nis(), region, date)).toList();
     }
 
-    /** Every network region in the order of {@link Region}, with its name and its municipalities on the date. */
+    /**
+     * Every network region with its name and its municipalities on a date.
+     *
+     * @param date the date
+     * @return the 18 regions in the order of {@link Region}
+     */
     public List<NetworkRegion> networkRegionsOn(LocalDate date) {
         Map<Region, List<Municipality>> by = new EnumMap<>(Region.class);
         for (Region r : Region.values()) by.put(r, new ArrayList<>());
@@ -210,7 +304,15 @@ public final class ReferenceData {
         return by.entrySet().stream().map(e -> new NetworkRegion(e.getKey(), regionName(e.getKey()), List.copyOf(e.getValue()))).toList();
     }
 
-    /** Why a code does not lie in the region on the date, in words for a finding; null when it does. */
+    /**
+     * Why a code does not lie in a network region on a date, in words for a finding.
+     *
+     * @param nis    the NIS code, or null
+     * @param region the region
+     * @param date   the date
+     * @return in English: absent, not valid on the date (and why), or the region it lies in instead; null when it
+     *         lies in the region
+     */
     public String whyNotInRegion(String nis, Region region, LocalDate date) {
         if (nis == null) return "no NIS code";
         Optional<Municipality> now = municipality(nis, date);
@@ -221,9 +323,15 @@ public final class ReferenceData {
     }
 
     /**
-     * Why an organisation's municipalities do not all lie in the region on the date (the first that does not,
-     * explained); null when they do, or when the organisation names no municipality (a non-profit, say). The VGC
-     * works in Brussels only.
+     * Why an organisation's municipalities do not all lie in a network region on a date. The VGC works in Brussels
+     * only.
+     *
+     * @param o      the organisation, or null
+     * @param region the region, or null
+     * @param date   the date
+     * @return the first municipality that does not, explained, or that a cooperation names no members; null when
+     *         they do, when the organisation names no municipality (a non-profit, say), or when an argument or the
+     *         kind is absent
      */
     public String whyNotInRegion(Organisation o, Region region, LocalDate date) {
         if (o == null || o.getKind() == null || region == null) return null;

@@ -24,6 +24,15 @@ import java.util.Set;
  * The result fact of one evaluation: made fresh for each proposal and inserted beside it, so that nothing is
  * shared between threads. Rules call {@link #report} from their consequence; the rule's metadata supplies the
  * id, severity, messages and source.
+ *
+ * <pre>{@code
+ * when
+ *     $e : Evaluation()
+ *     Parameters($limit : amount("subsidyMax"))
+ *     Financing($subsidy : subsidy != null, subsidy > $limit)
+ * then
+ *     $e.report(drools, "subsidy", $subsidy, "limit", $limit);
+ * }</pre>
  */
 public final class Evaluation {
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).thenComparing(Finding::rule);
@@ -32,22 +41,38 @@ public final class Evaluation {
     private final List<Finding> findings = new ArrayList<>();
     private FinancingPlan plan;
 
-    /** Made by the engine, one per evaluation; rules only {@link #report} and {@link #plan}. */
+    /**
+     * Made by the engine, one per evaluation; rules only {@link #report} and {@link #plan}.
+     *
+     * @param pack the pack being evaluated, whose rules' metadata the findings take
+     */
     public Evaluation(RulePack pack) {
         this.pack = pack;
     }
 
     /**
-     * Reports a finding of the rule that fires. {@code keyValues} alternate name and value: the values that
-     * decided, shown in the finding and filled into the message's {placeholders}. {@code drools} is the
-     * consequence's {@code drools}: typed Object because the executable model passes its own Drools type, whose
-     * implementation is also a RuleContext.
+     * Reports a finding of the rule that fires, with the id, severity, messages and source of its metadata.
+     *
+     * @param drools    the consequence's {@code drools}: typed Object because the executable model passes its own
+     *                  Drools type, whose implementation is also a RuleContext
+     * @param keyValues names and values, alternating: the values that decided, shown in the finding's values and
+     *                  filled into the message's {@code {name}} placeholders (a null value shows as "?"); an amount
+     *                  is shown exact without trailing zeros
+     * @throws IllegalArgumentException when the names and values do not pair up
      */
     public void report(Object drools, Object... keyValues) {
         report(pack.ruleNamed(((RuleContext) drools).getRule().getName()), values(keyValues));
     }
 
-    /** Sets the financing plan the rules allow. */
+    /**
+     * Sets the financing plan the rules allow, from a rule marked {@code @plan}; a later call replaces it. Amounts
+     * are euro, kept exact (trailing zeros dropped).
+     *
+     * @param maxSubsidy the highest subsidy the proposal can ask, or null when unknown
+     * @param amif       the most the AMIF contribution can be, or null
+     * @param vvsg       the most the VVSG cofinancing can be, or null for a call without VVSG
+     * @param ownMin     the least own financing, or null
+     */
     public void plan(BigDecimal maxSubsidy, BigDecimal amif, BigDecimal vvsg, BigDecimal ownMin) {
         plan = new FinancingPlan(Money.shown(maxSubsidy), Money.shown(amif), Money.shown(vvsg), Money.shown(ownMin));
     }
@@ -70,8 +95,13 @@ public final class Evaluation {
     }
 
     /**
-     * The verdict: findings of rules with missing facts are replaced by the MISSING finding, findings in a stable
-     * order (severity, rule id, then as reported), and every other rule id listed as passed.
+     * The verdict, once the rules have run: findings of rules with missing facts are replaced by the MISSING finding,
+     * findings in a stable order (severity, rule id, then as reported), and every other rule id listed as passed.
+     * Called by the engine, not by rules.
+     *
+     * @param decisionId    the id the verdict carries
+     * @param missingByRule per rule id, the proposal's fields it needs that are absent (JSON paths)
+     * @return the verdict
      */
     public Verdict verdict(String decisionId, Map<String, List<String>> missingByRule) {
         List<Finding> out = new ArrayList<>(findings.size() + missingByRule.size());
