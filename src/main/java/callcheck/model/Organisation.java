@@ -32,9 +32,9 @@ public final class Organisation {
         this.name = name;
         this.kind = kind;
         this.nis = nis;
-        this.members = members;
+        this.members = members == null ? null : new java.util.ArrayList<>(members);
         this.legalPersonality = legalPersonality;
-        this.experience = experience;
+        this.experience = experience == null ? null : new java.util.ArrayList<>(experience);
     }
 
     /** @return the organisation's name, or null */
@@ -97,5 +97,11 @@ public final class Organisation {
         if (kind.isMunicipal()) return nis == null ? List.of() : List.of(nis);
         if (kind == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION) return members == null ? List.of() : members;
         return List.of();
+    }
+
+    /** Makes its lists unmodifiable, once the reader or the builder has checked them. */
+    void freeze() {
+        if (members != null) members = java.util.Collections.unmodifiableList(members);
+        if (experience != null) experience = java.util.Collections.unmodifiableList(experience);
     }
 }

@@ -103,6 +103,23 @@ public final class Proposal {
      */
     public boolean commitsTo(Commitment commitment) { return commitments != null && commitments.contains(commitment); }
 
+    /** Makes every list unmodifiable, its organisations' too, once the reader or the builder has checked them. */
+    void freeze() {
+        coApplicants = frozen(coApplicants);
+        partners = frozen(partners);
+        trajectories = frozen(trajectories);
+        actions = frozen(actions);
+        targetGroups = frozen(targetGroups);
+        aims = frozen(aims);
+        commitments = frozen(commitments);
+        if (applicant != null) applicant.freeze();
+        for (Organisation o : getOthers()) o.freeze();
+    }
+
+    private static <T> List<T> frozen(List<T> list) {
+        return list == null ? null : java.util.Collections.unmodifiableList(list);
+    }
+
     /**
      * Builds a {@link Proposal} field by field; {@link #build()} checks it as {@link ProposalReader} checks JSON.
      * Lists are copied, so changing a list after passing it changes nothing in the proposal.
@@ -216,9 +233,9 @@ public final class Proposal {
             return ProposalReader.validate(p);
         }
 
-        /** An unmodifiable copy that keeps a null element, so that the checks can name it. */
+        /** A copy that keeps a null element, so that the checks can name it; the checks then freeze it. */
         private static <T> List<T> copy(List<T> list) {
-            return list == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+            return list == null ? null : new java.util.ArrayList<>(list);
         }
     }
 }

@@ -246,6 +246,7 @@ public final class ProposalReader {
         noNulls(p.getTargetGroups(), "targetGroups");
         noNulls(p.getAims(), "aims");
         noNulls(p.getCommitments(), "commitments");
+        p.freeze();
         return p;
     }
 

@@ -100,6 +100,15 @@ class LibraryTest {
     }
 
     @Test
+    void a_proposal_read_from_json_cannot_be_changed_either() {
+        Proposal p = ProposalReader.read("""
+                {"submittedOn": "2024-03-01", "aims": ["BEHAVIOUR_CHANGE"],
+                 "partners": [{"name": "A", "kind": "LOCAL_GOVERNMENT_COOPERATION", "members": ["44021"]}]}""");
+        assertThatThrownBy(() -> p.getAims().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> p.getPartners().get(0).getMembers().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void packs_load_from_inside_a_jar_by_path_and_from_the_class_path(@TempDir Path tmp) throws Exception {
         Path jar = tmp.resolve("app.jar");
         zip(FIXTURE, "rules", jar);
