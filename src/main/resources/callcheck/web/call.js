@@ -13,7 +13,8 @@ addTexts({
     onlyOne: 'Deze oproep heeft één versie: er is niets te vergelijken.',
     rulesChanged: 'Regels', noRuleChanges: 'Geen regel verandert.', added: 'nieuw', removed: 'weg', changed: 'gewijzigd',
     paramsChanged: 'Parameters', noParamChanges: 'Geen parameter verandert.',
-    examplesChanged: 'Voorbeelden waarvan het antwoord verandert', examplesCount: '{n} van {m} voorbeelden veranderen.',
+    examplesChanged: 'Voorbeelden waarvan het oordeel verandert', examplesCount: '{n} van de {m} voorbeelden krijgen een ander oordeel; bij {k} verandert alleen wat de regels vinden.',
+    findingsOnly: 'Voorbeelden met hetzelfde oordeel maar andere bevindingen ({k})',
     example: 'Voorbeeld', before: 'Vóór ({v})', after: 'Na ({v})', changedRules: 'Regels met andere bevindingen', financingToo: 'financieringsplan',
     what: 'Wat', fields: 'Wat verandert',
     documents: 'Documenten', assumptions: 'Aannames',
@@ -27,7 +28,8 @@ addTexts({
     onlyOne: 'This call has one version: there is nothing to compare.',
     rulesChanged: 'Rules', noRuleChanges: 'No rule changes.', added: 'added', removed: 'removed', changed: 'changed',
     paramsChanged: 'Parameters', noParamChanges: 'No parameter changes.',
-    examplesChanged: 'Examples whose answer changes', examplesCount: '{n} of {m} examples change.',
+    examplesChanged: 'Examples whose verdict changes', examplesCount: '{n} of the {m} examples get another verdict; for {k}, only what the rules find changes.',
+    findingsOnly: 'Examples with the same verdict but other findings ({k})',
     example: 'Example', before: 'Before ({v})', after: 'After ({v})', changedRules: 'Rules with other findings', financingToo: 'financing plan',
     what: 'What', fields: 'What changes',
     documents: 'Documents', assumptions: 'Assumptions',
@@ -39,7 +41,7 @@ const call = { id: decodeURIComponent(location.pathname.split('/')[2] || ''), in
 function table(id, captionKey, heads, rows) {
   return h('div', { class: 'table-scroll' }, h('table', { id },
     captionKey ? h('caption', { text: t(captionKey) }) : null,
-    h('thead', {}, h('tr', {}, heads.map(k => h('th', { scope: 'col', text: t(k) })))),
+    h('thead', {}, h('tr', {}, heads.map(k => h('th', { scope: 'col', text: Array.isArray(k) ? t(k[0], k[1]) : t(k) })))),
     h('tbody', {}, rows)));
 }
 
@@ -79,7 +81,7 @@ function renderOneVersion() {
   const v = versionOf(call.version);
   const rules = call.rules[call.version] || [];
   const select = h('select', { id: 'version-select' }, call.info.versions.map(x => h('option', { value: x.version, text: x.version, selected: x.version === call.version })));
-  select.addEventListener('change', async () => { call.version = select.value; await rulesOf(call.version); remember(); render('version-select'); });
+  select.addEventListener('change', async () => { call.version = select.value; await rulesOf(call.version); render('version-select'); remember(); });
   return h('section', { 'aria-labelledby': 'one-title', id: 'one-version' },
     h('h2', { id: 'one-title', text: t('oneVersion') }),
     h('div', { class: 'field' }, h('label', { for: 'version-select', text: t('chooseVersion') }), select),
@@ -130,8 +132,8 @@ function renderCompare() {
     call.from = document.getElementById('compare-from').value;
     call.to = document.getElementById('compare-to').value;
     await loadDiff();
-    remember();
     render('compare-results');
+    remember();
   });
   section.append(form);
   if (call.diff && call.diff.from === call.from && call.diff.to === call.to) section.append(renderDiff());
@@ -143,6 +145,7 @@ function renderDiff() {
   const rules = ruleChanges(call.rules[call.from], call.rules[call.to]);
   const params = parameterChanges(versionOf(call.from).parameters, versionOf(call.to).parameters);
   const d = call.diff;
+  const verdictChanges = d.changes.filter(c => c.verdictChanged), otherChanges = d.changes.filter(c => !c.verdictChanged);
   return h('div', { id: 'compare-results', tabindex: '-1' },
     h('h3', { text: t('rulesChanged') }),
     rules.length === 0 ? h('p', { text: t('noRuleChanges') })
@@ -155,12 +158,19 @@ function renderDiff() {
         h('td', {}, p.before ? valueText(p.before) : '–', p.before ? sourceText(p.before.source, p.before.assumption) : null),
         h('td', {}, p.after ? valueText(p.after) : '–', p.after ? sourceText(p.after.source, p.after.assumption) : null)))),
     h('h3', { text: t('examplesChanged') }),
-    h('p', { id: 'examples-count', text: t('examplesCount', { n: d.changes.length, m: d.compared }) }),
-    d.changes.length === 0 ? null : table('example-changes', null, ['example', 'before', 'after', 'changedRules'], d.changes.map(c => h('tr', { dataset: { example: c.example } },
-      h('th', { scope: 'row', text: c.example }),
-      h('td', { class: c.verdictChanged ? 'verdict-changed' : null, dataset: { verdict: c.before.verdict || 'ERROR' }, text: c.before.verdict ? t(c.before.verdict) + ' (' + c.before.verdict + ')' : c.before.error }),
-      h('td', { class: c.verdictChanged ? 'verdict-changed' : null, dataset: { verdict: c.after.verdict || 'ERROR' }, text: c.after.verdict ? t(c.after.verdict) + ' (' + c.after.verdict + ')' : c.after.error }),
-      h('td', { text: c.changedRules.concat(c.financingChanged ? [t('financingToo')] : []).join(', ') })))));
+    h('p', { id: 'examples-count', text: t('examplesCount', { n: verdictChanges.length, m: d.compared, k: otherChanges.length }) }),
+    verdictChanges.length ? exampleTable('example-changes', verdictChanges) : null,
+    otherChanges.length ? h('details', { id: 'finding-changes' }, h('summary', { text: t('findingsOnly', { k: otherChanges.length }) }),
+      exampleTable('example-finding-changes', otherChanges)) : null);
+}
+
+/** Examples side by side: the verdict before and after, and the rules whose findings differ. */
+function exampleTable(id, changes) {
+  const side = s => h('td', { dataset: { verdict: s.verdict || 'ERROR' }, text: s.verdict ? t(s.verdict) + ' (' + s.verdict + ')' : s.error });
+  return table(id, null, ['example', ['before', { v: call.diff.from }], ['after', { v: call.diff.to }], 'changedRules'], changes.map(c =>
+    h('tr', { dataset: { example: c.example }, class: c.verdictChanged ? 'verdict-changed' : null },
+      h('th', { scope: 'row', text: c.example }), side(c.before), side(c.after),
+      h('td', { text: c.changedRules.concat(c.financingChanged ? [t('financingToo')] : []).join(', ') }))));
 }
 
 async function loadDiff() {
@@ -171,7 +181,7 @@ async function loadDiff() {
   if (r.status === 200) call.diff = r.body; else call.diffError = r.body;
 }
 
-/** The versions shown, in the address, so that a link opens the same view. */
+/** The versions shown, in the address (once they are shown), so that a link opens the same view. */
 function remember() {
   const q = new URLSearchParams({ version: call.version });
   if (call.from) { q.set('from', call.from); q.set('to', call.to); }

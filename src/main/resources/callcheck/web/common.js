@@ -164,7 +164,8 @@ function renderVerdict(verdict, asked, ruleTitles) {
     h('details', { class: 'passed' },
       h('summary', { text: verdict.passed.length ? t('passed', { n: verdict.passed.length }) : t('passedNone') }),
       h('ul', {}, verdict.passed.map(id => h('li', { dataset: { rule: id } }, h('strong', { text: id }),
-        ruleTitles && ruleTitles[id] ? ' – ' + ruleTitles[id] : '')))));
+        // the packs give rule titles in English only
+        ruleTitles && ruleTitles[id] ? [' – ', h('span', { lang: 'en', text: ruleTitles[id] })] : '')))));
   return section;
 }
 

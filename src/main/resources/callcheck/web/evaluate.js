@@ -16,7 +16,7 @@ addTexts({
     remove: 'Verwijderen', name: 'Naam', kind: 'Soort organisatie', nis: 'NIS-code van de gemeente',
     nisHint: 'Voor een gemeente of OCMW, bv. 37015', members: 'NIS-codes van de leden',
     membersHint: 'Voor een intergemeentelijk samenwerkingsverband; gescheiden door komma\'s', legalPersonality: 'Rechtspersoonlijkheid',
-    experience: 'Ervaring', notGiven: '(niet opgegeven: wordt weggelaten)', none: '(geen)',
+    experience: 'Ervaring', notGiven: '(niet opgegeven: wordt weggelaten)',
     yes: 'ja', no: 'nee', unset: '– niet opgegeven –',
     region: 'Regio (oproepen 41 en ACT)', period: 'Projectperiode', start: 'Begindatum', end: 'Einddatum',
     financing: 'Financiering', totalCost: 'Totale subsidiabele kost (euro)', amif: 'Gevraagde AMIF-bijdrage (euro)',
@@ -56,7 +56,7 @@ addTexts({
     remove: 'Remove', name: 'Name', kind: 'Kind of organisation', nis: 'NIS code of the municipality',
     nisHint: 'For a municipality or OCMW, e.g. 37015', members: 'NIS codes of the members',
     membersHint: 'For an intermunicipal cooperation; separated by commas', legalPersonality: 'Legal personality',
-    experience: 'Experience', notGiven: '(not given: left out)', none: '(none)',
+    experience: 'Experience', notGiven: '(not given: left out)',
     yes: 'yes', no: 'no', unset: '– not given –',
     region: 'Region (calls 41 and ACT)', period: 'Project period', start: 'Start date', end: 'End date',
     financing: 'Financing', totalCost: 'Total eligible cost (euro)', amif: 'AMIF contribution asked (euro)',
@@ -219,11 +219,19 @@ function boolField(path, key) {
   return { el: f.el, read() { const v = f.read(); return v === undefined ? undefined : v === 'true'; }, fill(v) { f.fill(v); } };
 }
 
-/** A group whose absence means "not given": left out until the user touches it (or a file gives it). */
+/**
+ * A list or a set of boxes: given (an array, maybe empty) as soon as the form shows it; only a file that leaves it
+ * out (or null) makes it "not given", which the form keeps, and says, until the user touches it.
+ */
 function absentState(fieldset, note) {
   const state = {
-    absent: true,
-    set(absent) { state.absent = absent; note.dataset.i18n = absent ? 'notGiven' : 'none'; note.textContent = t(note.dataset.i18n); fieldset.dataset.absent = absent; },
+    absent: false,
+    set(absent) {
+      state.absent = absent;
+      if (absent) note.dataset.i18n = 'notGiven'; else delete note.dataset.i18n;
+      note.textContent = absent ? t('notGiven') : '';
+      fieldset.dataset.absent = absent;
+    },
   };
   fieldset.addEventListener('change', () => state.set(false));
   return state;
@@ -239,7 +247,7 @@ function checksField(path, key, values, prefix) {
     errorSlot(id),
     boxes.map((b, i) => h('div', { class: 'check' }, b, h('label', { for: b.id, 'data-i18n': prefix + '.' + values[i], text: t(prefix + '.' + values[i]) }))));
   const state = absentState(fieldset, note);
-  state.set(true);
+  state.set(false);
   return {
     el: fieldset,
     read() { return state.absent ? undefined : boxes.filter(b => b.checked).map(b => b.value); },
@@ -280,7 +288,10 @@ function organisation(path, key, n) {
   return g;
 }
 
-/** Items of one kind, added and removed by buttons; not given until the user adds one (or a file gives the list). */
+/** An item just added: shown as a fresh form, not filled from a value. */
+const NEW = Symbol('new item');
+
+/** Items of one kind, added and removed by buttons. */
 function listField(path, key, itemKey, addKey, makeItem) {
   const id = idOf(path);
   const note = h('span', { class: 'absent-note' });
@@ -290,11 +301,11 @@ function listField(path, key, itemKey, addKey, makeItem) {
   const fieldset = h('fieldset', { class: 'list', id, dataset: { path } },
     h('legend', {}, h('span', { 'data-i18n': key, text: t(key) }), ' ', note), errorSlot(id), itemsHost, add);
   const state = absentState(fieldset, note);
-  state.set(true);
+  state.set(false);
   function render(values) {
     items = values.map((v, i) => {
       const item = makeItem(path + '[' + i + ']', itemKey, i + 1);
-      item.fill(v);
+      if (v !== NEW) item.fill(v);
       const remove = h('button', { type: 'button', class: 'secondary remove', id: idOf(path + '[' + i + ']') + '-remove',
         'data-i18n': 'remove', text: t('remove') });
       remove.addEventListener('click', () => {
@@ -309,7 +320,7 @@ function listField(path, key, itemKey, addKey, makeItem) {
     itemsHost.replaceChildren(...items.map(x => x.el));
   }
   add.addEventListener('click', () => {
-    render(items.map(x => x.read() || {}).concat([{}]));
+    render(items.map(x => x.read() || {}).concat([NEW]));
     state.set(false);
     const first = items[items.length - 1].el.querySelector('input, select, textarea');
     if (first) first.focus();
@@ -366,6 +377,7 @@ function proposalForm(regions) {
     commitments: checksField('commitments', 'commitments', ENUMS.commitments, 'commitments'),
   };
   parts.applicant.el.prepend(h('legend', { 'data-i18n': 'applicant', text: t('applicant') }));
+  parts.period.el.classList.add('pair');
   const form = group('', null, parts);
   form.sums = financingSums;
   return form;
@@ -376,7 +388,9 @@ function showSums(out, financing) {
   const num = v => { if (v === undefined) return null; const n = Number(v instanceof Raw ? v.text : NaN); return Number.isFinite(n) ? n : null; };
   const f = financing || {};
   const total = num(f.totalCost), amif = num(f.amif), vvsg = num(f.vvsg), own = num(f.own);
-  const pct = v => total && v !== null ? new Intl.NumberFormat(lang() === 'nl' ? 'nl-BE' : 'en-GB', { style: 'percent', maximumFractionDigits: 2 }).format(v / total) : '–';
+  // two decimals at least, so that a share a cent over its limit does not read as the limit itself
+  const pct = v => total && v !== null ? new Intl.NumberFormat(lang() === 'nl' ? 'nl-BE' : 'en-GB',
+    { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 6 }).format(v / total) : '–';
   const lines = [];
   if (amif !== null || vvsg !== null) lines.push(t('sumSubsidy', { v: money((amif || 0) + (vvsg || 0)) }));
   if (total) lines.push(t('sumShares', { amif: pct(amif), vvsg: pct(vvsg), own: pct(own) }));
