@@ -60,6 +60,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class WebPagesBrowserTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOWNLOADS = Path.of("target", "browser-downloads").toAbsolutePath();
     private static final int DESKTOP = 1280;
     private static final int NARROW = 360;
     /** 507's only version today, and 426's two: the tests pin the versions they read. */
@@ -92,6 +93,8 @@ class WebPagesBrowserTest {
         // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + DESKTOP + ",900", "--hide-scrollbars", "--lang=nl-BE", "--no-first-run", "--no-default-browser-check");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.get().toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -100,6 +103,7 @@ class WebPagesBrowserTest {
             axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Files.createDirectories(SCREENSHOTS);
+        Files.createDirectories(DOWNLOADS);
     }
 
     @AfterAll
@@ -214,9 +218,14 @@ class WebPagesBrowserTest {
         Path file = open(AMIF_SHARE_OVER_507);
         assertThat(driver.findElement(By.id("file-status")).getText()).contains(file.getFileName().toString())
                 .doesNotContain("niet in het formulier");
-        // the JSON the form sends is the file, nulls left out
+        // the JSON the form sends, and downloads, is the file, nulls left out
         String preview = (String) js("return document.getElementById('json-preview').textContent;");
         assertThat(MAPPER.readTree(preview)).isEqualTo(withoutNulls(example(AMIF_SHARE_OVER_507)));
+        Path downloaded = DOWNLOADS.resolve("proposal-507.json");
+        Files.deleteIfExists(downloaded);
+        driver.findElement(By.id("download")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Files.isRegularFile(downloaded));
+        assertThat(Files.readString(downloaded)).isEqualTo(preview + "\n");
 
         // to English by the mouse; the page is in English at once and after a reload
         driver.findElement(By.id("lang-switch")).click();
