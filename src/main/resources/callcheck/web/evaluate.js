@@ -167,7 +167,7 @@ function textField(path, key, kind, hint) {
   if (kind === 'amount') hint = hint || 'amountHint';
   const attrs = { id, name: path, dataset: { path }, 'aria-describedby': describe(id, hint) };
   if (kind === 'amount') Object.assign(attrs, { type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'amount' });
-  else if (kind === 'date') Object.assign(attrs, { type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: t('dateHint'), class: 'date' });
+  else if (kind === 'date') Object.assign(attrs, { type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: t('dateHint'), 'data-i18n-attr': 'placeholder:dateHint', class: 'date' });
   else if (kind !== 'textarea') Object.assign(attrs, { type: 'text' });
   const input = h(kind === 'textarea' ? 'textarea' : 'input', attrs);
   const el = h('div', { class: 'field field-' + kind }, h('label', { for: id, 'data-i18n': key, text: t(key) }), hintEl(id, hint), input, errorSlot(id));
