@@ -5,7 +5,7 @@
 
 addTexts({
   nl: {
-    pageTitle: 'Oproep', versions: 'Versies', versionCol: 'Versie', from: 'Indienen vanaf', until: 'tot en met', open: 'open',
+    pageTitle: 'Oproep', versions: 'Versies', versionCol: 'Versie', from: 'Indienen vanaf', until: 'Tot en met', open: 'open',
     digest: 'Vingerafdruk', assumptionCol: 'Aanname', oneVersion: 'Regels en parameters van één versie', chooseVersion: 'Versie',
     parameters: 'Parameters', parameter: 'Parameter', value: 'Waarde', description: 'Betekenis', sourceCol: 'Bron of aanname',
     unknownValue: 'onbekend', rules: 'Regels', ruleId: 'Regel', severity: 'Ernst', ruleTitle: 'Titel', messageCol: 'Melding',
@@ -20,7 +20,7 @@ addTexts({
     documents: 'Documenten', assumptions: 'Aannames',
   },
   en: {
-    pageTitle: 'Call', versions: 'Versions', versionCol: 'Version', from: 'Submissions from', until: 'until', open: 'open',
+    pageTitle: 'Call', versions: 'Versions', versionCol: 'Version', from: 'Submissions from', until: 'Until', open: 'open',
     digest: 'Fingerprint', assumptionCol: 'Assumption', oneVersion: 'Rules and parameters of one version', chooseVersion: 'Version',
     parameters: 'Parameters', parameter: 'Parameter', value: 'Value', description: 'Meaning', sourceCol: 'Source or assumption',
     unknownValue: 'unknown', rules: 'Rules', ruleId: 'Rule', severity: 'Severity', ruleTitle: 'Title', messageCol: 'Message',
@@ -38,10 +38,13 @@ addTexts({
 
 const call = { id: decodeURIComponent(location.pathname.split('/')[2] || ''), info: null, rules: {}, diff: null, version: null, from: null, to: null };
 
+/** A table that, on a narrow screen, shows each row as a card whose cells are named by their column (style.css). */
 function table(id, captionKey, heads, rows) {
-  return h('div', { class: 'table-scroll' }, h('table', { id },
+  const labels = heads.map(k => Array.isArray(k) ? t(k[0], k[1]) : t(k));
+  rows.forEach(row => [...row.children].forEach((cell, i) => { cell.dataset.label = labels[i]; }));
+  return h('div', { class: 'table-scroll' }, h('table', { id, class: 'stack' },
     captionKey ? h('caption', { text: t(captionKey) }) : null,
-    h('thead', {}, h('tr', {}, heads.map(k => h('th', { scope: 'col', text: Array.isArray(k) ? t(k[0], k[1]) : t(k) })))),
+    h('thead', {}, h('tr', {}, labels.map(label => h('th', { scope: 'col', text: label })))),
     h('tbody', {}, rows)));
 }
 
