@@ -2,6 +2,7 @@ package callcheck.web;
 
 import callcheck.http.HttpServer;
 import callcheck.internal.examples.Example;
+import callcheck.internal.examples.ExampleResult;
 import callcheck.internal.examples.VersionDiff;
 import callcheck.support.Packs;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -168,14 +172,14 @@ class WebPagesBrowserTest {
         // one cent over the share the pinned version allows; VVSG one cent less, so that the subsidy and the sum stay
         JsonNode version = get("/v1/calls/507").get("versions").get(0);
         assertThat(version.get("version").asText()).isEqualTo(V507);
-        java.math.BigDecimal share = version.at("/parameters/amifShareMax/value").decimalValue();
-        java.math.BigDecimal cent = new java.math.BigDecimal("0.01");
-        java.math.BigDecimal amif = example.at("/financing/totalCost").decimalValue().multiply(share).add(cent);
-        java.math.BigDecimal vvsg = example.at("/financing/vvsg").decimalValue().subtract(cent);
+        BigDecimal share = version.at("/parameters/amifShareMax/value").decimalValue();
+        BigDecimal cent = new BigDecimal("0.01");
+        BigDecimal amif = example.at("/financing/totalCost").decimalValue().multiply(share).add(cent);
+        BigDecimal vvsg = example.at("/financing/vvsg").decimalValue().subtract(cent);
         type(field("financing.amif"), amif.toPlainString());
         type(field("financing.vvsg"), vvsg.toPlainString());
-        String amifShare = amif.multiply(new java.math.BigDecimal(100))
-                .divide(example.at("/financing/totalCost").decimalValue(), 6, java.math.RoundingMode.HALF_EVEN)
+        String amifShare = amif.multiply(new BigDecimal(100))
+                .divide(example.at("/financing/totalCost").decimalValue(), 6, RoundingMode.HALF_EVEN)
                 .stripTrailingZeros().toPlainString().replace('.', ',');
         assertThat(driver.findElement(By.id("financing-sums")).getText()).as("the live sums follow what is typed")
                 .contains("AMIF " + amifShare);
@@ -509,7 +513,7 @@ class WebPagesBrowserTest {
         return out;
     }
 
-    private static String verdictOf(callcheck.internal.examples.ExampleResult r) {
+    private static String verdictOf(ExampleResult r) {
         return r.verdict() == null ? "ERROR" : r.verdict().verdict().name();
     }
 
@@ -531,7 +535,7 @@ class WebPagesBrowserTest {
     }
 
     private static Set<String> changedRules(JsonNode before, JsonNode after) {
-        Map<String, JsonNode> a = new java.util.HashMap<>(), b = new java.util.HashMap<>();
+        Map<String, JsonNode> a = new HashMap<>(), b = new HashMap<>();
         before.forEach(r -> a.put(r.get("id").asText(), r));
         after.forEach(r -> b.put(r.get("id").asText(), r));
         Set<String> changed = new TreeSet<>();
