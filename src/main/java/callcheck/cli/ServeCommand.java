@@ -41,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
         long loading = System.nanoTime();
         Service service = Service.load(rules);
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
+        service.server().examples(examples);
         int bound;
         try {
             bound = service.start(host, port);

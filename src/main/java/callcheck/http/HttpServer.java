@@ -4,6 +4,7 @@ import callcheck.internal.engine.PackEngine;
 
 import callcheck.internal.model.Json;
 import callcheck.engine.CompileError;
+import callcheck.web.WebPages;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -14,6 +15,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ public final class HttpServer {
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
     private Javalin app;
     private volatile GracefulHandler graceful;
+    private volatile Path examples;
 
     public HttpServer(PackEngine engine, Map<String, List<CompileError>> loadFailures) {
         this.engine = engine;
@@ -60,6 +63,12 @@ public final class HttpServer {
     /** Stops accepting, waits up to {@link #STOP_TIMEOUT} for the requests in flight, then stops. */
     public synchronized void stop() {
         if (app != null) app.stop();
+    }
+
+    /** The examples folder that {@code GET /v1/calls/{call}/diff} compares versions on; none compares no example. */
+    public HttpServer examples(Path folder) {
+        this.examples = folder;
+        return this;
     }
 
     /** The readiness the service reports; a reload updates its failures. */
@@ -102,6 +111,10 @@ public final class HttpServer {
             RequestChecks.onlyParameters(ctx, Set.of("version"));
             ctx.json(Listings.rules(engine.packs(), ctx.pathParam("call"), ctx.queryParam("version")));
         });
+        config.routes.get("/v1/calls/{call}/diff", ctx -> {
+            RequestChecks.onlyParameters(ctx, Set.of("from", "to"));
+            ctx.json(ExampleDiffs.of(engine, examples, ctx.pathParam("call"), ctx.queryParam("from"), ctx.queryParam("to")));
+        });
         config.routes.get("/v1/reference/regions", ctx -> {
             RequestChecks.onlyParameters(ctx, Set.of("date"));
             ctx.json(Listings.regions(engine.packs(), dateParameter(ctx.queryParam("date"))));
@@ -112,6 +125,7 @@ public final class HttpServer {
         });
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         config.routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
+        WebPages.register(config);
     }
 
     /** A {@code ?date=} query parameter; today when absent. */

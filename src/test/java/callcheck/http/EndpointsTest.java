@@ -3,6 +3,7 @@ package callcheck.http;
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
 import callcheck.internal.examples.Example;
+import callcheck.internal.examples.VersionDiff;
 import callcheck.model.ProposalReader;
 import callcheck.internal.pack.RulePack;
 import callcheck.support.Packs;
@@ -206,6 +207,53 @@ class EndpointsTest {
     }
 
     @Test
+    void theDiffOfTwoVersionsListsTheExamplesThatChangeAsCallcheckDiffDoes() {
+        api.server.examples(Packs.EXAMPLES);
+        List<RulePack> versions = Packs.engine().packs().versions("426");
+        String from = versions.get(0).version(), to = versions.get(versions.size() - 1).version();
+        VersionDiff expected = VersionDiff.of(Packs.engine(), Example.all(Packs.EXAMPLES), "426", from, to);
+
+        TestServer.Response r = api.get("/v1/calls/426/diff?from=" + from + "&to=" + to);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode diff = r.json();
+        assertThat(diff.get("compared").asInt()).isEqualTo(expected.compared()).isPositive();
+        assertThat(diff.get("changes")).hasSameSizeAs(expected.changes());
+        for (int i = 0; i < expected.changes().size(); i++) {
+            VersionDiff.Change c = expected.changes().get(i);
+            JsonNode shown = diff.get("changes").get(i);
+            assertThat(shown.get("example").asText()).isEqualTo(c.example().name());
+            assertThat(shown.at("/before/verdict").asText()).isEqualTo(c.before().verdict().verdict().name());
+            assertThat(shown.at("/after/verdict").asText()).isEqualTo(c.after().verdict().verdict().name());
+            assertThat(shown.get("verdictChanged").asBoolean()).isEqualTo(c.verdictChanged());
+            List<String> rules = new ArrayList<>();
+            shown.get("changedRules").forEach(x -> rules.add(x.asText()));
+            assertThat(rules).isEqualTo(c.changedRules());
+        }
+    }
+
+    @Test
+    void theDiffNamesTheParameterAtFault() {
+        assertThat(api.get("/v1/calls/426/diff?to=2017-12-22").error().get("field").asText()).isEqualTo("from");
+        TestServer.Response unknown = api.get("/v1/calls/426/diff?from=2017-12-22&to=1999-01-01");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.error().get("code").asText()).isEqualTo("unknown_version");
+        assertThat(unknown.error().get("field").asText()).isEqualTo("to");
+        assertThat(api.get("/v1/calls/0/diff?from=a&to=b").error().get("code").asText()).isEqualTo("unknown_call");
+        assertThat(api.get("/v1/calls/426/diff?from=a&to=b&version=c").error().get("code").asText()).isEqualTo("unknown_parameter");
+    }
+
+    @Test
+    void withoutAnExamplesFolderTheDiffComparesNoExample() {
+        try (TestServer bare = TestServer.start()) {
+            String version = Packs.engine().packs().versions("507").get(0).version();
+            JsonNode diff = bare.get("/v1/calls/507/diff?from=" + version + "&to=" + version).json();
+            assertThat(diff.get("compared").asInt()).isZero();
+            assertThat(diff.get("changes")).isEmpty();
+        }
+    }
+
+    @Test
     void theOpenApiDescriptionNamesEveryEndpoint() {
         TestServer.Response r = api.get("/openapi.json");
 
@@ -215,7 +263,7 @@ class EndpointsTest {
         List<String> paths = new ArrayList<>();
         r.json().get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/v1/calls/{call}/evaluations", "/v1/calls", "/v1/calls/{call}",
-                "/v1/calls/{call}/rules", "/v1/reference/regions", "/health", "/openapi.json", "/metrics");
+                "/v1/calls/{call}/rules", "/v1/calls/{call}/diff", "/v1/reference/regions", "/health", "/openapi.json", "/metrics");
     }
 
     @Test

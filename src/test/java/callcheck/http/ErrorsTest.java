@@ -119,7 +119,7 @@ class ErrorsTest {
         @Test
         void unknownRoute() {
             assertError(api.get("/v2/calls"), 404, "route_not_found", null);
-            assertError(api.get("/"), 404, "route_not_found", null);
+            assertError(api.get("/nope"), 404, "route_not_found", null);
             assertError(api.postJson("/v1/calls/507/evaluation", good()), 404, "route_not_found", null);
         }
     }

@@ -38,6 +38,7 @@ class OpenApiContractTest {
     @BeforeAll
     static void start() {
         api = TestServer.start();
+        api.server.examples(Packs.EXAMPLES);
         TestServer.Response spec = api.get("/openapi.json");
         assertThat(spec.status()).isEqualTo(200);
         validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec.body())
@@ -92,6 +93,8 @@ class OpenApiContractTest {
         x.add(Exchange.get("/v1/calls/507"));
         x.add(Exchange.get("/v1/calls/507/rules"));
         x.add(Exchange.get("/v1/calls/507/rules?version=" + version));
+        List<String> versions426 = Packs.engine().packs().versions("426").stream().map(p -> p.version()).toList();
+        x.add(Exchange.get("/v1/calls/426/diff?from=" + versions426.get(0) + "&to=" + versions426.get(versions426.size() - 1)));
         x.add(Exchange.get("/v1/reference/regions?date=2024-06-01"));
         x.add(Exchange.get("/health"));
         x.add(Exchange.get("/openapi.json"));
@@ -105,6 +108,8 @@ class OpenApiContractTest {
         x.add(Exchange.get("/v1/calls/0"));
         x.add(Exchange.get("/v1/calls/0/rules"));
         x.add(Exchange.get("/v1/calls/507/rules?version=1999-01-01"));
+        x.add(Exchange.get("/v1/calls/507/diff?from=" + version + "&to=1999-01-01"));
+        x.add(Exchange.get("/v1/calls/507/diff?from=" + version).badRequest());
         x.add(Exchange.post("413 too large", EVALUATE, good().set("title", "x".repeat(RequestChecks.MAX_BODY_BYTES)).text()).badRequest());
         x.add(Exchange.post("415 not JSON", EVALUATE, good().text()).contentType("text/plain").badRequest());
         return x;

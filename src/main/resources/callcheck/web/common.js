@@ -1,0 +1,213 @@
+/* callcheck pages: what every page shares. Texts in Dutch and English, the language switch, calls to the API,
+   and the verdict as people read it. The pages only call the API: they never evaluate a proposal themselves. */
+'use strict';
+
+const TEXTS = {
+  nl: {
+    skip: 'Naar de inhoud', brand: 'callcheck', navCheck: 'Voorstel toetsen', navCalls: 'Oproepen',
+    switchTo: 'English', switchLabel: 'Switch to English',
+    loading: 'Laden…', apiError: 'De dienst antwoordde met een fout',
+    networkError: 'De dienst is niet bereikbaar.',
+    // verdict
+    verdictTitle: 'Oordeel', ELIGIBLE: 'Komt in aanmerking', INELIGIBLE: 'Komt niet in aanmerking', INCOMPLETE: 'Onvolledig',
+    decidedBy: 'Oproep {call}, versie {version}', decisionId: 'Beslissing', digest: 'Vingerafdruk van de regels',
+    findings: 'Bevindingen', noFindings: 'Geen bevindingen: geen enkele regel vond iets.',
+    BLOCKING: 'Blokkerend', MISSING: 'Ontbreekt', WARNING: 'Waarschuwing', INFO: 'Ter info',
+    source: 'Bron', assumption: 'Aanname', passed: '{n} controles geslaagd', passedNone: 'Geen controles geslaagd',
+    plan: 'Financieringsplan', planRow: 'Bedrag', planAllowed: 'Volgens de regels', planAsked: 'Gevraagd',
+    planSubsidy: 'Subsidie (AMIF + VVSG), hoogstens', planAmif: 'AMIF, hoogstens', planVvsg: 'VVSG, hoogstens',
+    planOwn: 'Eigen financiering, minstens', planNone: 'De regels gaven geen financieringsplan (ontbrekende bedragen?).',
+    over: 'boven de grens', under: 'onder de grens',
+    // errors
+    errorAt: 'Fout', malformed_json: 'Geen geldige JSON', wrong_type: 'Verkeerd type', unknown_field: 'Onbekend veld',
+    invalid_value: 'Ongeldige waarde', invalid_amount: 'Ongeldig bedrag', required: 'Verplicht', too_large: 'Te groot',
+    unknown_call: 'Onbekende oproep', unknown_version: 'Onbekende versie', no_version_for_date: 'Geen versie voor deze datum',
+    unauthorized: 'Geen toegang', route_not_found: 'Niet gevonden', body_too_large: 'Te groot',
+  },
+  en: {
+    skip: 'Skip to content', brand: 'callcheck', navCheck: 'Check a proposal', navCalls: 'Calls',
+    switchTo: 'Nederlands', switchLabel: 'Schakel naar Nederlands',
+    loading: 'Loading…', apiError: 'The service answered with an error',
+    networkError: 'The service cannot be reached.',
+    verdictTitle: 'Verdict', ELIGIBLE: 'Eligible', INELIGIBLE: 'Not eligible', INCOMPLETE: 'Incomplete',
+    decidedBy: 'Call {call}, version {version}', decisionId: 'Decision', digest: 'Fingerprint of the rules',
+    findings: 'Findings', noFindings: 'No findings: no rule found anything.',
+    BLOCKING: 'Blocking', MISSING: 'Missing', WARNING: 'Warning', INFO: 'Note',
+    source: 'Source', assumption: 'Assumption', passed: '{n} checks passed', passedNone: 'No checks passed',
+    plan: 'Financing plan', planRow: 'Amount', planAllowed: 'By the rules', planAsked: 'Asked',
+    planSubsidy: 'Subsidy (AMIF + VVSG), at most', planAmif: 'AMIF, at most', planVvsg: 'VVSG, at most',
+    planOwn: 'Own financing, at least', planNone: 'The rules gave no financing plan (amounts missing?).',
+    over: 'over the limit', under: 'under the limit',
+    errorAt: 'Error', malformed_json: 'Not valid JSON', wrong_type: 'Wrong type', unknown_field: 'Unknown field',
+    invalid_value: 'Invalid value', invalid_amount: 'Invalid amount', required: 'Required', too_large: 'Too large',
+    unknown_call: 'Unknown call', unknown_version: 'Unknown version', no_version_for_date: 'No version for this date',
+    unauthorized: 'Not authorised', route_not_found: 'Not found', body_too_large: 'Too large',
+  },
+};
+
+const LANG_KEY = 'callcheck.lang';
+const page = { texts: {}, onLanguage: [] };
+
+function lang() {
+  const stored = localStorage.getItem(LANG_KEY);
+  return stored === 'en' ? 'en' : 'nl';
+}
+
+/** A text in the current language, with {name} filled from vars. */
+function t(key, vars) {
+  const l = lang();
+  let s = (page.texts[l] && page.texts[l][key]) || TEXTS[l][key] || key;
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.split('{' + k + '}').join(String(v));
+  return s;
+}
+
+/** Adds a page's own texts: {nl: {...}, en: {...}}. */
+function addTexts(texts) {
+  for (const l of ['nl', 'en']) page.texts[l] = Object.assign(page.texts[l] || {}, texts[l]);
+}
+
+/** Fills every element marked data-i18n (text) or data-i18n-attr="attr:key" in the current language. */
+function translate(root) {
+  root = root || document;
+  root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n, el.dataset.n ? { n: el.dataset.n } : null); });
+  root.querySelectorAll('[data-i18n-attr]').forEach(el => {
+    for (const pair of el.dataset.i18nAttr.split(';')) {
+      const [attr, key] = pair.split(':');
+      el.setAttribute(attr, t(key));
+    }
+  });
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang();
+  translate(document);
+  const sw = document.getElementById('lang-switch');
+  if (sw) {
+    sw.textContent = t('switchTo');
+    sw.setAttribute('lang', lang() === 'nl' ? 'en' : 'nl');
+    sw.setAttribute('aria-label', t('switchLabel'));
+  }
+  page.onLanguage.forEach(f => f());
+}
+
+function onLanguage(f) { page.onLanguage.push(f); }
+
+/** Builds an element: h('p', {class: 'x', text: 'hello'}, child, ...). Text is always set as text, never as HTML. */
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'text') el.textContent = v;
+    else if (k === 'class') el.className = v;
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+/** An API call: resolves to {status, body} with the JSON body (null when there is none). */
+async function api(path, options) {
+  let res;
+  try {
+    res = await fetch(path, Object.assign({ headers: { Accept: 'application/json' } }, options));
+  } catch (e) {
+    return { status: 0, body: { error: { code: 'network', message: t('networkError'), field: null } } };
+  }
+  let body = null;
+  const text = await res.text();
+  try { body = text ? JSON.parse(text) : null; } catch (e) { body = { error: { code: 'http_' + res.status, message: text, field: null } }; }
+  return { status: res.status, body };
+}
+
+/** An error body in plain words: the code's meaning in the page's language, then the service's own message. */
+function errorText(body) {
+  const e = (body && body.error) || {};
+  const label = TEXTS[lang()][e.code] ? t(e.code) : t('apiError');
+  return label + ': ' + (e.message || '') + (e.field ? ' (' + e.field + ')' : '');
+}
+
+function money(value) {
+  if (value === null || value === undefined || value === '') return '–';
+  const n = Number(value);
+  if (!Number.isFinite(n)) return String(value);
+  return new Intl.NumberFormat(lang() === 'nl' ? 'nl-BE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(n);
+}
+
+const SEVERITY_ORDER = ['BLOCKING', 'MISSING', 'WARNING', 'INFO'];
+
+/**
+ * The verdict as an applicant reads it: the outcome, each finding in plain words with its source (blocking first),
+ * the financing plan the rules allow beside what was asked, and the checks that passed, folded.
+ * ruleTitles: {id: title} of the deciding version, to name the passed checks (may be empty).
+ */
+function renderVerdict(verdict, asked, ruleTitles) {
+  const findings = verdict.findings.slice().sort((a, b) =>
+    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const section = h('section', { id: 'verdict', class: 'verdict verdict-' + verdict.verdict, 'aria-labelledby': 'verdict-title',
+    dataset: { verdict: verdict.verdict } },
+    h('h2', { id: 'verdict-title', tabindex: '-1' }, t('verdictTitle') + ': ', h('span', { class: 'outcome', text: t(verdict.verdict) }),
+      h('span', { class: 'code', text: ' (' + verdict.verdict + ')' })),
+    h('p', { class: 'meta' }, t('decidedBy', { call: verdict.call, version: verdict.version }),
+      ' · ', t('decisionId') + ' ', h('code', { text: verdict.decisionId })),
+    h('h3', { text: t('findings') }),
+    findings.length === 0 ? h('p', { text: t('noFindings') })
+      : h('ol', { class: 'findings' }, findings.map(f => h('li', { class: 'finding severity-' + f.severity, dataset: { rule: f.rule } },
+        h('p', { class: 'finding-head' }, h('span', { class: 'badge badge-' + f.severity, text: t(f.severity) }), ' ',
+          h('strong', { class: 'rule-id', text: f.rule })),
+        h('p', { class: 'message', text: f.message[lang()] }),
+        h('p', { class: 'source' }, h('span', { class: 'label', text: t('source') + ': ' }),
+          h('cite', { text: f.source.document }), ', ' + f.source.section),
+        f.assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), f.assumption) : null))),
+    renderPlan(verdict.financing, asked),
+    h('details', { class: 'passed' },
+      h('summary', { text: verdict.passed.length ? t('passed', { n: verdict.passed.length }) : t('passedNone') }),
+      h('ul', {}, verdict.passed.map(id => h('li', { dataset: { rule: id } }, h('strong', { text: id }),
+        // the packs give rule titles in English only
+        ruleTitles && ruleTitles[id] ? [' – ', h('span', { lang: 'en', text: ruleTitles[id] })] : '')))));
+  return section;
+}
+
+function renderPlan(plan, asked) {
+  const title = h('h3', { text: t('plan') });
+  if (!plan) return h('div', { class: 'plan' }, title, h('p', { text: t('planNone') }));
+  asked = asked || {};
+  const sum = (a, b) => (a === undefined || a === null) && (b === undefined || b === null) ? null : Number(a || 0) + Number(b || 0);
+  const rows = [
+    ['planSubsidy', plan.maxSubsidy, sum(asked.amif, asked.vvsg), 'max'],
+    ['planAmif', plan.amif, asked.amif, 'max'],
+    ['planVvsg', plan.vvsg, asked.vvsg, 'max'],
+    ['planOwn', plan.ownMin, asked.own, 'min'],
+  ].filter(r => r[1] !== null && r[1] !== undefined);
+  return h('div', { class: 'plan' }, title,
+    h('div', { class: 'table-scroll' }, h('table', { id: 'plan' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('planRow') }), h('th', { scope: 'col', text: t('planAllowed') }),
+        h('th', { scope: 'col', text: t('planAsked') }))),
+      h('tbody', {}, rows.map(([key, allowed, wanted, kind]) => {
+        const off = wanted !== null && wanted !== undefined && wanted !== '' &&
+          (kind === 'max' ? Number(wanted) > Number(allowed) : Number(wanted) < Number(allowed));
+        return h('tr', { class: off ? 'off' : null },
+          h('th', { scope: 'row', text: t(key) }), h('td', { class: 'num', text: money(allowed) }),
+          h('td', { class: 'num' }, money(wanted), off ? h('span', { class: 'off-note', text: ' (' + t(kind === 'max' ? 'over' : 'under') + ')' }) : null));
+      })))));
+}
+
+/** The header every page shares: skip link target, navigation to the calls, the language switch. */
+async function startPage() {
+  document.getElementById('lang-switch').addEventListener('click', () => {
+    localStorage.setItem(LANG_KEY, lang() === 'nl' ? 'en' : 'nl');
+    applyLanguage();
+  });
+  applyLanguage();
+  const nav = document.getElementById('nav-calls');
+  if (nav) {
+    const r = await api('/v1/calls');
+    if (r.status === 200) {
+      nav.replaceChildren(...r.body.calls.map(c => h('li', {}, h('a', { href: '/calls/' + encodeURIComponent(c.id), text: c.id,
+        'aria-current': location.pathname === '/calls/' + c.id ? 'page' : null }))));
+    }
+    return r;
+  }
+  return null;
+}
