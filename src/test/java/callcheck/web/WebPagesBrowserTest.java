@@ -296,10 +296,13 @@ class WebPagesBrowserTest {
         assertThat(attributes("#example-changes tbody tr", "data-example")).containsExactlyElementsOf(names(verdictChanges));
         assertThat(attributes("#example-finding-changes tbody tr", "data-example")).containsExactlyElementsOf(names(findingChanges));
         for (VersionDiff.Change c : diff.changes()) {
-            List<WebElement> cells = driver.findElements(By.cssSelector("tr[data-example='" + c.example().name() + "'] td"));
-            assertThat(cells.get(0).getAttribute("data-verdict")).isEqualTo(verdictOf(c.before()));
-            assertThat(cells.get(1).getAttribute("data-verdict")).isEqualTo(verdictOf(c.after()));
-            assertThat(cells.get(2).getAttribute("textContent")).contains(c.changedRules());
+            String row = "tr[data-example='" + c.example().name() + "'] td";
+            List<String> verdicts = attributes(row, "data-verdict");
+            assertThat(verdicts.get(0)).isEqualTo(verdictOf(c.before()));
+            assertThat(verdicts.get(1)).isEqualTo(verdictOf(c.after()));
+            @SuppressWarnings("unchecked")
+            List<String> texts = (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);", row);
+            assertThat(texts.get(2)).contains(c.changedRules());
         }
         assertThat(attributes("#parameter-changes tbody tr", "data-parameter")).containsExactlyElementsOf(changedNames(from.get("parameters"), to.get("parameters")));
         Set<String> changedRules = changedRules(rules, get("/v1/calls/426/rules?version=" + V426_TO).get("rules"));
@@ -417,8 +420,11 @@ class WebPagesBrowserTest {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Read in one script, so that a render between finding the elements and reading them cannot leave them stale. */
+    @SuppressWarnings("unchecked")
     private static List<String> attributes(String css, String attribute) {
-        return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getAttribute(attribute)).toList();
+        return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.getAttribute(arguments[1]));",
+                css, attribute);
     }
 
     /** axe-core in the same browser: no serious or critical violation on the page as it stands. */
