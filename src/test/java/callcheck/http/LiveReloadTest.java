@@ -271,6 +271,7 @@ class LiveReloadTest {
         ReferenceData reference = PackLoader.reference(copy.root());
         PackEngine alone = new PackEngine(new PackSet(List.of(pack), reference));
         for (Example e : Example.of(Packs.EXAMPLES.resolve("507"))) {
+            if (!Packs.decidedBy(e, "2020-07-14")) continue; // the gate runs the others on their own versions
             assertThat(ExampleResult.run(alone, e).passed()).as("a variant the examples refuse never serves: %s", e.file()).isTrue();
         }
         List<JsonNode> answers = new ArrayList<>();
