@@ -11,7 +11,14 @@ import java.util.List;
 public record CliRun(int exit, String out, String err) {
 
     public static CliRun of(String... args) {
+        return withInput("", args);
+    }
+
+    /** A run that reads the given text as its standard input. */
+    public static CliRun withInput(String input, String... args) {
         PrintStream out = System.out, err = System.err;
+        java.io.InputStream in = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
         System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
@@ -21,6 +28,7 @@ public record CliRun(int exit, String out, String err) {
         } finally {
             System.setOut(out);
             System.setErr(err);
+            System.setIn(in);
         }
     }
 

@@ -71,7 +71,8 @@ class AnalystChangeTest {
         String newCall = newCall(rules, examples, base);
 
         // validate, test (examples and coverage), diff: as an analyst runs them, and as mvn verify checks.
-        assertThat(CliRun.of("validate", "--rules", rules.toString()).exit()).isZero();
+        CliRun validate = CliRun.of("validate", "--rules", rules.toString());
+        assertThat(validate.exit()).as(validate.out()).isZero();
         CliRun test = CliRun.of("test", "--rules", rules.toString(), "--examples", examples.toString());
         assertThat(test.exit()).as(test.out() + test.err()).isZero();
         assertThat(test.out()).contains(CALL + "/" + name + "-one-partner", newCall + "/" + newCall.toLowerCase() + "-over-budget")
