@@ -57,8 +57,13 @@ class AnalystChangeTest {
         LocalDate deadline = from.plusMonths(9).plusDays(14);
         String document = source.manifest().documents().keySet().iterator().next();
 
-        Path folder = newVersion(rules, source, version, from, deadline);
-        Files.writeString(folder.resolve("partners.drl"), TWO_PARTNERS.formatted(document));
+        // The rule's id and parameter: new to the call, whatever rules the analysts have written since.
+        String rule = "507-TWO-PARTNERS", parameter = "partnersMin";
+        while (source.ruleIds().contains(rule)) rule += "-AGAIN";
+        while (source.parameters().all().containsKey(parameter)) parameter += "Again";
+        Path folder = newVersion(rules, source, version, from, deadline, parameter);
+        Files.writeString(folder.resolve("partners-" + version + ".drl"), TWO_PARTNERS.replace("507-TWO-PARTNERS", rule)
+                .replace("partnersMin", parameter).formatted(document));
         Example base = eligibleBase(source);
         String name = "analyst-" + version;
         Path dir507 = examples.resolve(CALL);
@@ -66,7 +71,7 @@ class AnalystChangeTest {
         example(dir507, name + "-subsidy-over-30000", boundary(base, deadline).set("financing.amif", new java.math.BigDecimal("15000.01"))
                 .set("financing.own", new java.math.BigDecimal("49999.99")), "INELIGIBLE", "507-SUBSIDY-MAX");
         example(dir507, name + "-a-day-late", boundary(base, deadline.plusDays(1)), "INELIGIBLE", "507-DEADLINE");
-        example(dir507, name + "-one-partner", boundary(base, deadline).remove("partners[1]"), "INELIGIBLE", "507-TWO-PARTNERS");
+        example(dir507, name + "-one-partner", boundary(base, deadline).remove("partners[1]"), "INELIGIBLE", rule);
 
         String newCall = newCall(rules, examples, base);
 
@@ -76,7 +81,7 @@ class AnalystChangeTest {
         CliRun test = CliRun.of("test", "--rules", rules.toString(), "--examples", examples.toString());
         assertThat(test.exit()).as(test.out() + test.err()).isZero();
         assertThat(test.out()).contains(CALL + "/" + name + "-one-partner", newCall + "/" + newCall.toLowerCase() + "-over-budget")
-                .containsPattern("507 +507-TWO-PARTNERS +" + version + " +1 +\\d+");
+                .containsPattern("507 +" + rule + " +" + version + " +1 +\\d+");
 
         LoadReport report = LoadReport.load(rules, new PackLoader());
         assertThat(report.failures()).isEmpty();
@@ -128,7 +133,8 @@ class AnalystChangeTest {
             """;
 
     /** Copies the source version as the README says, then sets the new numbers and the new rule's parameter. */
-    private static Path newVersion(Path rules, RulePack source, String version, LocalDate from, LocalDate deadline) throws IOException {
+    private static Path newVersion(Path rules, RulePack source, String version, LocalDate from, LocalDate deadline, String parameter)
+            throws IOException {
         Path folder = rules.resolve(CALL).resolve(version);
         RulesCopy.copyTree(source.folder(), folder);
         Path manifest = folder.resolve(PackLoader.MANIFEST);
@@ -139,12 +145,12 @@ class AnalystChangeTest {
         text = replaceOnce(text, "(?m)^(  deadline:\\n(?:    .*\\n)*?    value: ).*$", "$1" + deadline);
         text = replaceOnce(text, "(?m)^parameters:\\n", """
                 parameters:
-                  partnersMin:
+                  %s:
                     type: number
                     value: 2
                     description: the least number of partners
                     assumption: "Assumption of this test: the new version asks for at least two partners."
-                """);
+                """.formatted(parameter));
         Files.writeString(manifest, text);
         return folder;
     }
