@@ -401,7 +401,9 @@ public final class PackLoader {
                 return null;
             }
         }
-        return new RuleInfo(text(md.get("id")), r.getName(), severity, text(md.get("title")), text(md.get("nl")), text(md.get("en")),
+        // A title names its numbers as {parameter}: filled here, once, so that the number lives only in the manifest.
+        return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
+                text(md.get("nl")), text(md.get("en")),
                 new Source(doc.title(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
                 list(md.get("needs")), uses, file);
     }
