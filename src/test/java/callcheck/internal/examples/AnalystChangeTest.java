@@ -170,12 +170,12 @@ class AnalystChangeTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no eligible 507 example with a partner to start from"));
     }
 
-    /** The base submitted on the day, asking exactly 30,000 of 80,000, with two partners. */
+    /** The base submitted on the day, asking exactly 30,000 of 80,000, with exactly two partners. */
     private static ProposalJson boundary(Example base, LocalDate submittedOn) {
         ProposalJson p = ProposalJson.from(CALL + "/" + base.file().getFileName()).set("submittedOn", submittedOn.toString())
                 .set("financing.totalCost", 80000).set("financing.amif", 15000).set("financing.vvsg", 15000).set("financing.own", 50000);
-        String partner = p.node("partners[0]").deepCopy().toString();
-        return p.add("partners", partner).set("partners[1].name", "Tweede partner");
+        String partner = p.node("partners[0]").toString();
+        return p.json("partners", "[" + partner + ", " + partner + "]").set("partners[1].name", "Tweede partner");
     }
 
     private static void example(Path dir, String name, ProposalJson proposal, String verdict, String... findings) throws IOException {
