@@ -53,14 +53,17 @@ class ValidateCommandTest {
     }
 
     @Test
-    @DisplayName("a syntax error: path as given, line and column of the place the parser stopped, exit 1")
+    @DisplayName("a missing ')': path as given, at the end of the line that lacks it, saying what is missing, exit 1")
     void syntax_error_is_printed_as_file_line_column() throws IOException {
-        RulesCopy copy = RulesCopy.into(tmp).edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
-        int then = lineOf(copy.root().resolve(TIMING), "submittedOn.isAfter($deadline)") + 1;
+        RulesCopy copy = RulesCopy.into(tmp, "507").edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
+        Path timing = copy.root().resolve(TIMING);
+        int line = lineOf(timing, "submittedOn.isAfter($deadline)");
+        int end = Files.readAllLines(timing).get(line - 1).stripTrailing().length() + 1;
         CliRun run = CliRun.of("validate", "--rules", copy.root().toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.outLines()).contains("FAIL 507/2020-07-14: 1 error",
-                copy.root() + "/" + TIMING + ":" + then + ":1: [ERR 102] Line " + then + ":0 mismatched input 'then' in rule \"507-DEADLINE\"");
+                copy.root() + "/" + TIMING + ":" + line + ":" + end + ": a ')' is missing at the end of this line in rule \"507-DEADLINE\":"
+                        + " its conditions open 1 more '(' than they close before 'then' on line " + (line + 1));
     }
 
     @Test

@@ -93,7 +93,7 @@ class ReloaderTest {
         assertThat(s.pack("507", "2020-07-14")).satisfies(p -> {
             assertThat(p.state()).isEqualTo(PackStatus.State.FAILED);
             assertThat(p.servingDigest()).isNull();
-            assertThat(p.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(lineOf(TIMING, "submittedOn.isAfter($deadline)") + 1));
+            assertThat(p.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(lineOf(TIMING, "submittedOn.isAfter($deadline)")));
         });
 
         copy.edit(TIMING, "submittedOn.isAfter($deadline)\n", "submittedOn.isAfter($deadline))\n");
@@ -124,7 +124,7 @@ class ReloaderTest {
     void a_broken_edit_keeps_the_last_good_version_and_says_where() throws IOException {
         String before = digest();
         copy.edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
-        int then = lineOf(TIMING, "submittedOn.isAfter($deadline)") + 1;
+        int then = lineOf(TIMING, "submittedOn.isAfter($deadline)");
         ReloadStatus s = reloader.reload(changed(TIMING));
 
         assertThat(digest()).isEqualTo(before);

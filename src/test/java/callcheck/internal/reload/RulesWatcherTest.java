@@ -73,7 +73,7 @@ class RulesWatcherTest {
         assertThat(s.state()).isEqualTo(ReloadStatus.LAST_GOOD);
         assertThat(s.pack("507", "2020-07-14").errors()).singleElement().satisfies(e -> {
             assertThat(e.file()).isEqualTo(TIMING);
-            assertThat(e.line()).isEqualTo(lineOf(TIMING, "submittedOn.isAfter($deadline)") + 1);
+            assertThat(e.line()).isEqualTo(lineOf(TIMING, "submittedOn.isAfter($deadline)"));
         });
     }
 
