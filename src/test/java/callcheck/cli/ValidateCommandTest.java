@@ -43,13 +43,14 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "--rules", copy.root().toString());
         assertThat(run.exit()).as(run.out()).isZero();
         String root = copy.root().toString();
+        var documents = copy.load("507", "2020-07-14").manifest().documents();
         assertThat(run.outLines()).filteredOn(l -> l.startsWith("WARN ")).containsExactlyInAnyOrder(
                 "WARN " + root + "/507/2020-07-14/financing.drl:13:42: rule \"507-SUBSIDY-MAX\" @title writes 40,000, the value of parameter"
                         + " subsidyMax: write {subsidyMax} so that the text follows the parameter",
                 "WARN " + root + "/" + TIMING + ":11:36: rule \"507-DEADLINE\" @title writes 16 October 2020, the value of parameter"
                         + " deadline: write {deadline} so that the text follows the parameter",
-                "WARN " + root + "/" + TIMING + ":14:5: rule \"507-DEADLINE\" cites \"Oproep 507, oproeppagina (VLEVA)\", but the parameters"
-                        + " it @uses come from [Publieke informatie over oproep 507 (ESF Vlaanderen, VVSG)]: is that the passage it checks?");
+                "WARN " + root + "/" + TIMING + ":14:5: rule \"507-DEADLINE\" cites \"" + documents.get("call-page").citation() + "\", but the parameters"
+                        + " it @uses come from [" + documents.get("public-record").citation() + "]: is that the passage it checks?");
     }
 
     @Test

@@ -347,7 +347,7 @@ public final class PackLoader {
                 if (d == null) {
                     errors.add(new CompileError(file, 0, 0, "parameter " + name + " cites document '" + spec.source().document() + "' that " + file + " does not list"));
                 } else {
-                    source = new Source(d.title(), spec.source().section());
+                    source = new Source(d.citation(), spec.source().section());
                 }
             }
             String assumption = spec.assumption();
@@ -404,7 +404,7 @@ public final class PackLoader {
         // A title names its numbers as {parameter}: filled here, once, so that the number lives only in the manifest.
         return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
                 text(md.get("nl")), text(md.get("en")),
-                new Source(doc.title(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
+                new Source(doc.citation(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
                 list(md.get("needs")), uses, file);
     }
 
