@@ -51,5 +51,7 @@ class ParameterTextTest {
                 .filter(f -> f.rule().equals("507-SUBSIDY-MAX")).findFirst().orElseThrow();
         assertThat(missing.severity()).isEqualTo(Severity.MISSING);
         assertThat(missing.message().en()).contains("'The subsidy asked is at most 30,000 euro'");
+        // The title is English: the Dutch message names the rule by its id.
+        assertThat(missing.message().nl()).isEqualTo("Ontbrekend gegeven voor regel 507-SUBSIDY-MAX: financing.amif.");
     }
 }
