@@ -7,11 +7,14 @@ import callcheck.engine.Finding;
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.Example;
 import callcheck.internal.examples.ExampleResult;
+import callcheck.internal.examples.PackDiff;
 import callcheck.internal.examples.VersionDiff;
+import callcheck.rules.Parameter;
 import callcheck.engine.CompileError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,8 @@ import java.util.concurrent.Callable;
  * The examples of a call whose verdict, findings or financing plan change from one pack version to another, side by
  * side, then finding by finding. Exit 0 when nothing changes, 1 when something does (as diff does), 2 on an error.
  */
-@Command(name = "diff", description = {"Show the examples of a call whose verdict, findings or financing change between two pack versions.",
+@Command(name = "diff", description = {"Show the parameters and rules that differ between two pack versions of a call, and the examples",
+        "whose verdict, findings or financing change; --summary: one line per example whose verdict changes.",
         "Exit 0 when none change, 1 when some do, 2 on an error."})
 final class DiffCommand implements Callable<Integer> {
     @Option(names = "--call", required = true, description = "call id, e.g. 507")
@@ -38,6 +42,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--examples", defaultValue = "examples", description = "examples folder (default: ${DEFAULT-VALUE})")
     Path examples;
+
+    @Option(names = "--summary", description = "the parameters and rules that change, then one line per example whose verdict changes")
+    boolean summary;
 
     @Override
     public Integer call() {
@@ -61,9 +68,22 @@ final class DiffCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
+        PackDiff packs = PackDiff.of(report.packs().select(call, from, null), report.packs().select(call, to, null));
         System.out.println("call " + call + ": " + diff.changes().size() + " of " + diff.compared() + " examples change from "
                 + from + " to " + to);
-        if (diff.changes().isEmpty()) return 0;
+        printPackDiff(packs, System.out);
+        if (summary) {
+            List<VersionDiff.Change> verdicts = diff.changes().stream().filter(VersionDiff.Change::verdictChanged).toList();
+            if (!verdicts.isEmpty()) {
+                System.out.println();
+                System.out.println(verdicts.size() + " verdicts change:");
+            }
+            for (VersionDiff.Change c : verdicts) {
+                System.out.println("  " + c.example().name() + ": " + summary(c.before()) + " -> " + summary(c.after()));
+            }
+            return diff.changes().isEmpty() && packs.isEmpty() ? 0 : 1;
+        }
+        if (diff.changes().isEmpty()) return packs.isEmpty() ? 0 : 1;
         System.out.println();
         Table table = new Table("EXAMPLE", from, to);
         for (VersionDiff.Change c : diff.changes()) table.row(c.example().name(), summary(c.before()), summary(c.after()));
@@ -81,6 +101,44 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         return 1;
+    }
+
+    /** The parameters (old -> new, with the source) and the rules (added, removed, changed: what) that differ. */
+    static void printPackDiff(PackDiff d, PrintStream out) {
+        if (!d.parameters().isEmpty()) {
+            out.println();
+            out.println("parameters:");
+            for (PackDiff.ParameterChange p : d.parameters()) {
+                if (p.before() == null) out.println("  + " + p.name() + " " + value(p.after()) + from(p.after()));
+                else if (p.after() == null) out.println("  - " + p.name() + " " + value(p.before()));
+                else out.println("  ~ " + p.name() + " " + value(p.before()) + " -> " + value(p.after()) + from(p.after()));
+            }
+        }
+        if (!d.rules().isEmpty()) {
+            out.println();
+            out.println("rules:");
+            for (PackDiff.RuleChange r : d.rules()) {
+                switch (r.kind()) {
+                    case "added" -> out.println("  + " + r.name() + " " + r.after().severity() + ": " + r.after().title());
+                    case "removed" -> out.println("  - " + r.name() + " " + r.before().severity() + ": " + r.before().title());
+                    default -> {
+                        out.println("  ~ " + r.name() + ": " + String.join(", ", r.what()) + " changed");
+                        if (r.what().contains("title")) out.println("      title \"" + r.before().title() + "\" -> \"" + r.after().title() + "\"");
+                        if (r.what().contains("severity")) out.println("      severity " + r.before().severity() + " -> " + r.after().severity());
+                    }
+                }
+            }
+        }
+    }
+
+    private static String value(Parameter p) {
+        return p.isUnknown() ? "unknown" : String.valueOf(p.value());
+    }
+
+    private static String from(Parameter p) {
+        String source = p.source() == null ? "" : p.source().document() + ", " + p.source().section();
+        if (p.assumption() != null) source = source.isEmpty() ? "assumption: " + p.assumption() : source + "; assumption: " + p.assumption();
+        return source.isEmpty() ? "" : " (" + source + ")";
     }
 
     private static String summary(ExampleResult r) {

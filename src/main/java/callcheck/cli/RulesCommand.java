@@ -3,6 +3,7 @@ package callcheck.cli;
 import callcheck.internal.engine.PackEngine;
 
 import callcheck.rules.Parameter;
+import callcheck.internal.examples.PackDiff;
 import callcheck.internal.pack.RuleInfo;
 import callcheck.internal.pack.RulePack;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
  * Prints the rules of the packs as Markdown, read back from the compiled rules' metadata: the same source that
  * feeds the verdicts and the HTTP rule list, so the docs cannot drift from the rules.
  */
-@Command(name = "rules", description = "Print the rules and parameters of the packs as Markdown, from the compiled rules.")
+@Command(name = "rules", description = {"Print the rules (messages, needs, uses, source) and parameters of the packs as Markdown, from the",
+        "compiled rules; from a call's second version on, what changed since the version before is marked."})
 final class RulesCommand implements Callable<Integer> {
     @Option(names = "--call", description = "only this call")
     String call;
@@ -33,32 +35,59 @@ final class RulesCommand implements Callable<Integer> {
         PackEngine engine = PackEngine.load(rules);
         List<String> calls = call == null ? engine.packs().calls() : List.of(call);
         for (String c : calls) {
+            RulePack previous = null;
             for (RulePack pack : engine.packs().versions(c)) {
-                if (version == null || version.equals(pack.version())) print(pack, System.out);
+                if (version == null || version.equals(pack.version())) print(pack, previous, System.out);
+                previous = pack;
             }
         }
         return 0;
     }
 
-    static void print(RulePack pack, PrintStream out) {
+    /**
+     * One version: its rules with messages, needs and uses, then its parameters; with the previous version of the call
+     * (null for the first), a last column says what changed since it.
+     */
+    static void print(RulePack pack, RulePack previous, PrintStream out) {
         var m = pack.manifest();
+        PackDiff diff = previous == null ? null : PackDiff.of(previous, pack);
         out.printf("## Call %s, version %s: %s%n%n", m.call(), m.version(), m.title());
-        out.printf("%s. Governs submissions from %s%s. Digest `%s`.%n%n", m.programme(), m.submissions().from(),
-                m.submissions().until() == null ? " on" : " until " + m.submissions().until(), pack.digest());
-        out.println("| rule | severity | checks | source | assumption |");
-        out.println("| --- | --- | --- | --- | --- |");
+        out.printf("%s. Governs submissions from %s%s. Digest `%s`.%s%n%n", m.programme(), m.submissions().from(),
+                m.submissions().until() == null ? " on" : " until " + m.submissions().until(), pack.digest(),
+                previous == null ? "" : " Changes since version " + previous.version() + " are marked.");
+        out.println("| rule | severity | checks | messages (nl; en) | needs | uses | source | assumption |" + (diff == null ? "" : " since " + previous.version() + " |"));
+        out.println("| --- | --- | --- | --- | --- | --- | --- | --- |" + (diff == null ? "" : " --- |"));
         for (RuleInfo r : pack.rules()) {
-            out.printf("| %s | %s | %s | %s, %s | %s |%n", r.isPrimary() ? r.id() : r.id() + " (" + r.name().substring(r.id().length()).trim() + ")",
-                    r.severity(), cell(r.title()), cell(r.source().document()), cell(r.source().section()),
-                    r.assumption() == null ? "" : cell(r.assumption()));
+            String changed = "";
+            if (diff != null) {
+                for (PackDiff.RuleChange c : diff.rules()) {
+                    if (c.name().equals(r.name())) changed = c.before() == null ? "**new**" : "**changed**: " + String.join(", ", c.what());
+                }
+            }
+            out.printf("| %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |%s%n", r.isPrimary() ? r.id() : r.id() + " (" + r.name().substring(r.id().length()).trim() + ")",
+                    r.severity(), cell(r.title()), cell(r.nl()), cell(r.en()), cell(String.join(" ", r.needs())), cell(String.join(" ", r.uses())),
+                    cell(r.source().document()), cell(r.source().section()), r.assumption() == null ? "" : cell(r.assumption()),
+                    diff == null ? "" : " " + changed + " |");
+        }
+        if (diff != null) {
+            for (PackDiff.RuleChange c : diff.rules()) {
+                if (c.after() == null) out.printf("| %s | | **removed** since %s | | | | | |%s%n", c.name(), previous.version(), " |");
+            }
         }
         out.println();
-        out.println("| parameter | value | what | source or assumption |");
-        out.println("| --- | --- | --- | --- |");
+        out.println("| parameter | value | what | source or assumption |" + (diff == null ? "" : " since " + previous.version() + " |"));
+        out.println("| --- | --- | --- | --- |" + (diff == null ? "" : " --- |"));
         for (Parameter p : m.parameters().keySet().stream().map(pack.parameters()::get).toList()) {
             String from = p.source() == null ? "" : p.source().document() + ", " + p.source().section();
             if (p.assumption() != null) from = (from.isEmpty() ? "" : from + "; ") + p.assumption();
-            out.printf("| %s | %s | %s | %s |%n", p.name(), p.isUnknown() ? "unknown" : p.value(), cell(p.description()), cell(from));
+            String changed = "";
+            if (diff != null) {
+                for (PackDiff.ParameterChange c : diff.parameters()) {
+                    if (c.name().equals(p.name())) changed = c.before() == null ? "**new**" : "**changed**: was " + (c.before().isUnknown() ? "unknown" : c.before().value());
+                }
+            }
+            out.printf("| %s | %s | %s | %s |%s%n", p.name(), p.isUnknown() ? "unknown" : p.value(), cell(p.description()), cell(from),
+                    diff == null ? "" : " " + changed + " |");
         }
         out.println();
     }

@@ -10,6 +10,9 @@ import callcheck.internal.engine.PackSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +25,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "test", description = {"Run every example; print expected and actual verdicts and the rule coverage.",
         "Exit 1 on a wrong example, on a rule that no example makes find something or that refuses every example,",
-        "or on a pack version that no example reaches."})
+        "or on a pack version that no example reaches.",
+        "--accept shows each example whose result changed and, once confirmed (or with --yes), rewrites its .expected.json."})
 final class TestCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
@@ -33,8 +37,18 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--call", description = "only this call's examples and rules")
     String call;
 
+    @Option(names = "--accept", description = "show each example whose result changed, then (once confirmed) rewrite its .expected.json to expect it")
+    boolean accept;
+
+    @Option(names = "--yes", description = "with --accept: rewrite without asking")
+    boolean yes;
+
     @Override
     public Integer call() {
+        if (yes && !accept) {
+            System.err.println("--yes goes with --accept");
+            return 2;
+        }
         LoadReport report = ValidateCommand.load(rules, System.err);
         if (report == null) return 2;
         if (!report.failures().isEmpty()) {
@@ -53,6 +67,11 @@ final class TestCommand implements Callable<Integer> {
                 : new PackSet(report.packs().all().stream().filter(p -> p.call().equals(call)).toList(), report.packs().reference());
         PackEngine engine = new PackEngine(packs);
         List<ExampleResult> results = all.stream().map(e -> ExampleResult.run(engine, e)).toList();
+        if (accept && Accept.run(results, yes, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out) > 0) {
+            // Read back what was written: the table below shows the files as they now are.
+            all = Example.all(examples).stream().filter(e -> call == null || e.call().equals(call)).toList();
+            results = all.stream().map(e -> ExampleResult.run(engine, e)).toList();
+        }
 
         Table table = new Table("EXAMPLE", "VERSION", "EXPECTED", "ACTUAL", "RESULT");
         for (ExampleResult r : results) {

@@ -5,6 +5,7 @@ import callcheck.engine.CompileError;
 import callcheck.internal.pack.Manifest;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
+import callcheck.internal.pack.PackWarnings;
 import callcheck.internal.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,9 @@ import java.util.concurrent.Callable;
  * given ({@code rules/507/2020-07-14/timing.drl:20:1: ...}) so that an editor or terminal opens it at the place;
  * one OK line per pack that compiles. Exit 0 when every pack compiles, 1 otherwise.
  */
-@Command(name = "validate", description = "Compile every rule pack; print each error as file:line:col: message. Exit 1 on any error.")
+@Command(name = "validate", description = {"Compile every rule pack; print each error as file:line:col: message. Exit 1 on any error.",
+        "Warnings (WARN file:line:col: ...) do not change the exit code: a number a title or message writes instead of naming",
+        "its parameter, a rule citing another document than its parameters come from."})
 final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
@@ -37,9 +40,12 @@ final class ValidateCommand implements Callable<Integer> {
         for (RulePack p : report.packs().all()) {
             String folder = p.call() + "/" + p.folder().getFileName();
             Manifest.Submissions s = p.manifest().submissions();
-            byFolder.put(folder, List.of("OK   " + folder + ": " + p.ruleIds().size() + " rules, " + p.parameters().all().size()
+            List<String> lines = new ArrayList<>();
+            lines.add("OK   " + folder + ": " + p.ruleIds().size() + " rules, " + p.parameters().all().size()
                     + " parameters, submissions " + s.from() + " to " + (s.until() == null ? "open" : s.until()) + ", "
-                    + p.digest().substring(0, "sha256:".length() + 12)));
+                    + p.digest().substring(0, "sha256:".length() + 12));
+            for (CompileError w : PackWarnings.of(rules, p)) lines.add("WARN " + w.under(rules));
+            byFolder.put(folder, lines);
         }
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
             String folder = f.getKey().replace('\\', '/');

@@ -170,29 +170,43 @@ public final class ReferenceData {
      *         into); null when it is a Flemish municipality then
      */
     public String whyNotFlemish(String nis, LocalDate date) {
-        if (nis == null) return "no NIS code";
+        Reason r = reasonNotFlemish(nis, date);
+        return r == null ? null : r.en();
+    }
+
+    /** {@link #whyNotFlemish(String, LocalDate)} in Dutch and English. */
+    public Reason reasonNotFlemish(String nis, LocalDate date) {
+        if (nis == null) return NO_NIS;
         Optional<Municipality> now = municipality(nis, date);
         if (now.isPresent()) {
-            return now.get().isFlemish() ? null : nis + " (" + now.get().name() + ") is not in Flanders";
+            String it = nis + " (" + now.get().name() + ")";
+            return now.get().isFlemish() ? null : new Reason(it + " ligt niet in Vlaanderen", it + " is not in Flanders");
         }
         return whyNotValid(nis, date);
     }
+
+    private static final Reason NO_NIS = new Reason("geen NIS-code", "no NIS code");
+    private static final Reason NO_MEMBERS = new Reason("het samenwerkingsverband noemt geen gemeenten als leden",
+            "the cooperation names no member municipalities");
 
     /**
      * Why a code that is not valid on the date is not: unknown, not yet created, or merged away (naming the
      * municipality it merged into, as it is called on the date).
      */
-    private String whyNotValid(String nis, LocalDate date) {
+    private Reason whyNotValid(String nis, LocalDate date) {
         List<Municipality> h = history(nis);
-        if (h.isEmpty()) return nis + " is not a municipality code";
+        if (h.isEmpty()) return new Reason(nis + " is geen gemeentecode", nis + " is not a municipality code");
         Municipality m = h.get(0);
         for (Municipality x : h) if (x.until() != null && date.isAfter(x.until())) m = x;
+        String it = nis + " (" + m.name() + ")";
         if (m.until() != null && date.isAfter(m.until())) {
-            String merged = m.mergedInto() == null ? "" : "; it merged into " + m.mergedInto()
-                    + municipality(m.mergedInto(), date).map(n -> " (" + n.name() + ")").orElse("");
-            return nis + " (" + m.name() + ") no longer existed on " + date + merged;
+            Reason gone = new Reason(it + " bestond niet meer op " + date, it + " no longer existed on " + date);
+            if (m.mergedInto() == null) return gone;
+            String into = m.mergedInto() + municipality(m.mergedInto(), date).map(n -> " (" + n.name() + ")").orElse("");
+            return gone.suffixed("; de gemeente fusioneerde tot " + into, "; it merged into " + into);
         }
-        return nis + " (" + m.name() + ") did not exist yet on " + date + ": valid from " + m.from();
+        return new Reason(it + " bestond nog niet op " + date + ": geldig vanaf " + m.from(),
+                it + " did not exist yet on " + date + ": valid from " + m.from());
     }
 
     /**
@@ -205,12 +219,18 @@ public final class ReferenceData {
      *         when the organisation or its kind is absent
      */
     public String whyNotFlemish(Organisation o, LocalDate date) {
+        Reason r = reasonNotFlemish(o, date);
+        return r == null ? null : r.en();
+    }
+
+    /** {@link #whyNotFlemish(Organisation, LocalDate)} in Dutch and English. */
+    public Reason reasonNotFlemish(Organisation o, LocalDate date) {
         if (o == null || o.getKind() == null) return null;
         if (o.getKind() == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION && (o.getMembers() == null || o.getMembers().isEmpty())) {
-            return "the cooperation names no member municipalities";
+            return NO_MEMBERS;
         }
         for (String nis : o.getMunicipalities()) {
-            String why = whyNotFlemish(nis, date);
+            Reason why = reasonNotFlemish(nis, date);
             if (why != null) return why;
         }
         return null;
@@ -314,12 +334,20 @@ public final class ReferenceData {
      *         lies in the region
      */
     public String whyNotInRegion(String nis, Region region, LocalDate date) {
-        if (nis == null) return "no NIS code";
+        Reason r = reasonNotInRegion(nis, region, date);
+        return r == null ? null : r.en();
+    }
+
+    /** {@link #whyNotInRegion(String, Region, LocalDate)} in Dutch and English. */
+    public Reason reasonNotInRegion(String nis, Region region, LocalDate date) {
+        if (nis == null) return NO_NIS;
         Optional<Municipality> now = municipality(nis, date);
         if (now.isEmpty()) return whyNotValid(nis, date);
         Region actual = regionOf(nis, date).orElseThrow();
         if (actual == region) return null;
-        return nis + " (" + now.get().name() + ") lies in " + regionName(actual) + ", not in " + regionName(region);
+        String it = nis + " (" + now.get().name() + ")";
+        return new Reason(it + " ligt in " + regionName(actual) + ", niet in " + regionName(region),
+                it + " lies in " + regionName(actual) + ", not in " + regionName(region));
     }
 
     /**
@@ -334,15 +362,22 @@ public final class ReferenceData {
      *         kind is absent
      */
     public String whyNotInRegion(Organisation o, Region region, LocalDate date) {
+        Reason r = reasonNotInRegion(o, region, date);
+        return r == null ? null : r.en();
+    }
+
+    /** {@link #whyNotInRegion(Organisation, Region, LocalDate)} in Dutch and English. */
+    public Reason reasonNotInRegion(Organisation o, Region region, LocalDate date) {
         if (o == null || o.getKind() == null || region == null) return null;
         if (o.getKind() == OrganisationKind.VGC) {
-            return region == Region.BRUSSELS ? null : "the VGC works in " + regionName(Region.BRUSSELS) + ", not in " + regionName(region);
+            return region == Region.BRUSSELS ? null : new Reason("de VGC werkt in " + regionName(Region.BRUSSELS) + ", niet in " + regionName(region),
+                    "the VGC works in " + regionName(Region.BRUSSELS) + ", not in " + regionName(region));
         }
         if (o.getKind() == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION && (o.getMembers() == null || o.getMembers().isEmpty())) {
-            return "the cooperation names no member municipalities";
+            return NO_MEMBERS;
         }
         for (String nis : o.getMunicipalities()) {
-            String why = whyNotInRegion(nis, region, date);
+            Reason why = reasonNotInRegion(nis, region, date);
             if (why != null) return why;
         }
         return null;

@@ -89,7 +89,8 @@ public final class Evaluation {
         values.put("missing", fields);
         String list = String.join(", ", fields);
         return new Finding(rule.id(), Severity.MISSING,
-                new Finding.Messages("Ontbrekend gegeven voor '" + rule.title() + "': " + list + ".",
+                // The title is English: the Dutch message names the rule by its id instead.
+                new Finding.Messages("Ontbrekend gegeven voor regel " + rule.id() + ": " + list + ".",
                         "Missing fact for '" + rule.title() + "': " + list + "."),
                 rule.source(), rule.assumption(), values);
     }

@@ -24,6 +24,8 @@ import java.util.List;
  * numbers from the same pack parameters, so that the comparison is about evaluation alone.
  */
 public final class HandWritten507 {
+    /** The pack version whose rules this class repeats. */
+    public static final String VERSION = "2020-07-14";
     public enum Sev { BLOCKING, MISSING, WARNING }
 
     public record Result(Outcome outcome, List<String> blocking, List<String> missing, List<String> warnings) {

@@ -36,7 +36,7 @@ public class HandWrittenBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         PackEngine engine = PackEngine.load(BenchExamples.RULES);
-        RulePack pack = engine.packs().versions("507").get(0);
+        RulePack pack = engine.packs().select("507", HandWritten507.VERSION, null);
         baseline = new HandWritten507(pack.parameters(), engine.packs().reference());
         proposals = BenchExamples.of("507").stream().map(BenchExamples.Case::proposal).toArray(Proposal[]::new);
     }

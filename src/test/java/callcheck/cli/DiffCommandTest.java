@@ -17,13 +17,13 @@ class DiffCommandTest {
 
     @Test
     void prints_the_examples_that_change_side_by_side_then_finding_by_finding() {
-        RulesCopy copy = RulesCopy.into(tmp);
-        PackVersions.copy(copy.root(), "507", "2020-07-14", "2021-01-01", "2021-01-01");
-        copy.edit("507/2021-01-01/pack.yaml", "    value: 40000\n", "    value: 30000\n");
-        CliRun run = diff(copy, "2021-01-01");
+        RulesCopy copy = RulesCopy.into(tmp, "507");
+        String v2 = PackVersions.copyToFresh(copy.root(), "507", "2020-07-14", "2999-01-01");
+        copy.edit("507/" + v2 + "/pack.yaml", "    value: 40000\n", "    value: 30000\n");
+        CliRun run = diff(copy, v2);
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.outLines().get(0)).matches("call 507: \\d+ of \\d+ examples change from 2020-07-14 to 2021-01-01");
-        assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches("EXAMPLE +2020-07-14 +2021-01-01"))
+        assertThat(run.outLines().get(0)).matches("call 507: \\d+ of \\d+ examples change from 2020-07-14 to " + v2);
+        assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches("EXAMPLE +2020-07-14 +" + v2))
                 .anySatisfy(l -> assertThat(l).matches("eligible-tielt-pittem +ELIGIBLE +INELIGIBLE 507-SUBSIDY-MAX"))
                 .contains("eligible-tielt-pittem: ELIGIBLE -> INELIGIBLE")
                 .anySatisfy(l -> assertThat(l).startsWith("  + 507-SUBSIDY-MAX BLOCKING: ").contains("30000"))
@@ -32,12 +32,29 @@ class DiffCommandTest {
     }
 
     @Test
+    void the_parameters_and_rules_that_change_and_a_summary_line_per_verdict_that_changes() {
+        RulesCopy copy = RulesCopy.into(tmp, "507");
+        String v2 = PackVersions.copyToFresh(copy.root(), "507", "2020-07-14", "2999-01-01");
+        copy.edit("507/" + v2 + "/pack.yaml", "    value: 40000\n", "    value: 30000\n");
+        CliRun run = CliRun.of("diff", "--summary", "--call", "507", "--from", "2020-07-14", "--to", v2, "--rules", copy.root().toString(),
+                "--examples", Packs.EXAMPLES.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.outLines()).contains("parameters:", "  ~ subsidyMax 40000 -> 30000 (" + copy.load("507", v2).parameters().get("subsidyMax").source().document() + ", Budget)", "rules:",
+                "  ~ 507-SUBSIDY-MAX: title changed",
+                "      title \"The subsidy asked is at most 40,000 euro\" -> \"The subsidy asked is at most 30,000 euro\"",
+                "  eligible-tielt-pittem: ELIGIBLE -> INELIGIBLE 507-SUBSIDY-MAX");
+        // One line per example whose verdict changes: not the table, not the findings one by one.
+        assertThat(run.outLines()).noneSatisfy(l -> assertThat(l).startsWith("EXAMPLE")).noneSatisfy(l -> assertThat(l).startsWith("  + "))
+                .noneSatisfy(l -> assertThat(l).startsWith("  subsidy-over-max:"));
+    }
+
+    @Test
     void nothing_changes_exit_0_and_an_unknown_version_exit_2() {
-        RulesCopy copy = RulesCopy.into(tmp);
-        PackVersions.copy(copy.root(), "507", "2020-07-14", "2021-01-01", "2021-01-01");
-        CliRun same = diff(copy, "2021-01-01");
+        RulesCopy copy = RulesCopy.into(tmp, "507");
+        String v2 = PackVersions.copyToFresh(copy.root(), "507", "2020-07-14", "2999-01-01");
+        CliRun same = diff(copy, v2);
         assertThat(same.exit()).isZero();
-        assertThat(same.outLines()).singleElement().asString().matches("call 507: 0 of \\d+ examples change from 2020-07-14 to 2021-01-01");
+        assertThat(same.outLines()).singleElement().asString().matches("call 507: 0 of \\d+ examples change from 2020-07-14 to " + v2);
 
         CliRun unknown = diff(copy, "2030-01-01");
         assertThat(unknown.exit()).isEqualTo(2);

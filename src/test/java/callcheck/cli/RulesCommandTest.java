@@ -1,25 +1,53 @@
 package callcheck.cli;
 
+import callcheck.internal.pack.RuleInfo;
 import callcheck.internal.pack.RulePack;
+import callcheck.support.PackVersions;
 import callcheck.support.Packs;
+import callcheck.support.RulesCopy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RulesCommandTest {
 
+    @TempDir
+    Path tmp;
+
     @Test
-    void the_rule_docs_list_every_rule_and_parameter_of_the_compiled_pack() {
-        RulePack pack = Packs.engine().packs().versions("507").get(0);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RulesCommand.print(pack, new PrintStream(out, true, StandardCharsets.UTF_8));
-        String md = out.toString(StandardCharsets.UTF_8);
+    void the_rule_docs_list_every_rule_with_its_messages_needs_and_uses_and_every_parameter_of_the_compiled_pack() {
+        RulePack pack = Packs.engine().packs().select("507", "2020-07-14", null);
+        String md = print(pack, null);
         for (String id : pack.ruleIds()) assertThat(md).contains("| " + id + " |");
         for (String p : pack.parameters().all().keySet()) assertThat(md).contains("| " + p + " |");
-        assertThat(md).contains(pack.digest()).contains("centrumsteden");
+        RuleInfo max = pack.rule("507-SUBSIDY-MAX");
+        assertThat(md).contains("| " + max.nl() + "; " + max.en() + " | " + String.join(" ", max.needs()) + " | " + String.join(" ", max.uses()) + " |");
+        assertThat(md).contains(pack.digest()).contains("centrumsteden").doesNotContain("since ");
+    }
+
+    @Test
+    void a_later_version_marks_what_changed_since_the_version_before() {
+        RulesCopy copy = RulesCopy.into(tmp, "507");
+        String v2 = PackVersions.copyToFresh(copy.root(), "507", "2020-07-14", "2999-01-01");
+        copy.edit("507/" + v2 + "/pack.yaml", "    value: 40000\n", "    value: 30000\n")
+                .edit("507/" + v2 + "/timing.drl", "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline.plusDays(1)))");
+        String md = print(copy.load("507", v2), copy.load("507", "2020-07-14"));
+        assertThat(md).contains("| since 2020-07-14 |")
+                .containsPattern("\\| 507-SUBSIDY-MAX \\| BLOCKING \\| The subsidy asked is at most 30,000 euro \\|.*\\| \\*\\*changed\\*\\*: title \\|")
+                .containsPattern("\\| 507-DEADLINE \\|.*\\| \\*\\*changed\\*\\*: conditions \\|")
+                .containsPattern("\\| subsidyMax \\| 30000 \\|.*\\| \\*\\*changed\\*\\*: was 40000 \\|")
+                .containsPattern("\\| 507-PERIOD \\|.*\\|  \\|\\n");
+    }
+
+    private static String print(RulePack pack, RulePack previous) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RulesCommand.print(pack, previous, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

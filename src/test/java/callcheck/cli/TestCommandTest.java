@@ -1,6 +1,8 @@
 package callcheck.cli;
 
 import callcheck.internal.examples.Example;
+import callcheck.internal.model.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import callcheck.support.Packs;
 import callcheck.support.RulesCopy;
 import org.junit.jupiter.api.DisplayName;
@@ -77,6 +79,55 @@ class TestCommandTest {
         CliRun run = CliRun.of("test", "--rules", copy.root().toString(), "--examples", Packs.EXAMPLES.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains(copy.root() + "/507/2020-07-14/timing.drl:");
+    }
+
+    @Test
+    @DisplayName("test --accept: shows what changed, rewrites nothing when refused, rewrites the expected files when confirmed")
+    void accept_shows_the_changes_and_rewrites_once_confirmed() throws IOException {
+        Path examples = copyExamples("507");
+        RulesCopy copy = RulesCopy.into(tmp.resolve("rules"), "507").edit("507/2020-07-14/pack.yaml", "    value: 40000\n", "    value: 30000\n");
+        Path expected = examples.resolve("507/eligible-tielt-pittem.expected.json");
+        String before = Files.readString(expected);
+        String about = Json.output().readTree(before).get("about").asText();
+        String[] args = {"test", "--accept", "--call", "507", "--rules", copy.root().toString(), "--examples", examples.toString()};
+
+        CliRun refused = CliRun.withInput("n\n", args);
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("507/eligible-tielt-pittem (version 2020-07-14)", "  verdict    ELIGIBLE -> INELIGIBLE",
+                        "  findings   [] -> [507-SUBSIDY-MAX]", "  financing  maxSubsidy 30000", "Nothing rewritten.")
+                .containsPattern("Rewrite the expected results of these \\d+ examples\\? \\[y/N]");
+        assertThat(Files.readString(expected)).isEqualTo(before);
+
+        CliRun confirmed = CliRun.withInput("y\n", args);
+        assertThat(confirmed.exit()).as(confirmed.out()).isZero();
+        assertThat(confirmed.out()).contains("rewrote " + expected);
+        JsonNode now = Json.output().readTree(Files.readString(expected));
+        assertThat(now.get("verdict").asText()).isEqualTo("INELIGIBLE");
+        assertThat(now.get("findings")).extracting(JsonNode::asText).containsExactly("507-SUBSIDY-MAX");
+        assertThat(now.get("about").asText()).isEqualTo(about);
+        assertThat(CliRun.of("test", "--call", "507", "--rules", copy.root().toString(), "--examples", examples.toString()).exit()).isZero();
+    }
+
+    @Test
+    @DisplayName("test --accept --yes: rewrites without asking and keeps a pinned version and the other fields")
+    void accept_yes_keeps_the_other_fields() throws IOException {
+        Path examples = copyExamples("507");
+        RulesCopy copy = RulesCopy.into(tmp.resolve("rules"), "507").edit("507/2020-07-14/pack.yaml", "    value: 40000\n", "    value: 30000\n");
+        Path expected = examples.resolve("507/eligible-tielt-pittem.expected.json");
+        Files.writeString(expected, "{\n  \"about\": \"at every limit\",\n  \"verdict\": \"ELIGIBLE\",\n  \"findings\": [],\n  \"version\": \"2020-07-14\"\n}\n");
+
+        CliRun run = CliRun.of("test", "--accept", "--yes", "--call", "507", "--rules", copy.root().toString(), "--examples", examples.toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).doesNotContain("[y/N]");
+        assertThat(Files.readString(expected)).isEqualTo("""
+                {
+                  "about" : "at every limit",
+                  "verdict" : "INELIGIBLE",
+                  "findings" : [ "507-SUBSIDY-MAX" ],
+                  "version" : "2020-07-14"
+                }
+                """);
+        assertThat(CliRun.of("test", "--yes").exit()).isEqualTo(2);
     }
 
     private Path copyExamples(String call) throws IOException {

@@ -60,7 +60,9 @@ class HealthTest {
 
             assertThat(health.get("status").asText()).isEqualTo("not_ready");
             JsonNode pack = null;
-            for (JsonNode p : health.get("packs")) if (p.get("version").asText().equals(serving.version())) pack = p;
+            for (JsonNode p : health.get("packs")) {
+                if (p.get("call").asText().equals(serving.call()) && p.get("version").asText().equals(serving.version())) pack = p;
+            }
             assertThat(pack.get("status").asText()).isEqualTo("serving_last_good");
             assertThat(pack.get("digest").asText()).isEqualTo(serving.digest());
             assertThat(health.get("failures").get(0).get("status").asText()).isEqualTo("serving_last_good");

@@ -121,9 +121,20 @@ class Call426RulesTest {
         }
 
         @Test
-        @DisplayName("426-PARTNERSHIP: an absent partner list means none were named")
+        @DisplayName("426-PARTNERSHIP: absent partner lists name no one; a rule that @needs them (426-LEGAL-PERSON) says they are missing")
         void r426_PARTNERSHIP_fails_without_partner_list() {
-            onlyFinding(base().remove("partners").remove("coApplicants").evaluate(CALL), "426-PARTNERSHIP", Severity.BLOCKING);
+            Verdict v = base().remove("partners").remove("coApplicants").evaluate(CALL);
+            assertThat(findingIds(v)).containsExactlyInAnyOrder("426-PARTNERSHIP", "426-LEGAL-PERSON", "426-BUDGET", "426-INNOVATIVE");
+            assertThat(single(v, "426-PARTNERSHIP").severity()).isEqualTo(Severity.BLOCKING);
+            assertThat(single(v, "426-LEGAL-PERSON").severity()).isEqualTo(Severity.MISSING);
+            assertThat(single(v, "426-LEGAL-PERSON").values()).containsEntry("missing", List.of("coApplicants", "partners"));
+            assertThat(v.verdict()).isEqualTo(Outcome.INELIGIBLE);
+        }
+
+        @Test
+        @DisplayName("426-PARTNERSHIP: empty partner lists are a value: none were named")
+        void r426_PARTNERSHIP_fails_with_empty_partner_lists() {
+            onlyFinding(base().set("partners", List.of()).set("coApplicants", List.of()).evaluate(CALL), "426-PARTNERSHIP", Severity.BLOCKING);
         }
 
         @Test

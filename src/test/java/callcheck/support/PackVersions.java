@@ -8,9 +8,28 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Makes a new version of a pack in a rules folder, as an analyst would: copy the folder, rename the version. */
+/**
+ * Makes a new version of a pack in a rules folder, as an analyst would: copy the folder, rename the version. The new
+ * version gets a name no analyst would choose ({@code test-copy-1}, ...), so that a test's version never collides
+ * with one an analyst adds to {@code rules/}.
+ */
 public final class PackVersions {
     private PackVersions() {
+    }
+
+    /** A version name of the call that no folder has yet. */
+    public static String freshName(Path rules, String call) {
+        for (int n = 1; ; n++) {
+            String name = "test-copy-" + n;
+            if (!Files.exists(rules.resolve(call).resolve(name))) return name;
+        }
+    }
+
+    /** Copies a version to a {@link #freshName fresh} one; returns the new version's name. */
+    public static String copyToFresh(Path rules, String call, String from, String submissionsFrom) {
+        String to = freshName(rules, call);
+        copy(rules, call, from, to, submissionsFrom);
+        return to;
     }
 
     /**

@@ -1,7 +1,8 @@
 package callcheck.support;
 
 import callcheck.internal.engine.PackEngine;
-
+import callcheck.internal.examples.Example;
+import callcheck.model.ProposalReader;
 
 import java.nio.file.Path;
 
@@ -17,5 +18,12 @@ public final class Packs {
     public static synchronized PackEngine engine() {
         if (engine == null) engine = PackEngine.load(RULES);
         return engine;
+    }
+
+    /** True when the project's packs decide the example with that version of its call (pinned or by its date). */
+    public static boolean decidedBy(Example example, String version) {
+        String pinned = example.expected().version();
+        if (pinned != null) return pinned.equals(version);
+        return engine().packs().select(example.call(), null, ProposalReader.read(example.proposal()).getSubmittedOn()).version().equals(version);
     }
 }

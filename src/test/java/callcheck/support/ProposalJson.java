@@ -98,7 +98,8 @@ public final class ProposalJson {
         return v.findings().stream().map(Finding::rule).distinct().toList();
     }
 
-    private JsonNode node(String path) {
+    /** The node at a path, e.g. {@code node("partners[0]")}. */
+    public JsonNode node(String path) {
         Target t = target(path);
         return t.parent instanceof ObjectNode o ? o.get(t.name) : t.parent.get(t.index);
     }

@@ -43,6 +43,11 @@ public final class RulesCopy {
         return new RulesCopy(folder);
     }
 
+    /** Copies a folder and all it holds into {@code to}, which must not hold any of its files yet. */
+    public static void copyTree(Path from, Path to) {
+        copy(from, to);
+    }
+
     private static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {

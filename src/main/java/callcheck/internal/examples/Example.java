@@ -53,6 +53,11 @@ public record Example(String call, String name, Path file, Expectation expected)
         return out;
     }
 
+    /** The {@code <name>.expected.json} beside the proposal. */
+    public Path expectedFile() {
+        return file.resolveSibling(name + EXPECTED_SUFFIX);
+    }
+
     public byte[] proposal() {
         try {
             return Files.readAllBytes(file);

@@ -12,12 +12,17 @@ import java.util.List;
  * A path to a fact of the proposal, written as in the JSON ({@code financing.amif}, {@code partners[].kind}),
  * checked against the model when a pack loads and then used to list the facts that a proposal leaves out.
  * {@code []} after a list means "in every element"; an absent list counts as missing itself.
+ * <p>
+ * A path means what the proposal said: it is read from the model's field as parsed, not through a getter that
+ * answers an absent list as empty ({@code Proposal.getPartners()}), so that {@code @needs("partners")} gives MISSING
+ * for an absent or null list and passes an empty one, which is a value.
  */
 public final class FieldPath {
     private final String text;
     private final List<Step> steps;
 
-    private record Step(String name, Method getter, boolean each) {
+    /** One step: read through the field as parsed when the model has one, else through the getter. */
+    private record Step(String name, Method getter, java.lang.reflect.Field field, boolean each) {
     }
 
     private FieldPath(String text, List<Step> steps) {
@@ -37,7 +42,8 @@ public final class FieldPath {
             try {
                 getter = type.getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
             } catch (NoSuchMethodException e) {
-                throw new IllegalArgumentException("'" + text + "': the proposal has no field '" + name + "' there");
+                throw new IllegalArgumentException("'" + text + "': the proposal has no field '" + name + "' there; "
+                        + type.getSimpleName() + " has " + String.join(", ", fieldNames(type)));
             }
             Type generic = getter.getGenericReturnType();
             if (each) {
@@ -49,11 +55,37 @@ public final class FieldPath {
             } else {
                 type = modelClass(getter.getReturnType());
             }
-            // The getters are public; skipping the access check on every read keeps a missing-facts scan cheap.
+            // Skipping the access check on every read keeps a missing-facts scan cheap.
             getter.setAccessible(true);
-            steps.add(new Step(name, getter, each));
+            java.lang.reflect.Field field = fieldOf(getter.getDeclaringClass(), name);
+            steps.add(new Step(name, getter, field, each));
         }
         return new FieldPath(text, List.copyOf(steps));
+    }
+
+    /** The fields a path may name in the type, as written in the JSON, in declaration order. */
+    public static List<String> fieldNames(Class<?> type) {
+        List<String> out = new ArrayList<>();
+        for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) continue;
+            try {
+                type.getMethod("get" + Character.toUpperCase(f.getName().charAt(0)) + f.getName().substring(1));
+                out.add(f.getName());
+            } catch (NoSuchMethodException e) {
+                // not readable by a rule
+            }
+        }
+        return out;
+    }
+
+    private static java.lang.reflect.Field fieldOf(Class<?> type, String name) {
+        try {
+            java.lang.reflect.Field f = type.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            return null; // a derived value (Proposal.getOthers()): only its getter says what it is
+        }
     }
 
     private static Class<?> modelClass(Class<?> c) {
@@ -99,7 +131,7 @@ public final class FieldPath {
 
     private static Object read(Step s, Object node) {
         try {
-            return s.getter.invoke(node);
+            return s.field != null ? s.field.get(node) : s.getter.invoke(node);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + s.name, e);
         }

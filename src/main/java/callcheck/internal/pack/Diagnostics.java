@@ -33,6 +33,12 @@ final class Diagnostics {
     private static final String NULL_PACKAGE = "Parser returned a null Package";
     private static final Pattern MISSING_PROPERTY = Pattern.compile("^Missing required creator property '([^']+)'.*");
     private static final Pattern SNAKE_MARK = Pattern.compile(" in 'reader', line (\\d+), column (\\d+):.*?\\^");
+    /** "[ERR 102] Line 20:0 mismatched input 'then' in rule "507-DEADLINE"": where the parser stopped, not what is wrong. */
+    private static final Pattern MISMATCHED = Pattern.compile("^\\[ERR 10\\d] Line (\\d+):(\\d+) (?:mismatched input|extraneous input|no viable alternative at input) '([^']*)'.*?(?: in rule \"([^\"]+)\")?$");
+    /** MVEL's "unable to resolve method using strict-mode: callcheck.model.Financing.subsidie()": a field the fact type lacks. */
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.]+)\\.(\\w+)\\(\\)");
+    /** What Drools adds after an unknown field: the same mistake again, said worse. */
+    private static final Pattern UNKNOWN_FIELD_ECHO = Pattern.compile("^Field Reader does not exist for declaration|^Rule Compilation error .* cannot be resolved to a variable$");
     private static final Pattern MANIFEST_ENTRY = Pattern.compile("^(parameter|document|assumption) '?([^\\s':]+)'?(.*)$");
 
     private final Path root;
@@ -50,10 +56,13 @@ final class Diagnostics {
         Diagnostics d = new Diagnostics(r, PackLoader.drlFiles(folder.toAbsolutePath().normalize()));
         Set<String> filesWithOtherErrors = new LinkedHashSet<>();
         for (CompileError e : raw) if (!e.message().equals(NULL_PACKAGE)) filesWithOtherErrors.add(e.file());
+        Set<String> filesWithUnknownField = new LinkedHashSet<>();
+        for (CompileError e : raw) if (UNKNOWN_FIELD.matcher(e.message()).find()) filesWithUnknownField.add(e.file());
         Set<CompileError> out = new LinkedHashSet<>();
         for (CompileError e : raw) {
             // Drools adds this after any syntax error in the file; the syntax error says what is wrong.
             if (e.message().equals(NULL_PACKAGE) && filesWithOtherErrors.contains(e.file())) continue;
+            if (filesWithUnknownField.contains(e.file()) && UNKNOWN_FIELD_ECHO.matcher(e.message()).find()) continue;
             if (e.file().endsWith(".drl")) out.add(d.drl(e));
             else if (e.file().endsWith(".yaml") || e.file().endsWith(".yml")) out.add(d.yaml(e));
             else out.add(e);
@@ -88,6 +97,18 @@ final class Diagnostics {
                     + " its variants get names of their own";
             return new CompileError(e.file(), e.line(), column(e.file(), e.line(), 0, null), message);
         }
+        Matcher mismatched = MISMATCHED.matcher(e.message());
+        if (mismatched.matches()) return syntax(e.file(), Integer.parseInt(mismatched.group(1)), Integer.parseInt(mismatched.group(2)) + 1,
+                mismatched.group(3), mismatched.group(4));
+        Matcher field = UNKNOWN_FIELD.matcher(e.message());
+        if (field.find()) {
+            String type = field.group(1), name = field.group(2);
+            CompileError at = e.line() > 0 ? findOnLine(e.file(), e.line(), name) : null;
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            List<String> fields = properties(type);
+            return new CompileError(e.file(), at != null ? at.line() : e.line(), at != null ? at.column() : column(e.file(), e.line(), 0, name),
+                    simple + " has no field '" + name + "'" + (fields.isEmpty() ? "" : "; its fields: " + String.join(", ", fields)));
+        }
         int line = e.line();
         int column = e.column();
         Matcher pos = TEXT_POSITION.matcher(e.message());
@@ -97,6 +118,72 @@ final class Diagnostics {
             if (textLine == line && column <= 0) column = Integer.parseInt(pos.group(2)) + 1;
         }
         return new CompileError(e.file(), line, column(e.file(), line, column, quoted(e.message())), e.message());
+    }
+
+    /**
+     * A syntax error where the parser stopped at {@code token}: when the rule's conditions so far open more
+     * parentheses than they close, the missing ')' belongs at the end of the last line written before the token;
+     * otherwise say where the parser stopped ("near line N").
+     */
+    private CompileError syntax(String file, int line, int column, String token, String rule) {
+        List<String> text = lines(file);
+        String in = rule == null ? "" : " in rule \"" + rule + "\"";
+        if (line >= 1 && line <= text.size()) {
+            // The last line written before the token, and the conditions from 'when' (or the rule's start) to it.
+            int last = line - 2;
+            while (last >= 0 && (text.get(last).isBlank() || text.get(last).trim().startsWith("//"))) last--;
+            int start = last;
+            while (start > 0 && !text.get(start).trim().equals("when") && !text.get(start).trim().startsWith("rule ")) start--;
+            int depth = 0;
+            for (int i = start + 1; last >= 0 && i <= last; i++) depth += balance(text.get(i));
+            if (depth > 0) {
+                String s = text.get(last).stripTrailing();
+                return new CompileError(file, last + 1, s.length() + 1, (depth == 1 ? "a ')' is" : depth + " ')' are") + " missing at the end of this line"
+                        + in + ": its conditions open " + depth + " more '(' than they close before '" + token + "' on line " + line);
+            }
+        }
+        return new CompileError(file, line, column > 0 ? column : column(file, line, 0, token),
+                "syntax error near line " + line + in + ": '" + token + "' was not expected here; check the line and the one before it");
+    }
+
+    /** Parentheses opened minus closed on a line, outside strings and line comments. */
+    private static int balance(String line) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"' && (i == 0 || line.charAt(i - 1) != '\\')) quoted = !quoted;
+            else if (!quoted && c == '/' && i + 1 < line.length() && line.charAt(i + 1) == '/') break;
+            else if (!quoted && c == '(') depth++;
+            else if (!quoted && c == ')') depth--;
+        }
+        return depth;
+    }
+
+    /** Where a word is written on a line, as a position; null when it is not. */
+    private CompileError findOnLine(String file, int line, String word) {
+        List<String> text = lines(file);
+        if (line > text.size()) return null;
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(word) + "\\b").matcher(text.get(line - 1));
+        return m.find() ? new CompileError(file, line, m.start() + 1, "") : null;
+    }
+
+    /** The fields a rule can read on a fact type: its getters' names, as the rules write them. */
+    private static List<String> properties(String type) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (java.lang.reflect.Method m : Class.forName(type).getMethods()) {
+                if (m.getParameterCount() != 0 || m.getDeclaringClass() == Object.class || java.lang.reflect.Modifier.isStatic(m.getModifiers())) continue;
+                String n = m.getName();
+                String property = n.startsWith("get") && n.length() > 3 ? n.substring(3) : n.startsWith("is") && n.length() > 2 ? n.substring(2) : null;
+                if (property == null) continue;
+                boolean acronym = property.length() > 1 && Character.isUpperCase(property.charAt(1));
+                out.add(acronym ? property : Character.toLowerCase(property.charAt(0)) + property.substring(1));
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            return List.of();
+        }
+        return out.stream().sorted().toList();
     }
 
     /**

@@ -35,8 +35,20 @@ public record Manifest(
         }
     }
 
-    /** A document the rules cite: its title and where it is found. */
-    public record Document(@JsonProperty(required = true) String title, String reference) {
+    /**
+     * A document the rules cite, as a reader of a verdict finds it: its title, who issued it, its date, its public
+     * address where one exists, and a note on how we know it ({@code reference}); only the title is required.
+     */
+    public record Document(@JsonProperty(required = true) String title, String issuer, java.time.LocalDate date, String address,
+                           String reference) {
+        /** How a finding cites it: the title, then who issued it, when, and where it is found, as far as known. */
+        public String citation() {
+            List<String> by = new java.util.ArrayList<>();
+            if (issuer != null) by.add(issuer);
+            if (date != null) by.add(date.toString());
+            if (address != null) by.add(address);
+            return by.isEmpty() ? title : title + " (" + String.join(", ", by) + ")";
+        }
     }
 
     /**

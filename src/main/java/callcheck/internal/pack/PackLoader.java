@@ -206,7 +206,7 @@ public final class PackLoader {
                     try {
                         paths.add(FieldPath.compile(n));
                     } catch (IllegalArgumentException e) {
-                        errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" @needs " + e.getMessage()));
+                        errors.add(at(root, info, "@needs", n, "rule \"" + info.name() + "\" @needs " + e.getMessage()));
                     }
                 }
                 needs.put(info.id(), List.copyOf(paths));
@@ -350,7 +350,7 @@ public final class PackLoader {
                 if (d == null) {
                     errors.add(new CompileError(file, 0, 0, "parameter " + name + " cites document '" + spec.source().document() + "' that " + file + " does not list"));
                 } else {
-                    source = new Source(d.title(), spec.source().section());
+                    source = new Source(d.citation(), spec.source().section());
                 }
             }
             String assumption = spec.assumption();
@@ -404,8 +404,10 @@ public final class PackLoader {
                 return null;
             }
         }
-        return new RuleInfo(text(md.get("id")), r.getName(), severity, text(md.get("title")), text(md.get("nl")), text(md.get("en")),
-                new Source(doc.title(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
+        // A title names its numbers as {parameter}: filled here, once, so that the number lives only in the manifest.
+        return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
+                text(md.get("nl")), text(md.get("en")),
+                new Source(doc.citation(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
                 list(md.get("needs")), uses, file);
     }
 
@@ -435,6 +437,26 @@ public final class PackLoader {
             if (lineOf(root, rel(root, drl), r.getName()) > 0) return rel(root, drl);
         }
         return "?";
+    }
+
+    /**
+     * An error at the word written in the rule's metadata (the line of {@code key} below the rule's declaration that
+     * holds {@code word}, at the word), else at the rule's declaration.
+     */
+    private static CompileError at(Path root, RuleInfo r, String key, String word, String message) {
+        int ruleLine = lineOf(root, r);
+        try {
+            List<String> lines = Files.readAllLines(root.resolve(r.file()), StandardCharsets.UTF_8);
+            for (int i = Math.max(ruleLine, 1); i < lines.size() && !lines.get(i).trim().equals("when"); i++) {
+                String s = lines.get(i);
+                int k = s.indexOf(key);
+                int w = k < 0 ? -1 : s.indexOf(word, k);
+                if (w >= 0) return new CompileError(r.file(), i + 1, w + 1, message);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the declaration's line is still right
+        }
+        return new CompileError(r.file(), ruleLine, 0, message);
     }
 
     private static int lineOf(Path root, RuleInfo r) {

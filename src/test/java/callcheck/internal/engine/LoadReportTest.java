@@ -29,7 +29,7 @@ class LoadReportTest {
         assertThat(parallel.failures()).isEqualTo(oneByOne.failures());
         assertThat(parallel.packs().all()).extracting(RulePack::digest)
                 .containsExactlyElementsOf(oneByOne.packs().all().stream().map(RulePack::digest).toList())
-                .hasSize(4);
+                .hasSize(PackLoader.versionFolders(copy.root()).size() - 1);
         assertThat(parallel.packs().reference()).isNotNull();
     }
 }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VersionDiffTest {
     private static final String V1 = "2020-07-14";
-    private static final String V2 = "2021-01-01";
+    /** The copy's version: a name no analyst gives, set by {@link #twoVersions}. */
+    private String v2;
 
     @TempDir
     Path tmp;
@@ -28,14 +29,14 @@ class VersionDiffTest {
     @Test
     void a_version_that_only_changes_its_name_changes_no_example() {
         PackEngine engine = twoVersions(null);
-        VersionDiff diff = VersionDiff.of(engine, examples(), "507", V1, V2);
+        VersionDiff diff = VersionDiff.of(engine, examples(), "507", V1, v2);
         assertThat(diff.compared()).isEqualTo(examples().stream().filter(e -> e.call().equals("507")).count()).isPositive();
         assertThat(diff.changes()).isEmpty();
     }
 
     @Test
     void a_lower_subsidy_maximum_changes_the_examples_that_ask_more() {
-        VersionDiff diff = VersionDiff.of(twoVersions("30000"), examples(), "507", V1, V2);
+        VersionDiff diff = VersionDiff.of(twoVersions("30000"), examples(), "507", V1, v2);
         // Asks 40,000, was eligible: now refused by the maximum, and nothing else changes but the plan.
         assertThat(change(diff, "eligible-tielt-pittem")).satisfies(c -> {
             assertThat(c.verdictChanged()).isTrue();
@@ -46,7 +47,7 @@ class VersionDiffTest {
                     .satisfies(f -> assertThat(f.message().en()).contains("30000"));
             assertThat(c.financingChanged()).isTrue();
             assertThat(c.before().verdict().version()).isEqualTo(V1);
-            assertThat(c.after().verdict().version()).isEqualTo(V2);
+            assertThat(c.after().verdict().version()).isEqualTo(v2);
         });
         // Already over 40,000: still refused, but the finding now names the new limit.
         assertThat(change(diff, "subsidy-over-max")).satisfies(c -> {
@@ -63,11 +64,11 @@ class VersionDiffTest {
                 .isInstanceOf(UnknownCallException.class).hasMessageContaining("1999-01-01");
     }
 
-    /** The project's 507 pack and a copy of it as version 2021-01-01, with subsidyMax changed when given. */
+    /** The project's 507 packs and a copy of version 2020-07-14 under a new name, with subsidyMax changed when given. */
     private PackEngine twoVersions(String subsidyMax) {
-        RulesCopy copy = RulesCopy.into(tmp.resolve("rules"));
-        PackVersions.copy(copy.root(), "507", V1, V2, V2);
-        if (subsidyMax != null) copy.edit("507/" + V2 + "/pack.yaml", "    value: 40000\n", "    value: " + subsidyMax + "\n");
+        RulesCopy copy = RulesCopy.into(tmp.resolve("rules"), "507");
+        v2 = PackVersions.copyToFresh(copy.root(), "507", V1, "2999-01-01");
+        if (subsidyMax != null) copy.edit("507/" + v2 + "/pack.yaml", "    value: 40000\n", "    value: " + subsidyMax + "\n");
         LoadReport report = LoadReport.load(copy.root(), new PackLoader());
         assertThat(report.failures()).isEmpty();
         return new PackEngine(report.packs());

@@ -29,16 +29,42 @@ class DiagnosticsTest {
     Path tmp;
 
     @Test
-    @DisplayName("a syntax error Drools locates only in its message text: the line and column of the text")
+    @DisplayName("a missing ')': the parser stops at the 'then' below; the error says what is missing, at the end of its line")
     void syntax_error() {
-        RulesCopy copy = RulesCopy.into(tmp).edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
+        RulesCopy copy = RulesCopy.into(tmp, "507").edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
         List<CompileError> errors = errors(copy);
-        // The parser notices the missing ')' at the 'then' that follows, first column.
         assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.file()).isEqualTo(TIMING);
-            assertThat(e.line()).isEqualTo(line(copy, TIMING, "submittedOn.isAfter($deadline)") + 1);
-            assertThat(e.column()).isEqualTo(1);
-            assertThat(e.message()).contains("mismatched input 'then'");
+            assertThat(e.line()).isEqualTo(line(copy, TIMING, "submittedOn.isAfter($deadline)"));
+            assertThat(e.column()).isEqualTo("    Proposal($d : submittedOn, submittedOn.isAfter($deadline)".length() + 1);
+            assertThat(e.message()).startsWith("a ')' is missing at the end of this line in rule \"507-DEADLINE\"");
+        });
+    }
+
+    @Test
+    @DisplayName("a syntax error that is not a missing ')': \"near line N\", at the place the parser stopped")
+    void other_syntax_error_says_near_which_line() {
+        RulesCopy copy = RulesCopy.into(tmp, "507").edit(TIMING, "    Proposal($d : submittedOn, submittedOn.isAfter($deadline))",
+                "    Proposal($d : submittedOn, submittedOn.isAfter($deadline)) then then");
+        assertThat(errors(copy)).first().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(TIMING);
+            // "then then" parses as the rule's consequence; the parser stops at the next 'then', a line below.
+            assertThat(e.line()).isEqualTo(line(copy, TIMING, "then then") + 1);
+            assertThat(e.column()).isPositive();
+            assertThat(e.message()).startsWith("syntax error near line " + e.line() + " in rule \"507-DEADLINE\": 'then' was not expected here");
+        });
+    }
+
+    @Test
+    @DisplayName("a misspelt field: one error, at the name, listing the fields of that fact type")
+    void unknown_field_lists_the_fields() {
+        RulesCopy copy = RulesCopy.into(tmp, "507").edit(FINANCING, "Financing($subsidy : subsidy != null, subsidy > $limit)",
+                "Financing($subsidy : subsidie != null, subsidy > $limit)");
+        assertThat(errors(copy)).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(FINANCING);
+            assertThat(e.line()).isEqualTo(line(copy, FINANCING, "subsidie != null"));
+            assertThat(e.column()).isEqualTo("    Financing($subsidy : ".length() + 1);
+            assertThat(e.message()).isEqualTo("Financing has no field 'subsidie'; its fields: amif, annexIV, own, subsidy, totalCost, vvsg");
         });
     }
 

@@ -70,7 +70,7 @@ class ReloaderTest {
         assertThat(json.get("state").asText()).isEqualTo(ReloadStatus.LAST_GOOD);
         var packs = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
         json.get("packs").forEach(packs::add);
-        assertThat(packs).filteredOn(p -> p.get("call").asText().equals("507")).singleElement().satisfies(p -> {
+        assertThat(packs).filteredOn(p -> p.get("call").asText().equals("507") && p.get("version").asText().equals("2020-07-14")).singleElement().satisfies(p -> {
             assertThat(p.get("state").asText()).isEqualTo("FAILED");
             assertThat(p.get("errors").get(0).get("file").asText()).isEqualTo(TIMING);
             assertThat(p.get("errors").get(0).get("line").asInt()).isPositive();
@@ -92,13 +92,14 @@ class ReloaderTest {
         assertThat(s.pack("507", "2020-07-14")).satisfies(p -> {
             assertThat(p.state()).isEqualTo(PackStatus.State.FAILED);
             assertThat(p.servingDigest()).isNull();
-            assertThat(p.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(lineOf(TIMING, "submittedOn.isAfter($deadline)") + 1));
+            assertThat(p.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(lineOf(TIMING, "submittedOn.isAfter($deadline)")));
         });
 
         copy.edit(TIMING, "submittedOn.isAfter($deadline)\n", "submittedOn.isAfter($deadline))\n");
         ReloadStatus fixed = fresh.reload(Change.of(copy.root(), Packs.EXAMPLES, List.of(copy.root().resolve(TIMING)), Set.of()));
         assertThat(fixed.latest()).isTrue();
-        assertThat(partial.packs().versions("507")).extracting(RulePack::version).containsExactly("2020-07-14");
+        assertThat(partial.packs().versions("507")).extracting(RulePack::version)
+                .containsExactlyElementsOf(engine.packs().versions("507").stream().map(RulePack::version).toList());
         assertThat(fresh.callsNotServingLatest()).isEmpty();
     }
 
@@ -122,7 +123,7 @@ class ReloaderTest {
     void a_broken_edit_keeps_the_last_good_version_and_says_where() throws IOException {
         String before = digest();
         copy.edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
-        int then = lineOf(TIMING, "submittedOn.isAfter($deadline)") + 1;
+        int then = lineOf(TIMING, "submittedOn.isAfter($deadline)");
         ReloadStatus s = reloader.reload(changed(TIMING));
 
         assertThat(digest()).isEqualTo(before);
@@ -166,17 +167,22 @@ class ReloaderTest {
 
     @Test
     void a_new_version_folder_is_added_and_a_deleted_one_removed() throws IOException {
-        Path v2 = PackVersions.copy(copy.root(), "507", "2020-07-14", "2021-01-01", "2021-01-01");
-        ReloadStatus added = reloader.reload(changed("507/2021-01-01"));
-        assertThat(added.pack("507", "2021-01-01").state()).isEqualTo(PackStatus.State.SERVING);
-        assertThat(engine.packs().versions("507")).extracting(RulePack::version).containsExactly("2020-07-14", "2021-01-01");
+        List<String> versions = engine.packs().versions("507").stream().map(RulePack::version).toList();
+        // From a day no example is submitted on: the examples keep the versions that decide them now.
+        String v2name = PackVersions.copyToFresh(copy.root(), "507", "2020-07-14", "2999-01-01");
+        Path v2 = copy.root().resolve("507").resolve(v2name);
+        ReloadStatus added = reloader.reload(changed("507/" + v2name));
+        assertThat(added.pack("507", v2name).state()).isEqualTo(PackStatus.State.SERVING);
+        List<String> withV2 = new ArrayList<>(versions);
+        withV2.add(v2name);
+        assertThat(engine.packs().versions("507")).extracting(RulePack::version).containsExactlyElementsOf(withV2);
 
         try (var files = Files.walk(v2)) {
             for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
         }
-        ReloadStatus removed = reloader.reload(changed("507/2021-01-01"));
-        assertThat(removed.pack("507", "2021-01-01")).isNull();
-        assertThat(engine.packs().versions("507")).extracting(RulePack::version).containsExactly("2020-07-14");
+        ReloadStatus removed = reloader.reload(changed("507/" + v2name));
+        assertThat(removed.pack("507", v2name)).isNull();
+        assertThat(engine.packs().versions("507")).extracting(RulePack::version).containsExactlyElementsOf(versions);
         assertThat(removed.latest()).isTrue();
     }
 

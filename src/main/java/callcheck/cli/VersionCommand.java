@@ -1,0 +1,132 @@
+package callcheck.cli;
+
+import callcheck.engine.PackException;
+import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.RulePack;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Starts a new version of a call as the README says: copies the version folder, sets the copy's {@code version} and
+ * {@code submissions.from}, and, when asked, ends the old version the day before. Every other line of the manifest,
+ * comments included, stays as written. Prints the next steps. Exit 0 when the new version compiles, 1 when it does
+ * not (its errors are printed), 2 when it cannot be made.
+ */
+@Command(name = "version", description = {"Start a new version of a call: copy a version folder, set its version and submissions.from.",
+        "Exit 0 when the copy compiles, 1 when it does not, 2 when it cannot be made."})
+final class VersionCommand implements Callable<Integer> {
+    private static final Pattern VERSION = Pattern.compile("(?m)^version:.*$");
+    private static final Pattern SUBMISSIONS = Pattern.compile("(?m)^submissions:[ \\t]*\\n((?:[ \\t]+.*\\n|[ \\t]*#.*\\n|[ \\t]*\\n)*)");
+
+    @Option(names = "--call", required = true, description = "call id, e.g. 507")
+    String call;
+
+    @Option(names = "--from", required = true, description = "the version to copy, e.g. 2020-07-14")
+    String from;
+
+    @Option(names = "--new", required = true, description = "the new version's name, e.g. 2021-01-01")
+    String version;
+
+    @Option(names = "--submissions-from", required = true, description = "the first submission day the new version governs (yyyy-mm-dd)")
+    String submissionsFrom;
+
+    @Option(names = "--close-previous", description = "end the copied version's submissions the day before")
+    boolean closePrevious;
+
+    @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
+    Path rules;
+
+    @Override
+    public Integer call() {
+        LocalDate start;
+        try {
+            start = LocalDate.parse(submissionsFrom);
+        } catch (DateTimeParseException e) {
+            System.err.println("--submissions-from '" + submissionsFrom + "' is not a date (yyyy-mm-dd)");
+            return 2;
+        }
+        Path source = rules.resolve(call).resolve(from);
+        Path target = rules.resolve(call).resolve(version);
+        if (!Files.isRegularFile(source.resolve(PackLoader.MANIFEST))) {
+            System.err.println(source + " is not a version folder (no " + PackLoader.MANIFEST + ")");
+            return 2;
+        }
+        if (Files.exists(target)) {
+            System.err.println(target + " exists already");
+            return 2;
+        }
+        try {
+            String manifest = Files.readString(source.resolve(PackLoader.MANIFEST), StandardCharsets.UTF_8);
+            String copied = submissions(VERSION.matcher(manifest).replaceFirst(Matcher.quoteReplacement("version: \"" + version + "\"")),
+                    "from", start.toString());
+            String closed = closePrevious ? submissions(manifest, "until", start.minusDays(1).toString()) : null;
+            copyTree(source, target);
+            Files.writeString(target.resolve(PackLoader.MANIFEST), copied, StandardCharsets.UTF_8);
+            if (closed != null) Files.writeString(source.resolve(PackLoader.MANIFEST), closed, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            System.err.println(source.resolve(PackLoader.MANIFEST) + ": " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println("cannot copy " + source + " to " + target + ": " + e.getMessage());
+            return 2;
+        }
+        System.out.println("made " + target + " from " + source + ": version " + version + ", submissions from " + start);
+        if (closePrevious) System.out.println("ended " + call + "/" + from + ": submissions until " + start.minusDays(1));
+        try {
+            RulePack pack = new PackLoader().load(rules, target);
+            System.out.println("it compiles: " + pack.ruleIds().size() + " rules, " + pack.parameters().all().size() + " parameters");
+        } catch (PackException e) {
+            System.out.println("it does not compile:");
+            e.errors().forEach(err -> System.out.println(err.under(rules)));
+            return 1;
+        }
+        System.out.println();
+        System.out.println("Next:");
+        System.out.println("  1. change the parameters and rules that changed in " + target.resolve(PackLoader.MANIFEST) + " and its .drl files, with their sources");
+        System.out.println("  2. callcheck validate --rules " + rules);
+        System.out.println("  3. callcheck diff --call " + call + " --from " + from + " --to " + version + " --rules " + rules);
+        System.out.println("  4. add examples submitted from " + start + " (or pinned with \"version\": \"" + version + "\"); callcheck example helps");
+        System.out.println("  5. callcheck test --call " + call + " --rules " + rules + " (--accept to take the results you checked)");
+        return 0;
+    }
+
+    /** The manifest with one key of its {@code submissions} block set, added after {@code from} when it is not there. */
+    static String submissions(String manifest, String key, String value) {
+        Matcher block = SUBMISSIONS.matcher(manifest);
+        if (!block.find()) throw new IllegalArgumentException("no submissions block");
+        String body = block.group(1);
+        Matcher line = Pattern.compile("(?m)^([ \\t]+)" + key + ":.*$").matcher(body);
+        String newBody;
+        if (line.find()) {
+            newBody = body.substring(0, line.start()) + line.group(1) + key + ": " + value + body.substring(line.end());
+        } else {
+            Matcher fromLine = Pattern.compile("(?m)^([ \\t]+)from:.*\\n").matcher(body);
+            if (!fromLine.find()) throw new IllegalArgumentException("submissions has no from");
+            newBody = body.substring(0, fromLine.end()) + fromLine.group(1) + key + ": " + value + "\n" + body.substring(fromLine.end());
+        }
+        return manifest.substring(0, block.start(1)) + newBody + manifest.substring(block.end(1));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t);
+            }
+        }
+    }
+
+}
