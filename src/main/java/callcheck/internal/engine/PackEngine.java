@@ -27,9 +27,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PackEngine {
     private final AtomicReference<PackSet> packs;
+    private final Evaluator evaluator;
 
+    /** With the process's shared {@link Evaluator} and its default limits. */
     public PackEngine(PackSet packs) {
+        this(packs, Evaluator.shared());
+    }
+
+    /** Evaluating within the evaluator's limits (time budget, slots). */
+    public PackEngine(PackSet packs, Evaluator evaluator) {
         this.packs = new AtomicReference<>(packs);
+        this.evaluator = evaluator;
     }
 
     /** Compiles every pack under the rules folder; any pack that does not compile fails the whole load. */
@@ -39,6 +47,11 @@ public final class PackEngine {
             throw new PackException(report.failures().values().stream().flatMap(List::stream).toList());
         }
         return new PackEngine(report.packs());
+    }
+
+    /** What runs the evaluations, within its limits. */
+    public Evaluator evaluator() {
+        return evaluator;
     }
 
     /** The packs now serving. */
@@ -56,15 +69,25 @@ public final class PackEngine {
         return evaluate(call, null, proposal);
     }
 
-    /** Evaluates with the named version, or (version null) the one that governs the submission date. */
+    /**
+     * Evaluates with the named version, or (version null) the one that governs the submission date, within the
+     * evaluator's limits.
+     *
+     * @throws callcheck.engine.EvaluationTimeoutException the evaluation ran past its time budget
+     * @throws callcheck.engine.EngineBusyException        no evaluation slot came free in time
+     */
     public Verdict evaluate(String call, String version, Proposal proposal) {
         PackSet snapshot = packs.get();
         RulePack pack = snapshot.select(call, version, proposal.getSubmittedOn());
-        return evaluate(pack, snapshot.reference(), proposal);
+        return evaluator.run(pack.call(), pack.version(), run -> evaluate(pack, snapshot.reference(), proposal, run));
     }
 
-    /** Evaluates against one given pack. */
+    /** Evaluates against one given pack, on this thread, without limits. */
     public static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal) {
+        return evaluate(pack, reference, proposal, new SessionRun());
+    }
+
+    private static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal, SessionRun run) {
         Evaluation evaluation = new Evaluation(pack);
         List<Object> facts = new ArrayList<>(6);
         facts.add(proposal);
@@ -73,7 +96,7 @@ public final class PackEngine {
         facts.add(reference);
         if (proposal.getFinancing() != null) facts.add(proposal.getFinancing());
         if (proposal.getPeriod() != null) facts.add(proposal.getPeriod());
-        pack.session().execute(facts);
+        run.execute(pack.session(), facts);
         return evaluation.verdict(decisionId(), missingFacts(pack, proposal));
     }
 
