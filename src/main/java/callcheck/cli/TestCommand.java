@@ -1,7 +1,7 @@
 package callcheck.cli;
 
-import callcheck.internal.engine.PackEngine;
-
+import callcheck.internal.engine.EvaluationLimits;
+import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.Coverage;
@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -34,6 +35,10 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--call", description = "only this call's examples and rules")
     String call;
 
+    @Option(names = "--evaluation-budget", defaultValue = "${env:CALLCHECK_EVALUATION_BUDGET:-500}", paramLabel = "MS",
+            description = "milliseconds an example may take (twice over it fails the example, naming the rule), as serve's budget; 0 for none (default: ${DEFAULT-VALUE})")
+    long budgetMillis;
+
     @Override
     public Integer call() {
         LoadReport report = ValidateCommand.load(rules, System.err);
@@ -52,7 +57,7 @@ final class TestCommand implements Callable<Integer> {
         }
         PackSet packs = call == null ? report.packs()
                 : new PackSet(report.packs().all().stream().filter(p -> p.call().equals(call)).toList(), report.packs().reference());
-        PackEngine engine = new PackEngine(packs);
+        PackEngine engine = new PackEngine(packs, new Evaluator(EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis))));
         List<ExampleResult> results = all.stream().map(e -> ExampleResult.run(engine, e)).toList();
 
         Table table = new Table("EXAMPLE", "VERSION", "EXPECTED", "ACTUAL", "RESULT");

@@ -1,7 +1,6 @@
 package callcheck.http;
 
-import callcheck.internal.engine.PackEngine;
-
+import callcheck.engine.EvaluationTimeoutException;
 import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.PackSet;
 import callcheck.engine.Verdict;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 
 /**
  * POST /v1/calls/{call}/evaluations: checks the request before reading it (JSON, size, call and pinned version),
@@ -31,12 +29,6 @@ final class Evaluations {
 
     private final PackEngine engine;
     private final Metrics metrics;
-    /**
-     * At most one evaluation per processor at a time; the other request threads wait their turn here. Sixteen
-     * evaluations sliced over two cores evict each other's caches: with the limit the same load took 0.83 to 0.91
-     * of the CPU per evaluation (BENCHMARKS.md).
-     */
-    private final Semaphore evaluating = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     Evaluations(PackEngine engine, Metrics metrics) {
         this.engine = engine;
@@ -57,11 +49,12 @@ final class Evaluations {
 
         Proposal proposal = ProposalReader.read(body(ctx));
         Verdict v;
-        evaluating.acquireUninterruptibly();
+        // The engine bounds the evaluations at once, the wait for a slot and the time of each (EvaluationLimits).
         try {
             v = engine.evaluate(call, version, proposal);
-        } finally {
-            evaluating.release();
+        } catch (EvaluationTimeoutException e) {
+            metrics.timeout(e);
+            throw e;
         }
         long nanos = System.nanoTime() - start;
         metrics.verdict(v, Duration.ofNanos(nanos));

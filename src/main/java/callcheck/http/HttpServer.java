@@ -1,8 +1,6 @@
 package callcheck.http;
 
 import callcheck.internal.engine.PackEngine;
-
-import callcheck.internal.engine.PackEngine;
 import callcheck.internal.model.Json;
 import callcheck.engine.CompileError;
 import io.javalin.Javalin;
@@ -37,7 +35,7 @@ public final class HttpServer {
 
     private final PackEngine engine;
     private final Health health;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
     private Javalin app;
     private volatile GracefulHandler graceful;
@@ -45,6 +43,7 @@ public final class HttpServer {
     public HttpServer(PackEngine engine, Map<String, List<CompileError>> loadFailures) {
         this.engine = engine;
         this.health = new Health(engine, loadFailures);
+        this.metrics = new Metrics(engine.evaluator());
     }
 
     /** Listens on every interface; port 0 takes a free port. Returns the port bound. */
@@ -109,7 +108,7 @@ public final class HttpServer {
         });
         config.routes.get("/health", ctx -> {
             Health.Report report = health.report();
-            ctx.status(Health.READY.equals(report.status()) ? 200 : 503).json(report);
+            ctx.status(report.httpStatus()).json(report);
         });
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         config.routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));

@@ -34,9 +34,9 @@ public final class HangingPack {
         return new PackLoader().load(ROOT, ROOT.resolve(CALL).resolve(VERSION));
     }
 
-    /** Call 997 alone, evaluated within the limits. */
+    /** Call 997 alone, with the project's reference data, evaluated within the limits. */
     public static PackEngine engine(EvaluationLimits limits) {
-        return new PackEngine(new PackSet(List.of(pack()), Packs.engine().packs().reference()), new Evaluator(limits));
+        return new PackEngine(new PackSet(List.of(pack()), PackLoader.reference(Packs.RULES)), new Evaluator(limits));
     }
 
     /** A proposal of the day version 2020-01-01 governs, with that title. */
@@ -57,6 +57,17 @@ public final class HangingPack {
                 if (Files.isDirectory(f)) Files.createDirectories(target);
                 else Files.copy(f, target);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes an example of call 997 with that title, expected ELIGIBLE with 997-SEEN only, into an examples folder. */
+    public static void example(Path examples, String name, String title) {
+        try {
+            Path dir = Files.createDirectories(examples.resolve(CALL));
+            Files.writeString(dir.resolve(name + ".json"), json(title));
+            Files.writeString(dir.resolve(name + ".expected.json"), "{\"verdict\": \"ELIGIBLE\", \"findings\": [\"997-SEEN\"]}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,6 +34,14 @@ public record EvaluationLimits(Duration budget, int slots, Duration slotWait, in
         return withBudget(DEFAULT_BUDGET);
     }
 
+    /**
+     * No limit: no budget, no bound on evaluations at once, as a library embedding the engine evaluates unless it
+     * asks for limits.
+     */
+    public static EvaluationLimits none() {
+        return new EvaluationLimits(Duration.ZERO, Integer.MAX_VALUE, Duration.ZERO, 0);
+    }
+
     /** The defaults with another budget (zero: none). */
     public static EvaluationLimits withBudget(Duration budget) {
         return new EvaluationLimits(budget, Runtime.getRuntime().availableProcessors(), DEFAULT_SLOT_WAIT, DEFAULT_MAX_STUCK);

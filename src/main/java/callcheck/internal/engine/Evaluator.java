@@ -33,7 +33,7 @@ import java.util.function.Function;
 public final class Evaluator {
     /** How long after its last timeout an evaluator still counts as degraded. */
     static final Duration DEGRADED_FOR = Duration.ofSeconds(60);
-    private static final Evaluator DEFAULT = new Evaluator(EvaluationLimits.defaults());
+    private static final Evaluator UNLIMITED = new Evaluator(EvaluationLimits.none());
 
     private final EvaluationLimits limits;
     private final Semaphore slots;
@@ -60,9 +60,9 @@ public final class Evaluator {
         }
     }
 
-    /** One evaluator for the whole process, with the default limits: engines built without their own share it. */
-    public static Evaluator shared() {
-        return DEFAULT;
+    /** Evaluates on the caller's thread without any limit: engines built without an evaluator of their own share it. */
+    public static Evaluator unlimited() {
+        return UNLIMITED;
     }
 
     public EvaluationLimits limits() {

@@ -29,9 +29,9 @@ public final class PackEngine {
     private final AtomicReference<PackSet> packs;
     private final Evaluator evaluator;
 
-    /** With the process's shared {@link Evaluator} and its default limits. */
+    /** Evaluating on the caller's thread without limits ({@link Evaluator#unlimited}). */
     public PackEngine(PackSet packs) {
-        this(packs, Evaluator.shared());
+        this(packs, Evaluator.unlimited());
     }
 
     /** Evaluating within the evaluator's limits (time budget, slots). */

@@ -4,6 +4,7 @@ import callcheck.engine.EngineBusyException;
 import callcheck.engine.EvaluationTimeoutException;
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
+import callcheck.support.Await;
 import callcheck.support.Hang;
 import callcheck.support.HangingPack;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static callcheck.support.HangingPack.CALL;
 import static callcheck.support.HangingPack.titled;
@@ -30,13 +30,13 @@ class EvaluatorTest {
     }
 
     @AfterEach
-    void release() throws InterruptedException {
+    void release() {
         Hang.release();
-        waitUntil(() -> Hang.spinning() == 0, "the spinning rules to return");
+        Await.until("the spinning rules to return", () -> Hang.spinning() == 0);
     }
 
     @Test
-    void aSleepingRuleIsInterruptedAtItsBudgetAndNamed() throws InterruptedException {
+    void aSleepingRuleIsInterruptedAtItsBudgetAndNamed() {
         PackEngine engine = HangingPack.engine(HangingPack.limits(BUDGET));
         assertThatThrownBy(() -> engine.evaluate(CALL, null, titled("SLEEP")))
                 .isInstanceOfSatisfying(EvaluationTimeoutException.class, e -> {
@@ -44,14 +44,14 @@ class EvaluatorTest {
                     assertThat(e.getMessage()).contains("997-SLEEP", "200 ms");
                 });
         // Interrupted, the rule returns: the thread is not left stuck, and the next evaluation gets the one slot.
-        waitUntil(() -> engine.evaluator().stats().stuck() == 0, "the interrupted evaluation to end");
+        Await.until("the interrupted evaluation to end", () -> engine.evaluator().stats().stuck() == 0);
         assertThat(engine.evaluate(CALL, null, titled("fine")).verdict()).isEqualTo(Outcome.ELIGIBLE);
         assertThat(engine.evaluator().stats().timeouts()).isEqualTo(1);
         assertThat(engine.evaluator().stats().degraded()).isTrue();
     }
 
     @Test
-    void aSpinningRuleIsAbandonedItsSlotFreedAndStuckThreadsAreBounded() throws InterruptedException {
+    void aSpinningRuleIsAbandonedItsSlotFreedAndStuckThreadsAreBounded() {
         PackEngine engine = HangingPack.engine(HangingPack.limits(BUDGET));
         assertThatThrownBy(() -> engine.evaluate(CALL, null, titled("LOOP-SPIN")))
                 .isInstanceOfSatisfying(EvaluationTimeoutException.class, e -> assertThat(e.rule()).isEqualTo("997-SPIN"));
@@ -67,7 +67,7 @@ class EvaluatorTest {
         assertThatThrownBy(() -> engine.evaluate(CALL, null, titled("fine")))
                 .isInstanceOf(EngineBusyException.class).hasMessageContaining("stuck");
         Hang.release();
-        waitUntil(() -> engine.evaluator().stats().stuck() == 0, "the abandoned evaluations to end");
+        Await.until("the abandoned evaluations to end", () -> engine.evaluator().stats().stuck() == 0);
         assertThat(engine.evaluate(CALL, null, titled("fine")).verdict()).isEqualTo(Outcome.ELIGIBLE);
         assertThat(engine.evaluator().stats().timeouts()).isEqualTo(2);
     }
@@ -76,7 +76,7 @@ class EvaluatorTest {
     void waitingForASlotIsBounded() throws Exception {
         PackEngine engine = HangingPack.engine(HangingPack.limits(Duration.ofSeconds(30)));
         CompletableFuture<Verdict> holding = CompletableFuture.supplyAsync(() -> engine.evaluate(CALL, null, titled("LOOP-SPIN")));
-        waitUntil(() -> Hang.spinning() == 1, "the first evaluation to take the one slot");
+        Await.until("the first evaluation to take the one slot", () -> Hang.spinning() == 1);
         assertThatThrownBy(() -> engine.evaluate(CALL, null, titled("fine")))
                 .isInstanceOfSatisfying(EngineBusyException.class, e -> assertThat(e.retryAfter()).isPositive());
         Hang.release();
@@ -91,14 +91,5 @@ class EvaluatorTest {
         Thread caller = Thread.currentThread();
         assertThat(engine.evaluate(CALL, null, titled("fine")).verdict()).isEqualTo(Outcome.ELIGIBLE);
         assertThat(Thread.currentThread()).isSameAs(caller);
-    }
-
-    /** Polls a condition for at most 20 seconds; this bounds the wait, it measures nothing. */
-    static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(10);
-        }
     }
 }
