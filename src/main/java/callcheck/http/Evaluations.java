@@ -65,23 +65,16 @@ final class Evaluations {
     }
 
     /**
-     * The body, in an array of its declared length when it has one (already checked against the limit); a chunked
-     * body through Javalin, which bounds it while reading. Javalin's own read copies a body three times through
-     * 8 KB buffers; the garbage of every request sets how often the collector pauses (BENCHMARKS.md).
+     * The body, in an array of its declared length when it has one (already checked against the limit), at a minimum
+     * rate ({@link BodyReader}). Javalin's own read copies a body three times through 8 KB buffers; the garbage of every
+     * request sets how often the collector pauses (BENCHMARKS.md).
      */
     private static byte[] body(Context ctx) {
-        long length = ctx.req().getContentLengthLong();
-        if (length < 0) return ctx.bodyAsBytes();
-        byte[] body;
         try {
-            body = ctx.req().getInputStream().readNBytes((int) length);
+            return BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), RequestChecks.MAX_BODY_BYTES);
         } catch (IOException e) {
-            body = null; // the client went away or stalled: its fault, not the service's
+            throw new ApiError(400, "unreadable", null, "the body could not be read: " + e.getMessage());
         }
-        if (body == null || body.length < length) {
-            throw new ApiError(400, "unreadable", null, "the body could not be read: it ended before its Content-Length of " + length + " bytes");
-        }
-        return body;
     }
 
     /**
