@@ -14,9 +14,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * the field); the evaluation gives a verdict or says no version governs the date (a 404). Any other exception is a
  * finding: a 500 a client could cause.
  *
- * <p>{@code mvn verify} runs both in Jazzer's regression mode, over the inputs under
- * src/test/resources/callcheck/fuzz/ProposalFuzzTestInputs (seeds from the examples, and any finding saved there),
- * then fuzzes the reader for 10 s (the pom's fuzz-reader execution). Longer runs are a command (README, "Fuzzing").
+ * <p>{@code mvn verify} runs them in a JVM of their own (the pom's fuzz execution): it fuzzes the reader for 10 s and
+ * replays the inputs of {@code evaluation} under src/test/resources/callcheck/fuzz/ProposalFuzzTestInputs (seeds from
+ * the examples, and any finding saved there). Longer runs are a command (README, "Fuzzing and the soak run").
  */
 class ProposalFuzzTest {
 
