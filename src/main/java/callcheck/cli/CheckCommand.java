@@ -18,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** Evaluates one proposal file and prints the verdict as JSON. Exit 0 eligible, 1 ineligible, 3 incomplete, 2 error. */
+/**
+ * Evaluates one proposal file and prints the verdict as JSON. Exit 0 eligible, 1 ineligible, 3 incomplete, 2 error (the
+ * proposal or the rules are wrong, a rule throws or runs past the time budget).
+ */
 @Command(name = "check", description = "Evaluate a proposal (JSON file) and print the verdict as JSON.")
 final class CheckCommand implements Callable<Integer> {
     @Option(names = "--call", required = true, description = "call id, e.g. 507")
@@ -46,6 +49,9 @@ final class CheckCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
         } catch (PackException e) {
             System.err.println("the rules do not compile:\n" + e.getMessage());
+        } catch (RuntimeException e) {
+            // A rule that throws or runs past the time budget: the rules are wrong, not the proposal ineligible.
+            System.err.println("the evaluation failed: " + e);
         }
         return 2;
     }

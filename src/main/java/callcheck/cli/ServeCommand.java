@@ -2,6 +2,7 @@ package callcheck.cli;
 
 import callcheck.http.Service;
 import callcheck.internal.reload.RulesWatcher;
+import callcheck.internal.engine.EvaluationLimits;
 import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -32,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--examples", defaultValue = "${env:CALLCHECK_EXAMPLES:-examples}", description = "examples that gate each reload (default: ${DEFAULT-VALUE}, env CALLCHECK_EXAMPLES)")
     Path examples;
 
+    @Option(names = "--evaluation-budget", defaultValue = "${env:CALLCHECK_EVALUATION_BUDGET:-500}", paramLabel = "MS",
+            description = "milliseconds one evaluation may take before it is abandoned with 503 evaluation_timeout; the reload gate uses it too; 0 for none (default: ${DEFAULT-VALUE}, env CALLCHECK_EVALUATION_BUDGET)")
+    long budgetMillis;
+
     @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "reload a pack when its files change, if it compiles and its examples still pass (default: on; --no-watch to serve what loaded at start)")
     boolean watch;
@@ -39,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         long loading = System.nanoTime();
-        Service service = Service.load(rules);
+        Service service = Service.load(rules, EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)));
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
         service.server().examples(examples);
         int bound;

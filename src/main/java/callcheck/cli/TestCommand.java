@@ -1,7 +1,8 @@
 package callcheck.cli;
 
+import callcheck.internal.engine.EvaluationLimits;
+import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
-
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.Coverage;
 import callcheck.internal.examples.Example;
@@ -14,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -42,6 +44,9 @@ final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--yes", description = "with --accept: rewrite without asking")
     boolean yes;
+    @Option(names = "--evaluation-budget", defaultValue = "${env:CALLCHECK_EVALUATION_BUDGET:-500}", paramLabel = "MS",
+            description = "milliseconds an example may take (twice over it fails the example, naming the rule), as serve's budget; 0 for none (default: ${DEFAULT-VALUE})")
+    long budgetMillis;
 
     @Override
     public Integer call() {
@@ -65,7 +70,7 @@ final class TestCommand implements Callable<Integer> {
         }
         PackSet packs = call == null ? report.packs()
                 : new PackSet(report.packs().all().stream().filter(p -> p.call().equals(call)).toList(), report.packs().reference());
-        PackEngine engine = new PackEngine(packs);
+        PackEngine engine = new PackEngine(packs, new Evaluator(EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis))));
         List<ExampleResult> results = all.stream().map(e -> ExampleResult.run(engine, e)).toList();
         if (accept && Accept.run(results, yes, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out) > 0) {
             // Read back what was written: the table below shows the files as they now are.

@@ -2,6 +2,7 @@ package callcheck.cli;
 
 import callcheck.internal.engine.LoadReport;
 import callcheck.engine.CompileError;
+import callcheck.internal.pack.LoopShapes;
 import callcheck.internal.pack.Manifest;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "validate", description = {"Compile every rule pack; print each error as file:line:col: message. Exit 1 on any error.",
         "Warnings (WARN file:line:col: ...) do not change the exit code: a number a title or message writes instead of naming",
-        "its parameter, a rule citing another document than its parameters come from."})
+        "its parameter, a rule citing another document than its parameters come from.",
+        "Warns (WARN file:line:col) of loop-shaped rules: modify/update of a fact the rule's own conditions match without no-loop, while in a consequence."})
 final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
@@ -55,6 +57,8 @@ final class ValidateCommand implements Callable<Integer> {
             byFolder.put(folder, lines);
         }
         byFolder.values().forEach(lines -> lines.forEach(System.out::println));
+        // Loop-shaped rules: to look at, not errors; they do not change the exit code.
+        for (CompileError w : LoopShapes.warnings(rules)) System.out.println("WARN " + w.under(rules));
         if (byFolder.isEmpty()) {
             System.out.println(rules + ": no pack (no <call>/<version>/" + PackLoader.MANIFEST + ")");
             return 1;

@@ -1,5 +1,7 @@
 package callcheck.http;
 
+import callcheck.engine.EngineBusyException;
+import callcheck.engine.EvaluationTimeoutException;
 import callcheck.engine.UnknownCallException;
 import callcheck.model.InvalidProposalException;
 import callcheck.internal.model.Json;
@@ -28,6 +30,14 @@ final class ErrorMapping {
         config.routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status(), ErrorBody.of(e.code(), e.field(), e.getMessage())));
         config.routes.exception(InvalidProposalException.class, (e, ctx) -> refuse(ctx, 400, ErrorBody.of(e.code(), e.field(), e.getMessage())));
         config.routes.exception(UnknownCallException.class, (e, ctx) -> refuse(ctx, 404, ErrorBody.of(e.code(), fieldOf(e), e.getMessage())));
+        config.routes.exception(EvaluationTimeoutException.class, (e, ctx) -> {
+            LOG.warn("evaluation abandoned on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(503).json(ErrorBody.of("evaluation_timeout", null, e.getMessage()));
+        });
+        config.routes.exception(EngineBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            refuse(ctx, 503, ErrorBody.of("busy", null, e.getMessage()));
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), fromJavalin(e.getStatus(), ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             String id = logBug(ctx.method() + " " + ctx.path(), e);

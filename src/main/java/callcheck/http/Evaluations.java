@@ -1,7 +1,7 @@
 package callcheck.http;
 
+import callcheck.engine.EvaluationTimeoutException;
 import callcheck.internal.engine.PackEngine;
-
 import callcheck.internal.engine.PackSet;
 import callcheck.engine.Verdict;
 import callcheck.model.Proposal;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 
 /**
  * POST /v1/calls/{call}/evaluations: checks the request before reading it (JSON, size, call and pinned version),
@@ -30,12 +29,6 @@ final class Evaluations {
 
     private final PackEngine engine;
     private final Metrics metrics;
-    /**
-     * At most one evaluation per processor at a time; the other request threads wait their turn here. Sixteen
-     * evaluations sliced over two cores evict each other's caches: with the limit the same load took 0.83 to 0.91
-     * of the CPU per evaluation (BENCHMARKS.md).
-     */
-    private final Semaphore evaluating = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     Evaluations(PackEngine engine, Metrics metrics) {
         this.engine = engine;
@@ -56,11 +49,12 @@ final class Evaluations {
 
         Proposal proposal = ProposalReader.read(body(ctx));
         Verdict v;
-        evaluating.acquireUninterruptibly();
+        // The engine bounds the evaluations at once, the wait for a slot and the time of each (EvaluationLimits).
         try {
             v = engine.evaluate(call, version, proposal);
-        } finally {
-            evaluating.release();
+        } catch (EvaluationTimeoutException e) {
+            metrics.timeout(e);
+            throw e;
         }
         long nanos = System.nanoTime() - start;
         metrics.verdict(v, Duration.ofNanos(nanos));
@@ -71,23 +65,16 @@ final class Evaluations {
     }
 
     /**
-     * The body, in an array of its declared length when it has one (already checked against the limit); a chunked
-     * body through Javalin, which bounds it while reading. Javalin's own read copies a body three times through
-     * 8 KB buffers; the garbage of every request sets how often the collector pauses (BENCHMARKS.md).
+     * The body, in an array of its declared length when it has one (already checked against the limit), at a minimum
+     * rate ({@link BodyReader}). Javalin's own read copies a body three times through 8 KB buffers; the garbage of every
+     * request sets how often the collector pauses (BENCHMARKS.md).
      */
     private static byte[] body(Context ctx) {
-        long length = ctx.req().getContentLengthLong();
-        if (length < 0) return ctx.bodyAsBytes();
-        byte[] body;
         try {
-            body = ctx.req().getInputStream().readNBytes((int) length);
+            return BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), RequestChecks.MAX_BODY_BYTES);
         } catch (IOException e) {
-            body = null; // the client went away or stalled: its fault, not the service's
+            throw new ApiError(400, "unreadable", null, "the body could not be read: " + e.getMessage());
         }
-        if (body == null || body.length < length) {
-            throw new ApiError(400, "unreadable", null, "the body could not be read: it ended before its Content-Length of " + length + " bytes");
-        }
-        return body;
     }
 
     /**

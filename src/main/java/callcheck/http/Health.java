@@ -1,7 +1,7 @@
 package callcheck.http;
 
+import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
-
 import callcheck.internal.engine.PackSet;
 import callcheck.engine.CompileError;
 import callcheck.internal.pack.RulePack;
@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Health {
     public static final String READY = "ready";
     public static final String NOT_READY = "not_ready";
+    /** Serving, but evaluations ran past their time budget within the last minute or are stuck in a rule. */
+    public static final String DEGRADED = "degraded";
     public static final String SERVING = "serving";
     public static final String SERVING_LAST_GOOD = "serving_last_good";
     public static final String FAILED = "failed";
@@ -38,7 +40,19 @@ public final class Health {
         failures.set(Map.copyOf(next));
     }
 
-    record Report(String status, List<PackView> packs, List<FailureView> failures) {
+    record Report(String status, List<PackView> packs, List<FailureView> failures, EvaluationsView evaluations) {
+        /** 200 while evaluations can run (ready or degraded), else 503. */
+        int httpStatus() {
+            return READY.equals(status) || (DEGRADED.equals(status) && !evaluations.blocked()) ? 200 : 503;
+        }
+    }
+
+    /**
+     * @param timeouts evaluations abandoned at their budget since the start
+     * @param stuck    of those, how many still run in their rule
+     * @param blocked  stuck evaluations reached their limit: every evaluation is refused as busy until they end
+     */
+    record EvaluationsView(long timeouts, int stuck, String lastTimeout, boolean blocked) {
     }
 
     record PackView(String call, String version, String digest, String status) {
@@ -62,7 +76,12 @@ public final class Health {
                 failureViews.stream().anyMatch(f -> pack.call().equals(f.call()) && pack.version().equals(f.version()))
                         ? SERVING_LAST_GOOD : SERVING)).toList();
         boolean ready = failureViews.isEmpty() && !packViews.isEmpty();
-        return new Report(ready ? READY : NOT_READY, packViews, failureViews);
+        Evaluator.Stats stats = engine.evaluator().stats();
+        EvaluationsView evaluations = new EvaluationsView(stats.timeouts(), stats.stuck(),
+                stats.lastTimeout() == null ? null : stats.lastTimeout().toString(),
+                engine.evaluator().limits().hasBudget() && stats.stuck() >= engine.evaluator().limits().maxStuck());
+        String status = !ready ? NOT_READY : stats.degraded() ? DEGRADED : READY;
+        return new Report(status, packViews, failureViews, evaluations);
     }
 
     private static boolean serves(PackSet packs, String call, String version) {

@@ -1,7 +1,6 @@
 package callcheck.http;
 
 import callcheck.internal.engine.PackEngine;
-
 import callcheck.internal.model.Json;
 import callcheck.engine.CompileError;
 import callcheck.web.WebPages;
@@ -10,6 +9,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.io.IOException;
@@ -34,11 +35,18 @@ import java.util.Set;
 public final class HttpServer {
     /** How long a stop waits for the requests in flight. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * How long a connection may send nothing: a body that stops short of its Content-Length is answered after this
+     * (Jetty's default is 30 s), and an idle keep-alive connection is closed.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
+    /** Connections the kernel may hold before they are accepted: Java's default of 50 made bursts wait a second. */
+    static final int ACCEPT_QUEUE = 1024;
     private static final String OPENAPI_RESOURCE = "/callcheck/http/openapi.json";
 
     private final PackEngine engine;
     private final Health health;
-    private final Metrics metrics = new Metrics();
+    private final Metrics metrics;
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
     private Javalin app;
     private volatile GracefulHandler graceful;
@@ -47,6 +55,7 @@ public final class HttpServer {
     public HttpServer(PackEngine engine, Map<String, List<CompileError>> loadFailures) {
         this.engine = engine;
         this.health = new Health(engine, loadFailures);
+        this.metrics = new Metrics(engine.evaluator());
     }
 
     /** Listens on every interface; port 0 takes a free port. Returns the port bound. */
@@ -56,7 +65,7 @@ public final class HttpServer {
 
     public synchronized int start(String host, int port) {
         if (app != null) throw new IllegalStateException("already started");
-        app = Javalin.create(this::configure).start(host, port);
+        app = Javalin.create(config -> configure(config, host, port)).start();
         return app.port();
     }
 
@@ -81,12 +90,21 @@ public final class HttpServer {
         return graceful == null ? 0 : graceful.getCurrentRequestCount();
     }
 
-    private void configure(JavalinConfig config) {
+    private void configure(JavalinConfig config, String host, int port) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = RequestChecks.MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(Json.output(), false));
+        // Our own connector, in place of Javalin's default, for its idle timeout and listen backlog.
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(host);
+            connector.setPort(port);
+            connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            return connector;
+        });
         config.jetty.modifyServer(server -> {
             graceful = new GracefulHandler();
             server.insertHandler(graceful);
@@ -121,7 +139,7 @@ public final class HttpServer {
         });
         config.routes.get("/health", ctx -> {
             Health.Report report = health.report();
-            ctx.status(Health.READY.equals(report.status()) ? 200 : 503).json(report);
+            ctx.status(report.httpStatus()).json(report);
         });
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         config.routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));

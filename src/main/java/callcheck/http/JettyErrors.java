@@ -16,11 +16,17 @@ import java.nio.ByteBuffer;
 import java.util.UUID;
 
 /**
- * What Jetty answers before a request reaches Javalin (a malformed request line, a bad URI, headers too large):
- * the same JSON error body as everywhere else, instead of Jetty's HTML page.
+ * What Jetty answers before a request reaches Javalin (a malformed request line, a bad URI, headers too large, a
+ * request after a graceful stop began): the same JSON error body as everywhere else, instead of Jetty's HTML page.
  */
 final class JettyErrors extends ErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JettyErrors.class);
+
+    /** Every refusal has its body, whatever the method: Jetty's default leaves it out unless GET, POST or HEAD (HTTP/2's PRI got none). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
 
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause, Callback callback) {
@@ -36,7 +42,11 @@ final class JettyErrors extends ErrorHandler {
 
     private static byte[] body(int status, Throwable cause) {
         ErrorBody body;
-        if (status >= 500 && status != 505) {
+        if (status == 503) {
+            // Jetty's own 503 is the graceful stop refusing a request that came after it began: expected, not a bug.
+            LOG.info("refused a request: the service is stopping");
+            body = ErrorBody.of("shutting_down", null, "the service is stopping; send the request again to another instance or once it is back");
+        } else if (status >= 500 && status != 505) {
             String id = UUID.randomUUID().toString();
             LOG.error("decision {} failed inside the server with status {}", id, status, cause);
             body = ErrorBody.internal(id);
@@ -48,6 +58,7 @@ final class JettyErrors extends ErrorHandler {
                 case 414 -> ErrorBody.of("uri_too_long", null, "the request URI is too long");
                 case 431 -> ErrorBody.of("headers_too_large", null, "the request headers are too large");
                 case 505 -> ErrorBody.of("http_version_not_supported", null, "the request is not HTTP/1.1 or HTTP/1.0");
+                case 426 -> ErrorBody.of("upgrade_required", null, "this service speaks HTTP/1.1 (and HTTP/1.0), not HTTP/2 without an upgrade");
                 default -> ErrorBody.of("http_" + status, null, "the request was refused (HTTP " + status + ")");
             };
         }

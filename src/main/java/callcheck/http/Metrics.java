@@ -1,7 +1,10 @@
 package callcheck.http;
 
 import callcheck.engine.Verdict;
+import callcheck.engine.EvaluationTimeoutException;
+import callcheck.internal.engine.Evaluator;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -26,6 +29,7 @@ final class Metrics {
     private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
     private final Map<VerdictKey, Counter> verdicts = new ConcurrentHashMap<>();
     private final Map<VersionKey, Timer> evaluations = new ConcurrentHashMap<>();
+    private final Map<TimeoutKey, Counter> timeouts = new ConcurrentHashMap<>();
 
     private record RequestKey(String method, String route, int status) {
     }
@@ -34,6 +38,24 @@ final class Metrics {
     }
 
     private record VersionKey(String call, String version) {
+    }
+
+    private record TimeoutKey(String call, String version, String rule) {
+    }
+
+    /** The evaluations abandoned at their time budget and those still stuck in a rule, as the engine counts them. */
+    Metrics(Evaluator evaluator) {
+        Gauge.builder("callcheck.evaluations.stuck", evaluator, e -> e.stats().stuck())
+                .description("evaluations abandoned at their time budget whose rule has not returned yet").register(registry);
+    }
+
+    /** An evaluation abandoned at its time budget, by the rule that was firing ("none" before any rule fired). */
+    void timeout(EvaluationTimeoutException e) {
+        meter(timeouts, new TimeoutKey(e.call(), e.version(), e.rule() == null ? "none" : e.rule()), k -> Counter.builder("callcheck.evaluation.timeouts")
+                .description("evaluations abandoned at their time budget, by call, version and the rule that was firing")
+                .tag("call", k.call()).tag("version", k.version()).tag("rule", k.rule())
+                .register(registry))
+                .increment();
     }
 
     void request(String method, String route, int status, Duration took) {

@@ -1,7 +1,8 @@
 package callcheck.http;
 
+import callcheck.internal.engine.EvaluationLimits;
+import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
-
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.WarmUp;
 import callcheck.engine.CompileError;
@@ -38,21 +39,29 @@ public final class Service implements AutoCloseable {
     private final HttpServer server;
     private RulesWatcher watcher;
 
-    private Service(Path rules, LoadReport loaded, PackLoader loader) {
+    private Service(Path rules, LoadReport loaded, PackLoader loader, EvaluationLimits limits) {
         this.rules = rules;
         this.loaded = loaded;
-        this.engine = new PackEngine(loaded.packs(), loader);
+        this.engine = new PackEngine(loaded.packs(), loader, new Evaluator(limits));
         this.server = new HttpServer(engine, loaded.failures());
     }
 
-    /** Compiles every pack of the folder; a folder that does not compile is logged with file and line. */
+    /** {@link #load(Path, EvaluationLimits)} with the default limits. */
     public static Service load(Path rules) {
+        return load(rules, EvaluationLimits.defaults());
+    }
+
+    /**
+     * Compiles every pack of the folder; a folder that does not compile is logged with file and line. Requests, the
+     * warm-up and the reload gate evaluate within the limits.
+     */
+    public static Service load(Path rules, EvaluationLimits limits) {
         PackLoader loader = new PackLoader(PackOptions.fromSystemProperties());
         LoadReport report = LoadReport.load(rules, loader);
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
             for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
         }
-        return new Service(rules, report, loader);
+        return new Service(rules, report, loader, limits);
     }
 
     /** Listens; returns the port bound. Throws io.javalin.util.JavalinBindException when the port is taken. */

@@ -1,7 +1,9 @@
 package callcheck.http;
 
+import callcheck.internal.engine.EvaluationLimits;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ class EvaluationLimitTest {
         String body = "{\"submittedOn\": \"" + FaultyPack.DAY + "\"}";
         Gate.reset();
         ExecutorService clients = Executors.newFixedThreadPool(requests);
-        try (TestServer api = TestServer.start(FaultyPack.gated(), Map.of())) {
+        // The engine's default slots, one per processor; no time budget, which is not what this test is about.
+        try (TestServer api = TestServer.start(FaultyPack.gated(EvaluationLimits.withBudget(Duration.ZERO)), Map.of())) {
             List<Future<TestServer.Response>> answers = new ArrayList<>();
             for (int i = 0; i < requests; i++) answers.add(clients.submit(() -> api.postJson("/v1/calls/998/evaluations", body)));
             for (Future<TestServer.Response> a : answers) {

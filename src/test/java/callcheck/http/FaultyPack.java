@@ -1,7 +1,8 @@
 package callcheck.http;
 
+import callcheck.internal.engine.EvaluationLimits;
+import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
-
 import callcheck.internal.engine.PackSet;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.RulePack;
@@ -30,9 +31,14 @@ final class FaultyPack {
         return new PackEngine(new PackSet(packs, Packs.engine().packs().reference()));
     }
 
-    /** Call 998 alone. */
+    /** Call 998 alone, evaluated without limits. */
     static PackEngine gated() {
-        return new PackEngine(new PackSet(List.of(load("gated", "998/2020-01-01")), Packs.engine().packs().reference()));
+        return gated(EvaluationLimits.none());
+    }
+
+    /** Call 998 alone, evaluated within the limits. */
+    static PackEngine gated(EvaluationLimits limits) {
+        return new PackEngine(new PackSet(List.of(load("gated", "998/2020-01-01")), Packs.engine().packs().reference()), new Evaluator(limits));
     }
 
     private static RulePack load(String set, String versionFolder) {

@@ -2,6 +2,7 @@ package callcheck.http;
 
 import callcheck.internal.examples.Example;
 import callcheck.engine.CompileError;
+import callcheck.support.HangingPack;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
@@ -137,6 +138,16 @@ class OpenApiContractTest {
         try (TestServer faulty = TestServer.start(FaultyPack.engine(), Map.of())) {
             String body = good().set("submittedOn", FaultyPack.DAY).text();
             assertValid(Exchange.post("500", "/v1/calls/" + FaultyPack.CALL + "/evaluations", body).on(faulty));
+        }
+    }
+
+    @Test
+    void anEvaluationTimeoutAndTheDegradedHealthMatchTheDescription() {
+        try (TestServer hanging = TestServer.start(HangingPack.engine(HangingPack.limits(java.time.Duration.ofMillis(100))), Map.of())) {
+            String body = good().set("submittedOn", "2020-01-02").set("title", "SLEEP").text();
+            assertValid(Exchange.post("503 evaluation_timeout", "/v1/calls/" + HangingPack.CALL + "/evaluations", body).on(hanging));
+            assertValid(Exchange.get("/health").on(hanging));
+            assertThat(hanging.get("/health").json().get("status").asText()).isEqualTo(Health.DEGRADED);
         }
     }
 

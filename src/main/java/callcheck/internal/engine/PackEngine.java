@@ -28,16 +28,28 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PackEngine {
     private final AtomicReference<PackSet> packs;
     private final PackLoader loader;
+    private final Evaluator evaluator;
 
-    /** Serving the given packs; a reload compiles with the default options. */
+    /** Serving the given packs, evaluating without limits; a reload compiles with the default options. */
     public PackEngine(PackSet packs) {
-        this(packs, new PackLoader());
+        this(packs, new PackLoader(), Evaluator.unlimited());
     }
 
-    /** Serving the given packs; a reload compiles with the loader's options, as the packs were. */
+    /** Serving the given packs, evaluating without limits; a reload compiles with the loader's options. */
     public PackEngine(PackSet packs, PackLoader loader) {
+        this(packs, loader, Evaluator.unlimited());
+    }
+
+    /** Evaluating within the evaluator's limits (time budget, slots); a reload compiles with the default options. */
+    public PackEngine(PackSet packs, Evaluator evaluator) {
+        this(packs, new PackLoader(), evaluator);
+    }
+
+    /** Serving the given packs within the evaluator's limits; a reload compiles with the loader's options, as the packs were. */
+    public PackEngine(PackSet packs, PackLoader loader, Evaluator evaluator) {
         this.packs = new AtomicReference<>(packs);
         this.loader = loader;
+        this.evaluator = evaluator;
     }
 
     /** Compiles every pack under the rules folder with the default options; see {@link #load(Path, PackLoader)}. */
@@ -59,6 +71,11 @@ public final class PackEngine {
         return loader;
     }
 
+    /** What runs the evaluations, within its limits. */
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
     /** The packs now serving. */
     public PackSet packs() {
         return packs.get();
@@ -74,15 +91,25 @@ public final class PackEngine {
         return evaluate(call, null, proposal);
     }
 
-    /** Evaluates with the named version, or (version null) the one that governs the submission date. */
+    /**
+     * Evaluates with the named version, or (version null) the one that governs the submission date, within the
+     * evaluator's limits.
+     *
+     * @throws callcheck.engine.EvaluationTimeoutException the evaluation ran past its time budget
+     * @throws callcheck.engine.EngineBusyException        no evaluation slot came free in time
+     */
     public Verdict evaluate(String call, String version, Proposal proposal) {
         PackSet snapshot = packs.get();
         RulePack pack = snapshot.select(call, version, proposal.getSubmittedOn());
-        return evaluate(pack, snapshot.reference(), proposal);
+        return evaluator.run(pack.call(), pack.version(), run -> evaluate(pack, snapshot.reference(), proposal, run));
     }
 
-    /** Evaluates against one given pack. */
+    /** Evaluates against one given pack, on this thread, without limits. */
     public static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal) {
+        return evaluate(pack, reference, proposal, new SessionRun());
+    }
+
+    private static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal, SessionRun run) {
         Evaluation evaluation = new Evaluation(pack);
         List<Object> facts = new ArrayList<>(6);
         facts.add(proposal);
@@ -91,7 +118,7 @@ public final class PackEngine {
         facts.add(reference);
         if (proposal.getFinancing() != null) facts.add(proposal.getFinancing());
         if (proposal.getPeriod() != null) facts.add(proposal.getPeriod());
-        pack.session().execute(facts);
+        run.execute(pack.session(), facts);
         return evaluation.verdict(decisionId(), missingFacts(pack, proposal));
     }
 

@@ -129,6 +129,8 @@ public final class PackLoader {
     private RulePack compile(Path rules, Path versionFolder) {
         Path root = rules.toAbsolutePath().normalize();
         Path folder = versionFolder.toAbsolutePath().normalize();
+        List<CompileError> linksOut = Confinement.linksOut(root, folder);
+        if (!linksOut.isEmpty()) throw new PackException(linksOut);
         String manifestFile = rel(root, folder.resolve(MANIFEST));
         Manifest own = readYaml(folder.resolve(MANIFEST), manifestFile, Manifest.class);
         List<CompileError> errors = new ArrayList<>();

@@ -1,7 +1,8 @@
 package callcheck.internal.reload;
 
+import callcheck.internal.engine.EvaluationLimits;
+import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
-
 import callcheck.internal.engine.PackSet;
 import callcheck.internal.examples.Example;
 import callcheck.internal.examples.ExampleResult;
@@ -41,6 +42,11 @@ public final class Reloader {
     private final Path rules;
     private final Path examples;
     private final PackLoader loader;
+    /**
+     * The gate's own evaluations, one at a time under the serving engine's budget: apart from the requests' slots, so
+     * that a busy service does not refuse a good pack, and a rule that spins in the gate takes no request's thread.
+     */
+    private final Evaluator gate;
     private final Map<String, PackStatus> packs = new TreeMap<>();
     private List<CompileError> referenceErrors = List.of();
     private volatile ReloadStatus status;
@@ -55,6 +61,8 @@ public final class Reloader {
         this.engine = engine;
         this.rules = rules;
         this.examples = examples;
+        EvaluationLimits serving = engine.evaluator().limits();
+        this.gate = new Evaluator(new EvaluationLimits(serving.budget(), 1, serving.slotWait(), serving.maxStuck()));
         Instant now = Instant.now();
         for (RulePack p : engine.packs().all()) {
             packs.put(folderOf(p), new PackStatus(p.call(), folderName(p), PackStatus.State.SERVING, p.digest(), now, 0, List.of()));
@@ -208,7 +216,7 @@ public final class Reloader {
             a.gateErrors.add(new CompileError(folder.toString(), 0, 0, "examples cannot be read: " + e.getMessage()));
             return;
         }
-        PackEngine trial = new PackEngine(new PackSet(a.candidate, reference));
+        PackEngine trial = new PackEngine(new PackSet(a.candidate, reference), gate);
         for (Example example : list) {
             ExampleResult r = ExampleResult.run(trial, example);
             if (!r.passed()) a.gateErrors.add(new CompileError(example.file().toString().replace('\\', '/'), 0, 0, r.difference()));

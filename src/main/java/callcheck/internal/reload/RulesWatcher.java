@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,6 +52,10 @@ public final class RulesWatcher implements AutoCloseable {
     private final Duration settle;
     private final Consumer<ReloadStatus> listener;
     private final WatchService watcher;
+    /** The folders watched, by their key: a replaced rules folder's keys are cancelled, and its new tree watched. */
+    private final Map<WatchKey, Path> keys = new ConcurrentHashMap<>();
+    /** The key of the rules folder's parent, which sees the rules folder itself replaced (moved away, moved in). */
+    private WatchKey parentKey;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "callcheck-reload"));
     private final Thread watching;
     private final Object lock = new Object();
@@ -64,6 +70,9 @@ public final class RulesWatcher implements AutoCloseable {
         this.settle = settle;
         this.listener = listener;
         this.watcher = FileSystems.getDefault().newWatchService();
+        // Watched by its path, not its inode: deploy tools replace the folder (mv rules.new rules).
+        Path parent = this.rules.getParent();
+        if (parent != null) parentKey = parent.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
         registerTree(this.rules);
         if (this.examples != null && Files.isDirectory(this.examples)) registerTree(this.examples);
         this.watching = daemon(this::watch, "callcheck-rules-watcher");
@@ -111,6 +120,12 @@ public final class RulesWatcher implements AutoCloseable {
             while (true) {
                 WatchKey key = watcher.take();
                 Path dir = (Path) key.watchable();
+                if (key == parentKey) {
+                    boolean replaced = rulesFolderReplaced(key);
+                    key.reset();
+                    if (replaced) changed(List.of(), true);
+                    continue;
+                }
                 List<Path> changed = new ArrayList<>();
                 boolean lost = false;
                 for (WatchEvent<?> event : key.pollEvents()) {
@@ -132,6 +147,26 @@ public final class RulesWatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("the rules watcher stopped; edits are no longer picked up", e);
         }
+    }
+
+    /**
+     * Whether the events of the parent concern the rules folder; if so, stops watching the folder that was moved away
+     * and watches the one now at the path. Everything is reloaded then, as after lost events.
+     */
+    private boolean rulesFolderReplaced(WatchKey parent) {
+        boolean replaced = false;
+        for (WatchEvent<?> event : parent.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW || rules.getFileName().equals(event.context())) replaced = true;
+        }
+        if (!replaced) return false;
+        LOG.info("the rules folder {} was replaced: watching the new one and reloading everything", rules);
+        keys.entrySet().removeIf(e -> {
+            if (!e.getValue().startsWith(rules)) return false;
+            e.getKey().cancel();
+            return true;
+        });
+        if (Files.isDirectory(rules)) registerTree(rules);
+        return true;
     }
 
     /** Notes the paths and (re)starts the settle period. */
@@ -175,8 +210,8 @@ public final class RulesWatcher implements AutoCloseable {
     private void registerTree(Path root) {
         try (Stream<Path> dirs = Files.walk(root)) {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-                        StandardWatchEventKinds.ENTRY_MODIFY);
+                keys.put(d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+                        StandardWatchEventKinds.ENTRY_MODIFY), d);
             }
         } catch (ClosedWatchServiceException e) {
             // closing

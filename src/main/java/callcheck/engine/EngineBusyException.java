@@ -1,0 +1,21 @@
+package callcheck.engine;
+
+import java.time.Duration;
+
+/**
+ * No evaluation could start: every evaluation slot stayed taken for the time a caller may wait for one, or too many
+ * abandoned evaluations are still stuck in a rule. Nothing was evaluated; the same call may succeed later.
+ */
+public final class EngineBusyException extends RuntimeException {
+    private final Duration retryAfter;
+
+    public EngineBusyException(String message, Duration retryAfter) {
+        super(message);
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long to wait before trying again. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

@@ -1,0 +1,40 @@
+package callcheck.engine;
+
+import java.time.Duration;
+
+/**
+ * An evaluation ran past its time budget and was abandoned: a rule loops or waits on this proposal. It names the rule
+ * that was firing (or, when the time went into matching rather than a consequence, the last one that fired).
+ */
+public final class EvaluationTimeoutException extends RuntimeException {
+    private final String call;
+    private final String version;
+    private final String rule;
+    private final Duration budget;
+
+    public EvaluationTimeoutException(String call, String version, String rule, Duration budget) {
+        super("the evaluation with " + call + "/" + version + " took longer than its budget of " + budget.toMillis() + " ms"
+                + (rule == null ? " before any rule fired" : "; rule " + rule + " was firing") + ", and was abandoned");
+        this.call = call;
+        this.version = version;
+        this.rule = rule;
+        this.budget = budget;
+    }
+
+    public String call() {
+        return call;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** The DRL name of the rule firing when the budget ran out; null when none had fired yet. */
+    public String rule() {
+        return rule;
+    }
+
+    public Duration budget() {
+        return budget;
+    }
+}

@@ -1,0 +1,55 @@
+package callcheck.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Reads a request body while bounding what a slow client costs: after a grace period the body must arrive at a
+ * minimum rate, or it is refused (408 {@code body_too_slow}) and the thread goes back to work; a body that stops
+ * short of its Content-Length ends at the connection's idle timeout ({@link HttpServer#IDLE_TIMEOUT}), not Jetty's
+ * default 30 s. Jetty 12 keeps {@code HttpConfiguration.minRequestDataRate} as a setting but no longer enforces it.
+ */
+final class BodyReader {
+    /** A proposal of a few KB comes in one packet; 1 KB/s refuses only a client that trickles. */
+    static final int MIN_BYTES_PER_SECOND = 1024;
+    /** How long a body may take whatever its rate: a slow mobile link, a proposal of 256 KB over a slow start. */
+    static final long GRACE_MILLIS = 2_000;
+
+    private BodyReader() {
+    }
+
+    /**
+     * The body: exactly {@code declared} bytes when it has a length (already checked against the limit), else at most
+     * {@code max} bytes.
+     */
+    static byte[] read(InputStream in, long declared, int max) {
+        long start = System.nanoTime();
+        byte[] body = new byte[declared >= 0 ? (int) declared : Math.min(max + 1, 16 * 1024)];
+        int total = 0;
+        try {
+            while (declared < 0 || total < declared) {
+                if (total == body.length) body = Arrays.copyOf(body, Math.min(body.length * 2, max + 1));
+                int n = in.read(body, total, body.length - total);
+                if (n < 0) break;
+                total += n;
+                if (declared < 0 && total > max) throw new ApiError(413, RequestChecks.tooLarge().error().code(), null, RequestChecks.tooLarge().error().message());
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                if (millis > GRACE_MILLIS && total * 1000L < MIN_BYTES_PER_SECOND * millis) {
+                    throw new ApiError(408, "body_too_slow", null, "the body arrived at " + total * 1000L / millis
+                            + " bytes a second; a body must arrive at " + MIN_BYTES_PER_SECOND + " bytes a second or more");
+                }
+            }
+        } catch (IOException e) {
+            // The client went away or stalled until the idle timeout: its fault, not the service's.
+            throw unreadable(declared, e.getMessage());
+        }
+        if (declared >= 0 && total < declared) throw unreadable(declared, "it ended after " + total + " bytes");
+        return total == body.length ? body : Arrays.copyOf(body, total);
+    }
+
+    private static ApiError unreadable(long declared, String why) {
+        return new ApiError(400, "unreadable", null, "the body could not be read" + (declared >= 0 ? ": it ended before its Content-Length of "
+                + declared + " bytes" : "") + " (" + why + ")");
+    }
+}

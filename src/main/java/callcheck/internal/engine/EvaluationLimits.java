@@ -1,0 +1,53 @@
+package callcheck.internal.engine;
+
+import java.time.Duration;
+
+/**
+ * How much one evaluation may take, and how many run at once ({@link Evaluator}).
+ *
+ * @param budget      the time one evaluation may run before it is abandoned; zero for no budget (the evaluation
+ *                    then runs on the caller's thread)
+ * @param slots       how many evaluations run at once; further callers wait for a slot
+ * @param slotWait    how long a caller waits for a slot before {@link callcheck.engine.EngineBusyException}
+ * @param maxStuck    how many abandoned evaluations may still be running (a consequence that loops without ever
+ *                    looking at its thread's interrupt cannot be stopped in Java, only left); once this many are,
+ *                    every evaluation is refused as busy rather than adding threads without bound
+ */
+public record EvaluationLimits(Duration budget, int slots, Duration slotWait, int maxStuck) {
+    /** The default budget: the slowest example of the project's packs takes a few ms once warm. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(500);
+    public static final Duration DEFAULT_SLOT_WAIT = Duration.ofSeconds(2);
+    public static final int DEFAULT_MAX_STUCK = 8;
+
+    public EvaluationLimits {
+        if (budget.isNegative()) throw new IllegalArgumentException("the evaluation budget is negative: " + budget);
+        if (slots < 1) throw new IllegalArgumentException("at least one evaluation slot is needed, not " + slots);
+        if (slotWait.isNegative()) throw new IllegalArgumentException("the slot wait is negative: " + slotWait);
+        if (maxStuck < 0) throw new IllegalArgumentException("maxStuck is negative: " + maxStuck);
+    }
+
+    /**
+     * The defaults: one slot per processor (sixteen evaluations sliced over two cores took more CPU each, BENCHMARKS.md),
+     * the default budget, slot wait and stuck limit.
+     */
+    public static EvaluationLimits defaults() {
+        return withBudget(DEFAULT_BUDGET);
+    }
+
+    /**
+     * No limit: no budget, no bound on evaluations at once, as a library embedding the engine evaluates unless it
+     * asks for limits.
+     */
+    public static EvaluationLimits none() {
+        return new EvaluationLimits(Duration.ZERO, Integer.MAX_VALUE, Duration.ZERO, 0);
+    }
+
+    /** The defaults with another budget (zero: none). */
+    public static EvaluationLimits withBudget(Duration budget) {
+        return new EvaluationLimits(budget, Runtime.getRuntime().availableProcessors(), DEFAULT_SLOT_WAIT, DEFAULT_MAX_STUCK);
+    }
+
+    public boolean hasBudget() {
+        return !budget.isZero();
+    }
+}

@@ -1,0 +1,177 @@
+package callcheck.internal.engine;
+
+import callcheck.engine.EngineBusyException;
+import callcheck.engine.EvaluationTimeoutException;
+import callcheck.engine.Verdict;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Runs evaluations within {@link EvaluationLimits}: at most {@code slots} at once, a bounded wait for a slot, and a
+ * time budget for each.
+ *
+ * <p>With a budget, the session runs on one of this evaluator's worker threads while the caller waits for it. When the
+ * budget runs out the session is halted (no further rule fires), its thread interrupted (a rule that sleeps or waits
+ * wakes up), the caller gets {@link EvaluationTimeoutException} naming the rule, and the slot is free at once. A
+ * consequence that spins without ever looking at its interrupt cannot be stopped in Java: its thread is left to it,
+ * counted as stuck until it returns. At most {@code maxStuck} are; beyond that every evaluation is refused as busy, so
+ * that stuck threads cannot pile up without bound (each still spins on a core until the process restarts, which
+ * {@code /health} makes visible as degraded).
+ */
+public final class Evaluator {
+    /** How long after its last timeout an evaluator still counts as degraded. */
+    static final Duration DEGRADED_FOR = Duration.ofSeconds(60);
+    private static final Evaluator UNLIMITED = new Evaluator(EvaluationLimits.none());
+
+    private final EvaluationLimits limits;
+    private final Semaphore slots;
+    private final ThreadPoolExecutor workers;
+    private final AtomicInteger stuck = new AtomicInteger();
+    private final AtomicLong timeouts = new AtomicLong();
+    private final AtomicReference<Instant> lastTimeout = new AtomicReference<>();
+
+    public Evaluator(EvaluationLimits limits) {
+        this.limits = limits;
+        this.slots = new Semaphore(limits.slots(), true);
+        if (limits.hasBudget()) {
+            // Enough threads for every slot and every stuck evaluation: a task never waits in the queue for long.
+            int threads = limits.slots() + limits.maxStuck();
+            AtomicInteger n = new AtomicInteger();
+            workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "callcheck-evaluation-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            workers.allowCoreThreadTimeOut(true);
+        } else {
+            workers = null;
+        }
+    }
+
+    /** Evaluates on the caller's thread without any limit: engines built without an evaluator of their own share it. */
+    public static Evaluator unlimited() {
+        return UNLIMITED;
+    }
+
+    public EvaluationLimits limits() {
+        return limits;
+    }
+
+    /** What the evaluator went through, for /health and /metrics. */
+    public record Stats(long timeouts, int stuck, Instant lastTimeout, boolean degraded) {
+    }
+
+    public Stats stats() {
+        Instant last = lastTimeout.get();
+        int nowStuck = stuck.get();
+        boolean degraded = nowStuck > 0 || (last != null && last.isAfter(Instant.now().minus(DEGRADED_FOR)));
+        return new Stats(timeouts.get(), nowStuck, last, degraded);
+    }
+
+    /**
+     * Runs an evaluation within the limits: {@code evaluate} runs its session through the {@link SessionRun} it is
+     * given, which a timeout halts; {@code call} and {@code version} name the pack in a timeout.
+     */
+    Verdict run(String call, String version, Function<SessionRun, Verdict> evaluate) {
+        acquireSlot();
+        try {
+            if (workers == null) return evaluate.apply(new SessionRun());
+            if (stuck.get() >= limits.maxStuck()) {
+                throw new EngineBusyException(stuck.get() + " evaluations are stuck in a rule past their time budget; no evaluation "
+                        + "runs until they end or the service restarts", Duration.ofSeconds(60));
+            }
+            Task task = new Task(evaluate);
+            Future<Verdict> done = workers.submit(task::run);
+            try {
+                return done.get(limits.budget().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (!task.abandon()) return result(done); // it finished just now
+                done.cancel(true);
+                timeouts.incrementAndGet();
+                lastTimeout.set(Instant.now());
+                throw new EvaluationTimeoutException(call, version, task.watch.firing(), limits.budget());
+            } catch (InterruptedException e) {
+                if (task.abandon()) done.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new EngineBusyException("the evaluation was interrupted: the service is stopping", Duration.ofSeconds(1));
+            } catch (ExecutionException e) {
+                throw rethrow(e.getCause());
+            }
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void acquireSlot() {
+        boolean got;
+        try {
+            got = slots.tryAcquire(limits.slotWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineBusyException("interrupted while waiting for an evaluation slot: the service is stopping", Duration.ofSeconds(1));
+        }
+        if (!got) {
+            throw new EngineBusyException("all " + limits.slots() + " evaluation slots stayed taken for " + limits.slotWait().toMillis()
+                    + " ms", Duration.ofSeconds(1));
+        }
+    }
+
+    private static Verdict result(Future<Verdict> done) {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException r) throw r;
+        if (cause instanceof Error err) throw err;
+        throw new IllegalStateException(cause);
+    }
+
+    /** One evaluation on a worker: it finishes, or the caller abandons it first and it counts as stuck until it ends. */
+    private final class Task {
+        private static final int NEW = 0, RUNNING = 1, DONE = 2, ABANDONED = 3;
+        final SessionRun watch = new SessionRun();
+        private final Function<SessionRun, Verdict> evaluate;
+        private final AtomicInteger state = new AtomicInteger(NEW);
+
+        Task(Function<SessionRun, Verdict> evaluate) {
+            this.evaluate = evaluate;
+        }
+
+        Verdict run() {
+            if (!state.compareAndSet(NEW, RUNNING)) return null; // abandoned before it started
+            try {
+                return evaluate.apply(watch);
+            } finally {
+                if (!state.compareAndSet(RUNNING, DONE)) stuck.decrementAndGet();
+            }
+        }
+
+        /** Gives the evaluation up, unless it just finished; halts its session so that no further rule fires. */
+        boolean abandon() {
+            if (state.compareAndSet(NEW, ABANDONED)) return true;
+            if (!state.compareAndSet(RUNNING, ABANDONED)) return false;
+            stuck.incrementAndGet();
+            watch.halt();
+            return true;
+        }
+    }
+}
