@@ -1,5 +1,7 @@
 package callcheck.engine;
 
+import callcheck.internal.engine.EvaluationLimits;
+import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
@@ -64,7 +66,11 @@ public final class Engine implements AutoCloseable {
     public static Engine load(Path rules, EngineOptions options) {
         PackOptions pack = new PackOptions(options.executableModel(), PackOptions.DEFAULTS.sequential(),
                 PackOptions.DEFAULTS.sessionPool(), options.parallelLoad());
-        return new Engine(PackEngine.load(rules, new PackLoader(pack)));
+        PackLoader loader = new PackLoader(pack);
+        PackEngine loaded = PackEngine.load(rules, loader);
+        if (options.evaluationBudget().isZero()) return new Engine(loaded);
+        return new Engine(new PackEngine(loaded.packs(), loader,
+                new Evaluator(EvaluationLimits.withBudget(options.evaluationBudget()))));
     }
 
     /**
@@ -161,7 +167,9 @@ public final class Engine implements AutoCloseable {
      * @param version  the version, such as {@code "2020-07-14"}; null for the one that governs the submission date
      * @param proposal the proposal, from {@link callcheck.model.ProposalReader} or {@link Proposal#builder()}
      * @return the verdict
-     * @throws UnknownCallException when no such call or version is loaded, or none governs the submission date
+     * @throws UnknownCallException        when no such call or version is loaded, or none governs the submission date
+     * @throws EvaluationTimeoutException when {@link EngineOptions.Builder#evaluationBudget} is set and ran out
+     * @throws EngineBusyException        when a budget is set and too many abandoned evaluations still run
      */
     public Verdict evaluate(String call, String version, Proposal proposal) {
         if (closed) throw new IllegalStateException("the engine is closed");

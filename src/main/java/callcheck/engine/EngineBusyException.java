@@ -9,12 +9,16 @@ import java.time.Duration;
 public final class EngineBusyException extends RuntimeException {
     private final Duration retryAfter;
 
+    /**
+     * @param message    why no evaluation could start
+     * @param retryAfter how long a caller should wait before trying again
+     */
     public EngineBusyException(String message, Duration retryAfter) {
         super(message);
         this.retryAfter = retryAfter;
     }
 
-    /** How long to wait before trying again. */
+    /** @return how long to wait before trying again */
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -14,10 +14,12 @@ public final class EngineOptions {
 
     private final boolean executableModel;
     private final boolean parallelLoad;
+    private final java.time.Duration evaluationBudget;
 
     private EngineOptions(Builder b) {
         this.executableModel = b.executableModel;
         this.parallelLoad = b.parallelLoad;
+        this.evaluationBudget = b.evaluationBudget;
     }
 
     /**
@@ -56,10 +58,20 @@ public final class EngineOptions {
         return parallelLoad;
     }
 
+    /**
+     * The time one evaluation may take before it is abandoned with {@link EvaluationTimeoutException}.
+     *
+     * @return the budget; zero for none (the default)
+     */
+    public java.time.Duration evaluationBudget() {
+        return evaluationBudget;
+    }
+
     /** Builds {@link EngineOptions}; every setting starts at its default. */
     public static final class Builder {
         private boolean executableModel = false;
         private boolean parallelLoad = true;
+        private java.time.Duration evaluationBudget = java.time.Duration.ZERO;
 
         private Builder() {
         }
@@ -84,6 +96,22 @@ public final class EngineOptions {
          */
         public Builder parallelLoad(boolean on) {
             this.parallelLoad = on;
+            return this;
+        }
+
+        /**
+         * A time budget per evaluation, against rules that loop or wait on some proposal: past it the evaluation is
+         * halted and {@code evaluate} throws {@link EvaluationTimeoutException} naming the rule that was firing. The
+         * evaluation then runs on a worker thread while the caller waits; a consequence that spins without ever
+         * looking at its thread's interrupt can only be left running, and once several are, {@code evaluate} throws
+         * {@link EngineBusyException}. None by default: the evaluation runs on the caller's thread.
+         *
+         * @param budget the budget; zero for none
+         * @return this builder
+         */
+        public Builder evaluationBudget(java.time.Duration budget) {
+            if (budget == null || budget.isNegative()) throw new IllegalArgumentException("the evaluation budget must be zero or more: " + budget);
+            this.evaluationBudget = budget;
             return this;
         }
 

@@ -12,6 +12,12 @@ public final class EvaluationTimeoutException extends RuntimeException {
     private final String rule;
     private final Duration budget;
 
+    /**
+     * @param call    the call evaluated
+     * @param version the pack version evaluated
+     * @param rule    the DRL name of the rule firing when the budget ran out, or null
+     * @param budget  the time budget that ran out
+     */
     public EvaluationTimeoutException(String call, String version, String rule, Duration budget) {
         super("the evaluation with " + call + "/" + version + " took longer than its budget of " + budget.toMillis() + " ms"
                 + (rule == null ? " before any rule fired" : "; rule " + rule + " was firing") + ", and was abandoned");
@@ -21,19 +27,22 @@ public final class EvaluationTimeoutException extends RuntimeException {
         this.budget = budget;
     }
 
+    /** @return the call evaluated */
     public String call() {
         return call;
     }
 
+    /** @return the pack version evaluated */
     public String version() {
         return version;
     }
 
-    /** The DRL name of the rule firing when the budget ran out; null when none had fired yet. */
+    /** @return the DRL name of the rule firing when the budget ran out; null when none had fired yet */
     public String rule() {
         return rule;
     }
 
+    /** @return the time budget that ran out */
     public Duration budget() {
         return budget;
     }

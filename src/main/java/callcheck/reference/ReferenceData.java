@@ -174,7 +174,13 @@ public final class ReferenceData {
         return r == null ? null : r.en();
     }
 
-    /** {@link #whyNotFlemish(String, LocalDate)} in Dutch and English. */
+    /**
+     * {@link #whyNotFlemish(String, LocalDate)} in Dutch and English.
+     *
+     * @param nis  a NIS code, or null
+     * @param date the day that counts
+     * @return why the code is no Flemish municipality on that day, in both languages; null when it is one
+     */
     public Reason reasonNotFlemish(String nis, LocalDate date) {
         if (nis == null) return NO_NIS;
         Optional<Municipality> now = municipality(nis, date);

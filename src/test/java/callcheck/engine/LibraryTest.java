@@ -179,6 +179,16 @@ class LibraryTest {
     }
 
     @Test
+    void a_budget_in_the_options_bounds_each_evaluation_and_leaves_the_verdicts_alone() {
+        try (Engine limited = Engine.load(FIXTURE, EngineOptions.builder().evaluationBudget(java.time.Duration.ofSeconds(30)).build());
+             Engine free = Engine.load(FIXTURE)) {
+            assertThat(withoutId(limited.evaluate("900", proposal("12000")))).isEqualTo(withoutId(free.evaluate("900", proposal("12000"))));
+        }
+        assertThatThrownBy(() -> EngineOptions.builder().evaluationBudget(java.time.Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void unknown_calls_and_versions_and_a_closed_engine_are_refused() {
         Engine engine = Engine.load(FIXTURE);
         assertThatThrownBy(() -> engine.evaluate("901", proposal("1"))).isInstanceOf(UnknownCallException.class)
