@@ -45,7 +45,7 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "with --accept: rewrite without asking")
     boolean yes;
     @Option(names = "--evaluation-budget", defaultValue = "${env:CALLCHECK_EVALUATION_BUDGET:-500}", paramLabel = "MS",
-            description = "milliseconds an example may take (twice over it fails the example, naming the rule), as serve's budget; 0 for none (default: ${DEFAULT-VALUE})")
+            description = "milliseconds an example may take (over it fails the example, naming the rule), as serve's budget; 0 for none (default: ${DEFAULT-VALUE})")
     long budgetMillis;
 
     @Override

@@ -3,6 +3,7 @@ package callcheck.internal.engine;
 import callcheck.engine.EngineBusyException;
 import callcheck.engine.EvaluationTimeoutException;
 import callcheck.engine.Verdict;
+import callcheck.internal.pack.RulePack;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,8 @@ import java.util.function.Function;
 public final class Evaluator {
     /** How long after its last timeout an evaluator still counts as degraded. */
     static final Duration DEGRADED_FOR = Duration.ofSeconds(60);
+    /** The least budget of a pack's evaluations until one has succeeded. */
+    public static final Duration COLD_BUDGET = Duration.ofSeconds(5);
     private static final Evaluator UNLIMITED = new Evaluator(EvaluationLimits.none());
 
     private final EvaluationLimits limits;
@@ -81,10 +84,12 @@ public final class Evaluator {
     }
 
     /**
-     * Runs an evaluation within the limits: {@code evaluate} runs its session through the {@link SessionRun} it is
-     * given, which a timeout halts; {@code call} and {@code version} name the pack in a timeout.
+     * Runs an evaluation with the pack within the limits: {@code evaluate} runs its session through the
+     * {@link SessionRun} it is given, which a timeout halts. Until an evaluation with the pack has succeeded, the budget
+     * is at least {@link #COLD_BUDGET}: Drools compiles each constraint the first time it is evaluated, and on a
+     * loaded machine a pack's first evaluation took more than 500 ms (the soak run, BENCHMARKS.md).
      */
-    Verdict run(String call, String version, Function<SessionRun, Verdict> evaluate) {
+    Verdict run(RulePack pack, Function<SessionRun, Verdict> evaluate) {
         acquireSlot();
         try {
             if (workers == null) return evaluate.apply(new SessionRun());
@@ -94,14 +99,17 @@ public final class Evaluator {
             }
             Task task = new Task(evaluate);
             Future<Verdict> done = workers.submit(task::run);
+            Duration budget = pack.warm() || limits.budget().compareTo(COLD_BUDGET) > 0 ? limits.budget() : COLD_BUDGET;
             try {
-                return done.get(limits.budget().toNanos(), TimeUnit.NANOSECONDS);
+                Verdict v = done.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+                pack.warmed();
+                return v;
             } catch (TimeoutException e) {
                 if (!task.abandon()) return result(done); // it finished just now
                 done.cancel(true);
                 timeouts.incrementAndGet();
                 lastTimeout.set(Instant.now());
-                throw new EvaluationTimeoutException(call, version, task.watch.firing(), limits.budget());
+                throw new EvaluationTimeoutException(pack.call(), pack.version(), task.watch.firing(), budget);
             } catch (InterruptedException e) {
                 if (task.abandon()) done.cancel(true);
                 Thread.currentThread().interrupt();

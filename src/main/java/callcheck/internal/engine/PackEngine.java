@@ -101,7 +101,7 @@ public final class PackEngine {
     public Verdict evaluate(String call, String version, Proposal proposal) {
         PackSet snapshot = packs.get();
         RulePack pack = snapshot.select(call, version, proposal.getSubmittedOn());
-        return evaluator.run(pack.call(), pack.version(), run -> evaluate(pack, snapshot.reference(), proposal, run));
+        return evaluator.run(pack, run -> evaluate(pack, snapshot.reference(), proposal, run));
     }
 
     /** Evaluates against one given pack, on this thread, without limits. */

@@ -2,7 +2,6 @@ package callcheck.internal.examples;
 
 import callcheck.engine.EvaluationTimeoutException;
 import callcheck.internal.engine.PackEngine;
-import callcheck.model.Proposal;
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
 import callcheck.model.ProposalReader;
@@ -20,21 +19,14 @@ public record ExampleResult(Example example, Verdict verdict, String error) {
 
     /**
      * Runs the example with the given version (null: the one its submission date selects), within the engine's time
-     * budget. An example over the budget runs once more before it fails: the first evaluation with a freshly compiled
-     * pack includes Drools compiling its constraints (a few hundred ms for the first pack of a process).
+     * budget (a freshly compiled pack's first evaluation gets at least {@link callcheck.internal.engine.Evaluator#COLD_BUDGET}).
      */
     public static ExampleResult run(PackEngine engine, Example example, String version) {
         try {
-            Proposal proposal = ProposalReader.read(example.proposal());
-            Verdict v;
-            try {
-                v = engine.evaluate(example.call(), version, proposal);
-            } catch (EvaluationTimeoutException first) {
-                v = engine.evaluate(example.call(), version, proposal);
-            }
+            Verdict v = engine.evaluate(example.call(), version, ProposalReader.read(example.proposal()));
             return new ExampleResult(example, v, null);
         } catch (EvaluationTimeoutException e) {
-            return new ExampleResult(example, null, "over the time budget twice: " + e.getMessage());
+            return new ExampleResult(example, null, "over the time budget: " + e.getMessage());
         } catch (RuntimeException e) {
             return new ExampleResult(example, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -30,6 +30,7 @@ public final class RulePack {
     private final List<Needs> needs;
     private final Parameters parameters;
     private final String digest;
+    private volatile boolean warm;
 
     RulePack(Path folder, Manifest manifest, KieBase kieBase, boolean pooled, List<RuleInfo> rules,
              Map<String, List<FieldPath>> needs, Parameters parameters, String digest) {
@@ -82,6 +83,11 @@ public final class RulePack {
     public Parameters parameters() { return parameters; }
     /** sha256 over the pack's files, those of the modules it includes, and the reference data, as "sha256:hex". */
     public String digest() { return digest; }
+
+    /** Whether an evaluation with this pack has succeeded: Drools has compiled the constraints it met. */
+    public boolean warm() { return warm; }
+
+    public void warmed() { if (!warm) warm = true; }
 
     /** The primary rule of an id (the one named like it), in the order of the ids. */
     public List<RuleInfo> primaryRules() { return List.copyOf(primary.values()); }

@@ -86,6 +86,17 @@ class EvaluatorTest {
     }
 
     @Test
+    void aPacksFirstEvaluationGetsAtLeastTheColdBudgetUntilOneSucceeds() {
+        PackEngine engine = HangingPack.coldEngine(HangingPack.limits(BUDGET));
+        assertThatThrownBy(() -> engine.evaluate(CALL, null, titled("SLEEP")))
+                .isInstanceOfSatisfying(EvaluationTimeoutException.class, e -> assertThat(e.budget()).isEqualTo(Evaluator.COLD_BUDGET));
+        Await.until("the interrupted evaluation to end", () -> engine.evaluator().stats().stuck() == 0);
+        assertThat(engine.evaluate(CALL, null, titled("fine")).verdict()).isEqualTo(Outcome.ELIGIBLE);
+        assertThatThrownBy(() -> engine.evaluate(CALL, null, titled("SLEEP")))
+                .isInstanceOfSatisfying(EvaluationTimeoutException.class, e -> assertThat(e.budget()).isEqualTo(BUDGET));
+    }
+
+    @Test
     void withoutBudgetTheEvaluationRunsOnTheCallersThread() {
         PackEngine engine = HangingPack.engine(HangingPack.limits(Duration.ZERO));
         Thread caller = Thread.currentThread();
