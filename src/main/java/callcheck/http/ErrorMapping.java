@@ -3,6 +3,7 @@ package callcheck.http;
 import callcheck.engine.UnknownCallException;
 import callcheck.model.InvalidProposalException;
 import callcheck.internal.model.Json;
+import callcheck.store.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -28,6 +29,12 @@ final class ErrorMapping {
         config.routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status(), ErrorBody.of(e.code(), e.field(), e.getMessage())));
         config.routes.exception(InvalidProposalException.class, (e, ctx) -> refuse(ctx, 400, ErrorBody.of(e.code(), e.field(), e.getMessage())));
         config.routes.exception(UnknownCallException.class, (e, ctx) -> refuse(ctx, 404, ErrorBody.of(e.code(), fieldOf(e), e.getMessage())));
+        // Nothing is answered as decided unless it is recorded: a store that is down is a 503 the client may retry.
+        config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            refuse(ctx, 503, ErrorBody.of("store_unavailable", null, "the decision store is unavailable; nothing was recorded, try again"));
+            LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), fromJavalin(e.getStatus(), ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             String id = logBug(ctx.method() + " " + ctx.path(), e);
