@@ -66,6 +66,11 @@ final class TestServer implements AutoCloseable {
         return new TestServer(service.server(), port, service::close);
     }
 
+    /** A service already loaded (with its store), started on a free loopback port; closing it closes the service. */
+    static TestServer of(Service service) {
+        return new TestServer(service.server(), service.start("127.0.0.1", 0), service::close);
+    }
+
     /** A request built on the server's address, e.g. {@code request("/health").GET()}. */
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
