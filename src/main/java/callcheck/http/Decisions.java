@@ -1,28 +1,22 @@
 package callcheck.http;
 
-import callcheck.engine.Outcome;
 import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.Ulid;
-import callcheck.internal.model.Json;
 import callcheck.store.Decision;
+import callcheck.store.DecisionJson;
 import callcheck.store.DecisionStore;
+import callcheck.store.Export;
 import callcheck.store.Filter;
 import callcheck.store.Page;
 import callcheck.store.Replays;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -50,16 +44,6 @@ final class Decisions {
         this.replays = new Replays(store, engine);
     }
 
-    /** A decision as GET /v1/decisions/{id} and the NDJSON export give it: the proposal and the verdict as stored. */
-    @JsonPropertyOrder({"decisionId", "receivedAt", "askedBy", "call", "version", "digest", "tookMicros", "proposal", "verdict"})
-    record Full(String decisionId, Instant receivedAt, String askedBy, String call, String version, String digest, long tookMicros,
-                @JsonRawValue String proposal, @JsonRawValue String verdict) {
-        static Full of(Decision d) {
-            return new Full(d.id(), d.receivedAt(), d.askedBy(), d.call(), d.version(), d.digest(), d.tookMicros(), d.proposalJson(),
-                    d.verdictJson());
-        }
-    }
-
     @JsonPropertyOrder({"decisionId", "receivedAt", "askedBy", "call", "version", "digest", "verdict"})
     record Summary(String decisionId, Instant receivedAt, String askedBy, String call, String version, String digest, String verdict) {
     }
@@ -70,7 +54,7 @@ final class Decisions {
     void show(Context ctx) {
         tokens.require(ctx);
         RequestChecks.onlyParameters(ctx, Set.of());
-        ctx.json(Full.of(find(ctx.pathParam("decisionId"))));
+        ctx.json(DecisionJson.of(find(ctx.pathParam("decisionId"))));
     }
 
     void list(Context ctx) {
@@ -113,32 +97,8 @@ final class Decisions {
         ctx.contentType(csv ? CSV + "; charset=utf-8" : NDJSON);
         try {
             OutputStream out = ctx.res().getOutputStream();
-            if (csv) {
-                Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
-                w.write("decisionId,receivedAt,askedBy,call,version,digest,verdict,tookMicros\r\n");
-                store.export(filter, d -> {
-                    try {
-                        w.write(String.join(",", d.id(), d.receivedAt().toString(), csvField(d.askedBy()), csvField(d.call()),
-                                csvField(d.version()), d.digest(), d.verdict(), Long.toString(d.tookMicros())));
-                        w.write("\r\n");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                w.flush();
-            } else {
-                JsonGenerator g = Json.output().getFactory().createGenerator(out);
-                g.setRootValueSeparator(null);
-                store.export(filter, d -> {
-                    try {
-                        Json.output().writeValue(g, Full.of(d));
-                        g.writeRaw('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                g.flush();
-            }
+            if (csv) Export.csv(store, filter, out);
+            else Export.ndjson(store, filter, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the export", e);
         }
@@ -163,35 +123,12 @@ final class Decisions {
         throw new ApiError(406, "not_acceptable", null, "the export is " + NDJSON + " or " + CSV + "; Accept: " + accept);
     }
 
-    /** A CSV field, quoted when it holds a comma, a quote or a line break. */
-    private static String csvField(String s) {
-        if (s == null) return "";
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
-    }
-
     private static Filter filter(Context ctx) {
-        String verdict = ctx.queryParam("verdict");
-        if (verdict != null) {
-            try {
-                Outcome.valueOf(verdict);
-            } catch (IllegalArgumentException e) {
-                throw new ApiError(400, "invalid_parameter", "verdict", "verdict must be one of " + List.of(Outcome.values()));
-            }
-        }
-        Instant from = instant(ctx, "from");
-        Instant to = instant(ctx, "to");
-        return new Filter(ctx.queryParam("call"), ctx.queryParam("version"), verdict, from, to);
-    }
-
-    /** An instant (2026-12-02T10:15:30Z) or a date (2026-12-02: its start, UTC). */
-    private static Instant instant(Context ctx, String name) {
-        String s = ctx.queryParam(name);
-        if (s == null) return null;
         try {
-            return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new ApiError(400, "invalid_parameter", name, name + " must be a date (2026-12-02) or an instant (2026-12-02T10:15:30Z), not '" + s + "'");
+            return Filter.parse(ctx.queryParam("call"), ctx.queryParam("version"), ctx.queryParam("verdict"), ctx.queryParam("from"),
+                    ctx.queryParam("to"));
+        } catch (Filter.Invalid e) {
+            throw new ApiError(400, "invalid_parameter", e.field(), e.getMessage());
         }
     }
 
