@@ -279,6 +279,18 @@ abstract class DecisionsContract {
     }
 
     @Test
+    void once_the_retention_erased_a_proposal_its_verdict_stays_and_it_cannot_be_replayed() {
+        String id = evaluate("507", "507/eligible-tielt-pittem.json");
+        assertThat(store.eraseProposalsBefore(java.time.Instant.now().plusSeconds(60))).isEqualTo(1);
+        JsonNode d = api.get("/v1/decisions/" + id, token).json();
+        assertThat(d.get("proposal").isNull()).isTrue();
+        assertThat(d.get("verdict").get("decisionId").asText()).isEqualTo(id);
+        TestServer.Response r = replayResponse(id, "");
+        assertThat(r.status()).isEqualTo(410);
+        assertThat(r.error().get("code").asText()).isEqualTo("proposal_erased");
+    }
+
+    @Test
     void with_require_token_evaluating_needs_a_token_too() {
         try (TestServer strict = TestServer.start(Packs.engine(), store, true)) {
             String body = ProposalJson.from("507/eligible-tielt-pittem.json").text();
