@@ -21,17 +21,25 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Health {
     public static final String READY = "ready";
     public static final String NOT_READY = "not_ready";
+    /** Ready otherwise, but the decision store is unavailable: evaluations answer 503 store_unavailable. */
+    public static final String DEGRADED = "degraded";
     public static final String SERVING = "serving";
     public static final String SERVING_LAST_GOOD = "serving_last_good";
     public static final String FAILED = "failed";
 
     private final PackEngine engine;
     private final AtomicReference<Map<String, List<CompileError>>> failures;
+    private volatile java.util.function.BooleanSupplier storeAvailable = () -> true;
 
     /** @param failures per pack folder relative to the rules folder ({@code 507/2020-07-14}), its errors */
     public Health(PackEngine engine, Map<String, List<CompileError>> failures) {
         this.engine = engine;
         this.failures = new AtomicReference<>(Map.copyOf(failures));
+    }
+
+    /** Whether the decision store answers; degraded when it does not. */
+    void storeAvailable(java.util.function.BooleanSupplier available) {
+        this.storeAvailable = available;
     }
 
     /** Replaces the failures, as a reload that compiled the rules folder again finds them. */
@@ -63,7 +71,7 @@ public final class Health {
                 failureViews.stream().anyMatch(f -> pack.call().equals(f.call()) && pack.version().equals(f.version()))
                         ? SERVING_LAST_GOOD : SERVING)).toList();
         boolean ready = failureViews.isEmpty() && !packViews.isEmpty();
-        return new Report(ready ? READY : NOT_READY, packViews, failureViews);
+        return new Report(!ready ? NOT_READY : storeAvailable.getAsBoolean() ? READY : DEGRADED, packViews, failureViews);
     }
 
     private static boolean serves(PackSet packs, String call, String version) {

@@ -59,6 +59,7 @@ public final class HttpServer {
         this.store = store;
         this.requireToken = requireToken;
         this.health = new Health(engine, loadFailures);
+        if (store != null) health.storeAvailable(store::available);
     }
 
     /** Listens on every interface; port 0 takes a free port. Returns the port bound. */

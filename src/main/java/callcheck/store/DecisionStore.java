@@ -54,6 +54,12 @@ public interface DecisionStore extends AutoCloseable {
     record TokenInfo(String name, Instant createdAt) {
     }
 
+    /**
+     * False from a failed read or write until the database answers again (checked every second meanwhile): while it is
+     * false, evaluations answer 503 store_unavailable and /health says degraded.
+     */
+    boolean available();
+
     /** Waits for the records handed in to be committed, then closes the connections. */
     @Override
     void close();

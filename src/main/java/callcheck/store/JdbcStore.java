@@ -37,6 +37,13 @@ final class JdbcStore implements DecisionStore {
     private final GroupCommit<Record> writer;
     /** Digests known to be archived, so that a record checks the database for its pack once per digest. */
     private final Set<String> archived = ConcurrentHashMap.newKeySet();
+    private volatile boolean available = true;
+    /** Checks, while the store is unavailable, whether the database answers again. */
+    private final java.util.concurrent.ScheduledExecutorService probe = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "store-probe");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record Record(Decision decision, Pack pack) {
     }
@@ -45,6 +52,21 @@ final class JdbcStore implements DecisionStore {
         this.pool = pool;
         this.h2 = h2;
         this.writer = new GroupCommit<>("decision-writer", this::write, WAIT_MILLIS);
+        probe.scheduleWithFixedDelay(this::probe, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void probe() {
+        if (available) return;
+        try (Connection c = pool.getConnection()) {
+            available = c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            // still down
+        }
+    }
+
+    @Override
+    public boolean available() {
+        return available;
     }
 
     static JdbcStore open(String url, Path dataFolder) {
@@ -86,6 +108,16 @@ final class JdbcStore implements DecisionStore {
 
     /** One batch, one transaction; on H2 a checkpoint then writes it to the file, so that a killed process keeps it. */
     private void write(List<Record> batch) throws SQLException {
+        try {
+            writeBatch(batch);
+            available = true;
+        } catch (SQLException | RuntimeException e) {
+            available = false;
+            throw e;
+        }
+    }
+
+    private void writeBatch(List<Record> batch) throws SQLException {
         try (Connection c = pool.getConnection()) {
             for (Record r : batch) archive(c, r.pack());
             c.setAutoCommit(false);
@@ -288,6 +320,7 @@ final class JdbcStore implements DecisionStore {
 
     @Override
     public void close() {
+        probe.shutdownNow();
         writer.close();
         pool.close();
     }
@@ -331,7 +364,8 @@ final class JdbcStore implements DecisionStore {
         for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
     }
 
-    private static StoreUnavailableException unavailable(SQLException e) {
+    private StoreUnavailableException unavailable(SQLException e) {
+        available = false;
         return new StoreUnavailableException("the store is unavailable: " + e.getMessage(), e);
     }
 

@@ -23,6 +23,9 @@ class PostgresDecisionsTest extends DecisionsContract {
             assertThat(down.status()).as(down.body()).isEqualTo(503);
             assertThat(down.error().get("code").asText()).isEqualTo("store_unavailable");
             assertThat(api.get("/v1/decisions", token).status()).isEqualTo(503);
+            TestServer.Response health = api.get("/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().get("status").asText()).isEqualTo("degraded");
         } finally {
             Postgres.server().restart();
         }
@@ -33,5 +36,6 @@ class PostgresDecisionsTest extends DecisionsContract {
         }
         assertThat(back.status()).as(back.body()).isEqualTo(200);
         assertThat(store.find(back.json().get("decisionId").asText())).isPresent();
+        assertThat(api.get("/health").json().get("status").asText()).isEqualTo("ready");
     }
 }
