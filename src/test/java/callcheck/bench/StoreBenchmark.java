@@ -58,6 +58,7 @@ public final class StoreBenchmark {
 
         String pgUrl = which.equals("h2") ? null : Postgres.server().newDatabase();
         Path h2 = work.resolve("h2");
+        throughput("warm-up (JIT)", engine, null, examples, seconds);
         double none = throughput("no store", engine, null, examples, seconds);
         double withH2 = 0, withPg = 0;
         if (!which.equals("pg")) {
