@@ -4,7 +4,6 @@ import callcheck.internal.engine.PackEngine;
 import callcheck.internal.model.Json;
 import callcheck.engine.CompileError;
 import callcheck.store.DecisionStore;
-import callcheck.store.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
