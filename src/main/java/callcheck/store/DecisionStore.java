@@ -30,8 +30,11 @@ public interface DecisionStore extends AutoCloseable {
     /** Up to {@code limit} decisions matching, newest first, after the decision {@code afterId} (null: from the newest). */
     Page list(Filter filter, String afterId, int limit);
 
-    /** Every decision matching, oldest first, handed over one at a time as the database returns them. */
-    void export(Filter filter, Consumer<Decision> each);
+    /**
+     * Every decision matching, oldest first, handed over one at a time as the database returns them; as
+     * {@link Decision#summary} (without the JSON, much less to read) when {@code summaries}.
+     */
+    void export(Filter filter, boolean summaries, Consumer<Decision> each);
 
     /** The archived pack of a digest. */
     Optional<Pack> pack(String digest);

@@ -24,7 +24,7 @@ public final class Export {
     public static void ndjson(DecisionStore store, Filter filter, OutputStream out) throws IOException {
         JsonGenerator g = Json.output().getFactory().createGenerator(out);
         g.setRootValueSeparator(null);
-        store.export(filter, d -> {
+        store.export(filter, false, d -> {
             try {
                 Json.output().writeValue(g, DecisionJson.of(d));
                 g.writeRaw('\n');
@@ -38,7 +38,7 @@ public final class Export {
     public static void csv(DecisionStore store, Filter filter, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
         w.write(CSV_HEADER + "\r\n");
-        store.export(filter, d -> {
+        store.export(filter, true, d -> {
             try {
                 w.write(String.join(",", d.id(), d.receivedAt().toString(), field(d.askedBy()), field(d.call()), field(d.version()),
                         d.digest(), d.verdict(), Long.toString(d.tookMicros())));

@@ -212,9 +212,10 @@ final class JdbcStore implements DecisionStore {
     }
 
     @Override
-    public void export(Filter filter, Consumer<Decision> each) {
+    public void export(Filter filter, boolean summaries, Consumer<Decision> each) {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + DECISION_COLUMNS + ", proposal, verdict_json FROM decision" + where(filter, args) + " ORDER BY id";
+        String sql = "SELECT " + DECISION_COLUMNS + (summaries ? "" : ", proposal, verdict_json") + " FROM decision" + where(filter, args)
+                + " ORDER BY id";
         try (Connection c = pool.getConnection()) {
             // PostgreSQL streams a result only inside a transaction with a fetch size; otherwise it reads all first.
             c.setAutoCommit(false);
@@ -222,7 +223,7 @@ final class JdbcStore implements DecisionStore {
                 s.setFetchSize(500);
                 bind(s, args);
                 try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) each.accept(decision(rs, true));
+                    while (rs.next()) each.accept(decision(rs, !summaries));
                 }
             } finally {
                 c.rollback();

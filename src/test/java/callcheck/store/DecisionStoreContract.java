@@ -100,11 +100,15 @@ abstract class DecisionStoreContract {
     void an_export_gives_every_decision_oldest_first_with_its_proposal_and_verdict() {
         for (int i = 1; i <= 1200; i++) store.record(decision(id(i), "507", "ELIGIBLE", Instant.ofEpochMilli(1_764_000_000_000L + i)), PACK);
         List<Decision> out = new ArrayList<>();
-        store.export(Filter.ALL, out::add);
+        store.export(Filter.ALL, false, out::add);
         assertThat(out).hasSize(1200);
         assertThat(out.get(0).id()).isEqualTo(id(1));
         assertThat(out.get(1199).verdictJson()).contains(id(1200));
         assertThat(out).allSatisfy(d -> assertThat(d.proposalJson()).contains("é ☃"));
+        List<Decision> summaries = new ArrayList<>();
+        store.export(new Filter(null, null, null, Instant.ofEpochMilli(1_764_000_000_101L), null), true, summaries::add);
+        assertThat(summaries).hasSize(1100).allSatisfy(d -> assertThat(d.verdictJson()).isNull());
+        assertThat(summaries.get(0)).isEqualTo(out.get(100).summary());
     }
 
     @Test
