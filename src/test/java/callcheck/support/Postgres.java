@@ -30,6 +30,8 @@ public final class Postgres {
     private final int port;
     private final Runnable stop;
     private final Runnable start;
+    /** Deletes what the server left on disk, once it is stopped. */
+    private Runnable cleanUp = () -> { };
 
     private Postgres(int port, Runnable start, Runnable stop) {
         this.port = port;
@@ -40,7 +42,11 @@ public final class Postgres {
     public static synchronized Postgres server() {
         if (server == null) {
             server = isRoot() ? asNobody() : zonky();
-            Runtime.getRuntime().addShutdownHook(new Thread(server.stop));
+            Postgres s = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                s.stop.run();
+                s.cleanUp.run();
+            }));
         }
         return server;
     }
@@ -116,9 +122,19 @@ public final class Postgres {
                     "-l", home.resolve("log").toString(), "-o", "-p " + port + " -h 127.0.0.1 -k " + home + " -F", "start");
             Runnable stop = () -> asNobody(binaries.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-w", "-m", "fast", "stop");
             start.run();
-            return new Postgres(port, start, stop);
+            Postgres p = new Postgres(port, start, stop);
+            p.cleanUp = () -> deleteRecursively(home);
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
         }
     }
 
