@@ -33,6 +33,7 @@ final class Decisions {
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
     private static final Set<String> FILTERS = Set.of("call", "version", "verdict", "from", "to");
+    private static final Set<String> LIST_PARAMETERS = Set.of("call", "version", "verdict", "from", "to", "limit", "after");
 
     private final DecisionStore store;
     private final Tokens tokens;
@@ -59,7 +60,7 @@ final class Decisions {
 
     void list(Context ctx) {
         tokens.require(ctx);
-        RequestChecks.onlyParameters(ctx, union(FILTERS, Set.of("limit", "after")));
+        RequestChecks.onlyParameters(ctx, LIST_PARAMETERS);
         int limit = limit(ctx.queryParam("limit"));
         String after = ctx.queryParam("after") == null ? null : cursorId(ctx.queryParam("after"));
         Page page = store.list(filter(ctx), after, limit);
@@ -156,11 +157,5 @@ final class Decisions {
             // below
         }
         throw new ApiError(400, "invalid_parameter", "after", "after must be the 'next' cursor of a previous page");
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.HashSet<String> u = new java.util.HashSet<>(a);
-        u.addAll(b);
-        return u;
     }
 }
