@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "callcheck", mixinStandardHelpOptions = true, version = "callcheck 0.1",
         description = "Checks proposals for Flemish AMIF funding calls against versioned Drools rule packs.",
         subcommands = {CheckCommand.class, RulesCommand.class, ServeCommand.class, ValidateCommand.class, TestCommand.class,
-                DiffCommand.class, VersionCommand.class, ExampleCommand.class})
+                DiffCommand.class, VersionCommand.class, ExampleCommand.class, TokenCommand.class, DecisionsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -42,10 +42,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "reload a pack when its files change, if it compiles and its examples still pass (default: on; --no-watch to serve what loaded at start)")
     boolean watch;
 
+    @picocli.CommandLine.Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--require-token", description = "evaluating needs a token too (Authorization: Bearer; reading decisions always does)")
+    boolean requireToken;
+
+    @Option(names = "--keep-inputs-days", paramLabel = "N", description = "erase the stored proposals older than N days, hourly (their verdicts stay); default: keep them")
+    Integer keepInputsDays;
+
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
+        if (keepInputsDays != null && keepInputsDays < 1) {
+            System.err.println("--keep-inputs-days must be at least 1");
+            return 2;
+        }
         long loading = System.nanoTime();
-        Service service = Service.load(rules, EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)));
+        callcheck.store.DecisionStore store = storeOptions.open();
+        if (store == null) return 2;
+        Service service = Service.load(rules, EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)), store, requireToken);
+        if (keepInputsDays != null) service.keepInputs(java.time.Duration.ofDays(keepInputsDays));
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
         service.server().examples(examples);
         int bound;
@@ -53,6 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             bound = service.start(host, port);
         } catch (JavalinBindException e) {
             System.err.println("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            service.close();
             return 2;
         }
         if (watch) service.watch(examples, RulesWatcher.SETTLE);
@@ -65,9 +82,10 @@ final class ServeCommand implements Callable<Integer> {
             Logs.drain(); // the JVM exits once the hooks end: the decisions still queued are written first
             stopped.countDown();
         }, "callcheck-shutdown"));
-        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; compiled in {} ms; {})",
+        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; compiled in {} ms; {}; decisions in {}{})",
                 service.loaded().packs().all().size(), rules, host, bound, service.loaded().failures().size(), compiledMillis,
-                watch ? "reloading on change" : "not watching for changes");
+                watch ? "reloading on change" : "not watching for changes", storeOptions.describe(),
+                requireToken ? "; evaluating needs a token" : "");
         stopped.await();
         return 0;
     }

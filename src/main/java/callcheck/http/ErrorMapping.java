@@ -5,6 +5,7 @@ import callcheck.engine.EvaluationTimeoutException;
 import callcheck.engine.UnknownCallException;
 import callcheck.model.InvalidProposalException;
 import callcheck.internal.model.Json;
+import callcheck.store.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -37,6 +38,12 @@ final class ErrorMapping {
         config.routes.exception(EngineBusyException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
             refuse(ctx, 503, ErrorBody.of("busy", null, e.getMessage()));
+        });
+        // Nothing is answered as decided unless it is recorded: a store that is down is a 503 the client may retry.
+        config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            refuse(ctx, 503, ErrorBody.of("store_unavailable", null, "the decision store is unavailable; nothing was recorded, try again"));
+            LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), fromJavalin(e.getStatus(), ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -7,6 +7,12 @@ import callcheck.engine.Verdict;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
 import callcheck.internal.model.Json;
+import callcheck.internal.pack.RulePack;
+import callcheck.store.Decision;
+import callcheck.store.DecisionStore;
+import callcheck.store.Pack;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -15,28 +21,43 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
  * POST /v1/calls/{call}/evaluations: checks the request before reading it (JSON, size, call and pinned version),
- * reads the proposal strictly, evaluates it and logs one line per verdict.
+ * reads the proposal strictly, evaluates it, records the decision (when there is a store: the answer goes out only
+ * once the record is committed) and logs one line per verdict.
  */
 final class Evaluations {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
     private static final Set<String> PARAMETERS = Set.of("version");
     private static final ObjectWriter VERDICT_WRITER = Json.output().writerFor(Verdict.class);
+    /** The proposal as it was read, every field (null when absent), as the strict reader reads it back. */
+    private static final ObjectWriter PROPOSAL_WRITER = Json.strict().writerFor(Proposal.class)
+            .without(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final PackEngine engine;
     private final Metrics metrics;
+    private final DecisionStore store;
+    private final Tokens tokens;
+    private final boolean requireToken;
 
-    Evaluations(PackEngine engine, Metrics metrics) {
+    /** @param store where decisions are recorded, or null to record none; {@code requireToken} needs a store */
+    Evaluations(PackEngine engine, Metrics metrics, DecisionStore store, boolean requireToken) {
         this.engine = engine;
         this.metrics = metrics;
+        this.store = store;
+        this.tokens = store == null ? null : new Tokens(store);
+        this.requireToken = requireToken;
     }
 
     void evaluate(Context ctx) {
         long start = System.nanoTime();
+        Instant received = Instant.now();
+        String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx) : tokens.optional(ctx);
         RequestChecks.onlyParameters(ctx, PARAMETERS);
         RequestChecks.requireJson(ctx);
         RequestChecks.requireDeclaredLengthWithinLimit(ctx);
@@ -49,19 +70,45 @@ final class Evaluations {
 
         Proposal proposal = ProposalReader.read(body(ctx));
         Verdict v;
-        // The engine bounds the evaluations at once, the wait for a slot and the time of each (EvaluationLimits).
+        RulePack pack;
+        // The pack chosen here is the one that decides, so that the record archives exactly it. The engine bounds the
+        // evaluations at once, the wait for a slot and the time of each (EvaluationLimits).
+        packs = engine.packs();
+        pack = packs.select(call, version, proposal.getSubmittedOn());
         try {
-            v = engine.evaluate(call, version, proposal);
+            v = engine.evaluate(packs, pack, proposal);
         } catch (EvaluationTimeoutException e) {
             metrics.timeout(e);
             throw e;
         }
+        byte[] json = verdictJson(v);
         long nanos = System.nanoTime() - start;
+        if (store != null) {
+            store.record(new Decision(v.decisionId(), received, askedBy, v.call(), v.version(), v.digest(), v.verdict().name(),
+                    nanos / 1_000, proposalJson(proposal), new String(json, StandardCharsets.UTF_8)),
+                    new Pack(pack.digest(), pack.call(), pack.version(), pack.files()));
+        }
         metrics.verdict(v, Duration.ofNanos(nanos));
         long tenths = nanos / 100_000; // milliseconds to one decimal, without a Formatter per request
         LOG.info("decision {} call {} version {} verdict {} findings {} in {}.{} ms", v.decisionId(), v.call(), v.version(),
                 v.verdict(), v.findings().size(), tenths / 10, tenths % 10);
-        respond(ctx, v);
+        respond(ctx, json);
+    }
+
+    private static String proposalJson(Proposal p) {
+        try {
+            return PROPOSAL_WRITER.writeValueAsString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the proposal", e);
+        }
+    }
+
+    private static byte[] verdictJson(Verdict v) {
+        try {
+            return VERDICT_WRITER.writeValueAsBytes(v);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the verdict", e);
+        }
     }
 
     /**
@@ -78,12 +125,11 @@ final class Evaluations {
     }
 
     /**
-     * Writes the verdict as JSON bytes straight to the response: {@code ctx.json} would make a String, then bytes,
+     * Writes the verdict's JSON bytes straight to the response: {@code ctx.json} would make a String, then bytes,
      * then copy them through a 32 KB buffer allocated for each response.
      */
-    private static void respond(Context ctx, Verdict v) {
+    private static void respond(Context ctx, byte[] json) {
         try {
-            byte[] json = VERDICT_WRITER.writeValueAsBytes(v);
             ctx.contentType(ContentType.APPLICATION_JSON);
             ctx.res().setContentLength(json.length);
             ctx.outputStream().write(json);

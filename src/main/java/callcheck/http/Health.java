@@ -20,14 +20,21 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Health {
     public static final String READY = "ready";
     public static final String NOT_READY = "not_ready";
-    /** Serving, but evaluations ran past their time budget within the last minute or are stuck in a rule. */
+    /**
+     * Serving, but evaluations ran past their time budget within the last minute or are stuck in a rule, or the
+     * decision store is unavailable (evaluations then answer 503 store_unavailable).
+     */
     public static final String DEGRADED = "degraded";
+    static final String STORE_AVAILABLE = "available";
+    static final String STORE_UNAVAILABLE = "unavailable";
     public static final String SERVING = "serving";
     public static final String SERVING_LAST_GOOD = "serving_last_good";
     public static final String FAILED = "failed";
 
     private final PackEngine engine;
     private final AtomicReference<Map<String, List<CompileError>>> failures;
+    /** Whether the decision store answers; null when the service records nothing. */
+    private volatile java.util.function.BooleanSupplier storeAvailable;
 
     /** @param failures per pack folder relative to the rules folder ({@code 507/2020-07-14}), its errors */
     public Health(PackEngine engine, Map<String, List<CompileError>> failures) {
@@ -35,15 +42,22 @@ public final class Health {
         this.failures = new AtomicReference<>(Map.copyOf(failures));
     }
 
+    /** Whether the decision store answers; degraded when it does not. */
+    void storeAvailable(java.util.function.BooleanSupplier available) {
+        this.storeAvailable = available;
+    }
+
     /** Replaces the failures, as a reload that compiled the rules folder again finds them. */
     public void failures(Map<String, List<CompileError>> next) {
         failures.set(Map.copyOf(next));
     }
 
-    record Report(String status, List<PackView> packs, List<FailureView> failures, EvaluationsView evaluations) {
-        /** 200 while evaluations can run (ready or degraded), else 503. */
+    /** @param store the decision store: "available", "unavailable", or null when the service records nothing */
+    record Report(String status, List<PackView> packs, List<FailureView> failures, EvaluationsView evaluations, String store) {
+        /** 200 while evaluations can run and be recorded (ready, or degraded by timeouts), else 503. */
         int httpStatus() {
-            return READY.equals(status) || (DEGRADED.equals(status) && !evaluations.blocked()) ? 200 : 503;
+            boolean canRun = !evaluations.blocked() && !STORE_UNAVAILABLE.equals(store);
+            return READY.equals(status) || (DEGRADED.equals(status) && canRun) ? 200 : 503;
         }
     }
 
@@ -80,8 +94,10 @@ public final class Health {
         EvaluationsView evaluations = new EvaluationsView(stats.timeouts(), stats.stuck(),
                 stats.lastTimeout() == null ? null : stats.lastTimeout().toString(),
                 engine.evaluator().limits().hasBudget() && stats.stuck() >= engine.evaluator().limits().maxStuck());
-        String status = !ready ? NOT_READY : stats.degraded() ? DEGRADED : READY;
-        return new Report(status, packViews, failureViews, evaluations);
+        java.util.function.BooleanSupplier storeCheck = storeAvailable;
+        String store = storeCheck == null ? null : storeCheck.getAsBoolean() ? STORE_AVAILABLE : STORE_UNAVAILABLE;
+        String status = !ready ? NOT_READY : stats.degraded() || STORE_UNAVAILABLE.equals(store) ? DEGRADED : READY;
+        return new Report(status, packViews, failureViews, evaluations, store);
     }
 
     private static boolean serves(PackSet packs, String call, String version) {

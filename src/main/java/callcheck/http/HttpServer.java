@@ -4,6 +4,7 @@ import callcheck.internal.engine.PackEngine;
 import callcheck.internal.model.Json;
 import callcheck.engine.CompileError;
 import callcheck.web.WebPages;
+import callcheck.store.DecisionStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -45,6 +46,8 @@ public final class HttpServer {
     private static final String OPENAPI_RESOURCE = "/callcheck/http/openapi.json";
 
     private final PackEngine engine;
+    private final DecisionStore store;
+    private final boolean requireToken;
     private final Health health;
     private final Metrics metrics;
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
@@ -52,10 +55,23 @@ public final class HttpServer {
     private volatile GracefulHandler graceful;
     private volatile Path examples;
 
+    /** Without a store: nothing is recorded and there are no decision endpoints. */
     public HttpServer(PackEngine engine, Map<String, List<CompileError>> loadFailures) {
+        this(engine, loadFailures, null, false);
+    }
+
+    /**
+     * @param store        where every evaluation is recorded before it is answered, and the decisions read from
+     * @param requireToken whether evaluating needs a token too (reading decisions always does)
+     */
+    public HttpServer(PackEngine engine, Map<String, List<CompileError>> loadFailures, DecisionStore store, boolean requireToken) {
+        if (requireToken && store == null) throw new IllegalArgumentException("tokens need a store");
         this.engine = engine;
+        this.store = store;
+        this.requireToken = requireToken;
         this.health = new Health(engine, loadFailures);
         this.metrics = new Metrics(engine.evaluator());
+        if (store != null) health.storeAvailable(store::available);
     }
 
     /** Listens on every interface; port 0 takes a free port. Returns the port bound. */
@@ -115,8 +131,16 @@ public final class HttpServer {
                 Duration.ofNanos((long) (ms * 1_000_000))));
         ErrorMapping.register(config);
 
-        Evaluations evaluations = new Evaluations(engine, metrics);
+        Evaluations evaluations = new Evaluations(engine, metrics, store, requireToken);
         config.routes.post("/v1/calls/{call}/evaluations", evaluations::evaluate);
+        if (store != null) {
+            Decisions decisions = new Decisions(store, engine);
+            // before /{decisionId}, which would take "export" for an id
+            config.routes.get("/v1/decisions/export", decisions::export);
+            config.routes.get("/v1/decisions", decisions::list);
+            config.routes.get("/v1/decisions/{decisionId}", decisions::show);
+            config.routes.post("/v1/decisions/{decisionId}/replay", decisions::replay);
+        }
         config.routes.get("/v1/calls", ctx -> {
             RequestChecks.onlyParameters(ctx, Set.of());
             ctx.json(Listings.calls(engine.packs()));

@@ -9,6 +9,8 @@ import callcheck.engine.CompileError;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
 import callcheck.internal.reload.RulesWatcher;
+import callcheck.store.DecisionStore;
+import callcheck.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +33,10 @@ import java.util.Map;
  * Service service = Service.load(Path.of("rules"));    // compile every pack; a failed one is logged and in /health
  * int port = service.start("0.0.0.0", 7070);            // 0: any free port
  * service.watch(Path.of("examples"), RulesWatcher.SETTLE);
- * service.close();                                      // stop watching, then let the requests in flight finish
+ * service.close();                                      // stop watching, let the requests in flight finish, close the store
  * }</pre>
+ * With a {@link DecisionStore} ({@link #load(Path, DecisionStore, boolean)}), every evaluation is recorded before it
+ * is answered, and the decision endpoints read it.
  */
 public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
@@ -37,31 +45,66 @@ public final class Service implements AutoCloseable {
     private final LoadReport loaded;
     private final PackEngine engine;
     private final HttpServer server;
+    private final DecisionStore store;
     private RulesWatcher watcher;
+    private ScheduledExecutorService retention;
 
-    private Service(Path rules, LoadReport loaded, PackLoader loader, EvaluationLimits limits) {
+    private Service(Path rules, LoadReport loaded, PackLoader loader, EvaluationLimits limits, DecisionStore store, boolean requireToken) {
         this.rules = rules;
         this.loaded = loaded;
         this.engine = new PackEngine(loaded.packs(), loader, new Evaluator(limits));
-        this.server = new HttpServer(engine, loaded.failures());
+        this.store = store;
+        this.server = new HttpServer(engine, loaded.failures(), store, requireToken);
     }
 
-    /** {@link #load(Path, EvaluationLimits)} with the default limits. */
+    /** Compiles every pack of the folder, with the default limits and no store. */
     public static Service load(Path rules) {
-        return load(rules, EvaluationLimits.defaults());
+        return load(rules, EvaluationLimits.defaults(), null, false);
+    }
+
+    /** As {@link #load(Path)}, within the given limits. */
+    public static Service load(Path rules, EvaluationLimits limits) {
+        return load(rules, limits, null, false);
+    }
+
+    /** As {@link #load(Path)}, recording every evaluation in the store. */
+    public static Service load(Path rules, DecisionStore store, boolean requireToken) {
+        return load(rules, EvaluationLimits.defaults(), store, requireToken);
     }
 
     /**
      * Compiles every pack of the folder; a folder that does not compile is logged with file and line. Requests, the
-     * warm-up and the reload gate evaluate within the limits.
+     * warm-up and the reload gate evaluate within the limits; every evaluation is recorded in the store (when one is
+     * given), which the service closes when it closes.
+     *
+     * @param requireToken whether evaluating needs a token too (reading decisions always does)
      */
-    public static Service load(Path rules, EvaluationLimits limits) {
+    public static Service load(Path rules, EvaluationLimits limits, DecisionStore store, boolean requireToken) {
         PackLoader loader = new PackLoader(PackOptions.fromSystemProperties());
         LoadReport report = LoadReport.load(rules, loader);
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
             for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
         }
-        return new Service(rules, report, loader, limits);
+        return new Service(rules, report, loader, limits, store, requireToken);
+    }
+
+    /** Erases the stored proposals older than {@code keep}, now and every hour (their verdicts stay). */
+    public synchronized void keepInputs(Duration keep) {
+        if (store == null) throw new IllegalStateException("no store");
+        if (retention != null) throw new IllegalStateException("retention already set");
+        retention = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "retention");
+            t.setDaemon(true);
+            return t;
+        });
+        retention.scheduleWithFixedDelay(() -> {
+            try {
+                int erased = store.eraseProposalsBefore(Instant.now().minus(keep));
+                if (erased > 0) LOG.info("retention: erased the proposals of {} decision(s) older than {} days", erased, keep.toDays());
+            } catch (StoreUnavailableException e) {
+                LOG.warn("retention: {}", e.getMessage());
+            }
+        }, 0, 1, TimeUnit.HOURS);
     }
 
     /** Listens; returns the port bound. Throws io.javalin.util.JavalinBindException when the port is taken. */
@@ -111,10 +154,15 @@ public final class Service implements AutoCloseable {
         return server;
     }
 
-    /** Stops watching (a reload under way finishes), then stops serving once the requests in flight are done. */
+    /**
+     * Stops watching (a reload under way finishes), then stops serving once the requests in flight are done (and
+     * recorded), then closes the store.
+     */
     @Override
     public synchronized void close() {
         if (watcher != null) watcher.close();
+        if (retention != null) retention.shutdownNow();
         server.stop();
+        if (store != null) store.close();
     }
 }

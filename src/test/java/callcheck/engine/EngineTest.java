@@ -47,15 +47,15 @@ class EngineTest {
     }
 
     @Test
-    void decision_ids_are_distinct_version_4_uuids() {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (int i = 0; i < 10_000; i++) {
-            java.util.UUID id = java.util.UUID.fromString(callcheck.internal.engine.PackEngine.decisionId());
-            assertThat(id.version()).isEqualTo(4);
-            assertThat(id.variant()).isEqualTo(2);
-            ids.add(id.toString());
-        }
-        assertThat(ids).hasSize(10_000);
+    void decision_ids_are_distinct_ulids_that_increase_with_time() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        for (int i = 0; i < 10_000; i++) ids.add(callcheck.internal.engine.PackEngine.decisionId());
+        java.time.Instant after = java.time.Instant.now();
+        assertThat(ids).allSatisfy(id -> assertThat(id).matches("[0-7][0-9A-HJKMNP-TV-Z]{25}"));
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(callcheck.internal.engine.Ulid.time(ids.get(0))).isBetween(before, after);
+        assertThat(callcheck.internal.engine.Ulid.time(ids.get(9_999))).isBetween(before, after);
     }
 
     @Test

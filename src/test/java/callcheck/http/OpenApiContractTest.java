@@ -55,25 +55,34 @@ class OpenApiContractTest {
 
     /** One exchange: the request as sent (validated too, unless the test sends a bad one on purpose) and the answer. */
     private record Exchange(String name, String method, String pathAndQuery, String contentType, String body, boolean validRequest,
-                            TestServer server) {
+                            TestServer server, String token, String accept) {
         static Exchange get(String pathAndQuery) {
-            return new Exchange("GET " + pathAndQuery, "GET", pathAndQuery, null, null, true, api);
+            return new Exchange("GET " + pathAndQuery, "GET", pathAndQuery, null, null, true, api, null, null);
         }
 
         static Exchange post(String name, String pathAndQuery, String body) {
-            return new Exchange(name, "POST", pathAndQuery, "application/json", body, true, api);
+            return new Exchange(name, "POST", pathAndQuery, "application/json", body, true, api, null, null);
         }
 
         Exchange badRequest() {
-            return new Exchange(name, method, pathAndQuery, contentType, body, false, server);
+            return new Exchange(name, method, pathAndQuery, contentType, body, false, server, token, accept);
         }
 
         Exchange contentType(String type) {
-            return new Exchange(name, method, pathAndQuery, type, body, validRequest, server);
+            return new Exchange(name, method, pathAndQuery, type, body, validRequest, server, token, accept);
         }
 
         Exchange on(TestServer other) {
-            return new Exchange(name, method, pathAndQuery, contentType, body, validRequest, other);
+            return new Exchange(name, method, pathAndQuery, contentType, body, validRequest, other, token, accept);
+        }
+
+        /** Sent with Authorization: Bearer token. */
+        Exchange token(String t) {
+            return new Exchange(name, method, pathAndQuery, contentType, body, validRequest, server, t, accept);
+        }
+
+        Exchange accept(String type) {
+            return new Exchange(name, method, pathAndQuery, contentType, body, validRequest, server, token, type);
         }
     }
 
@@ -125,6 +134,42 @@ class OpenApiContractTest {
         return exchanges().stream().map(x -> DynamicTest.dynamicTest(x.name(), () -> assertValid(x)));
     }
 
+    /** The decision endpoints, on a server that records in an embedded store, with their answers good and bad. */
+    @TestFactory
+    Stream<DynamicTest> theDecisionRecordsMatchTheDescription(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        callcheck.store.DecisionStore store = callcheck.store.DecisionStore.open(null, data);
+        String token = store.addToken("contract");
+        TestServer recording = TestServer.start(Packs.engine(), store, false);
+        String id = recording.postJson(EVALUATE, good().text(), token).json().get("decisionId").asText();
+        recording.postJson("/v1/calls/426/evaluations", ProposalJson.from("426/eligible-at-25-percent.json").text());
+        String cursor = recording.get("/v1/decisions?limit=1", token).json().get("next").asText();
+        String version = Packs.engine().packs().versions("426").get(1).version();
+        String id426 = recording.get("/v1/decisions?call=426", token).json().get("decisions").get(0).get("decisionId").asText();
+        List<Exchange> x = new ArrayList<>();
+        x.add(Exchange.post("evaluate, recorded, with a token", EVALUATE, good().text()).token(token));
+        x.add(Exchange.post("evaluate, recorded, 401 with an unknown token", EVALUATE, good().text()).token("cc_unknown"));
+        x.add(Exchange.get("/v1/decisions/" + id).token(token));
+        x.add(Exchange.get("/v1/decisions/01JD0000000000000000000000").token(token));
+        x.add(Exchange.get("/v1/decisions/" + id).token("cc_unknown"));
+        x.add(Exchange.get("/v1/decisions").token(token));
+        x.add(Exchange.get("/v1/decisions?limit=1").token(token));
+        x.add(Exchange.get("/v1/decisions?limit=1&after=" + cursor + "&call=507&version=2020-07-14&verdict=ELIGIBLE&from=2020-01-01&to=2999-01-01T00:00:00Z").token(token));
+        x.add(Exchange.get("/v1/decisions?after=garbage").token(token));
+        x.add(Exchange.get("/v1/decisions?limit=5000").token(token).badRequest());
+        x.add(Exchange.get("/v1/decisions").badRequest()); // no token: 401
+        x.add(Exchange.post("replay", "/v1/decisions/" + id + "/replay", null).token(token));
+        x.add(Exchange.post("replay on another version", "/v1/decisions/" + id426 + "/replay?version=" + version, null).token(token));
+        x.add(Exchange.post("replay, unknown digest", "/v1/decisions/" + id + "/replay?digest=sha256:00", null).token(token));
+        x.add(Exchange.get("/v1/decisions/export?call=507").token(token).accept("application/x-ndjson"));
+        x.add(Exchange.get("/v1/decisions/export").token(token).accept("text/csv"));
+        x.add(Exchange.get("/v1/decisions/export").token(token).accept("text/html").badRequest());
+        return Stream.concat(x.stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> assertValid(e.on(recording)))),
+                Stream.of(DynamicTest.dynamicTest("stop", () -> {
+                    recording.close();
+                    store.close();
+                })));
+    }
+
     @Test
     void healthNotReadyMatchesTheDescription() {
         Map<String, List<CompileError>> failed = Map.of("999/2020-01-01", List.of(new CompileError("999/2020-01-01/a.drl", 3, 7, "no such field")));
@@ -169,11 +214,15 @@ class OpenApiContractTest {
 
     private static void assertValid(Exchange x) {
         HttpRequest.Builder b = x.server().request(x.pathAndQuery());
-        if (x.method().equals("POST")) {
+        if (x.method().equals("POST") && x.body() == null) {
+            b.POST(HttpRequest.BodyPublishers.noBody());
+        } else if (x.method().equals("POST")) {
             b.POST(HttpRequest.BodyPublishers.ofString(x.body(), StandardCharsets.UTF_8)).header("Content-Type", x.contentType());
         } else {
             b.GET();
         }
+        if (x.token() != null) b.header("Authorization", "Bearer " + x.token());
+        if (x.accept() != null) b.header("Accept", x.accept());
         TestServer.Response r = x.validRequest() ? x.server().send(b.build()) : x.server().sendMayBeRefusedEarly(b.build());
         assertThat(r.status()).as(x.name() + ": " + r.body()).isNotEqualTo(0);
 
@@ -186,6 +235,8 @@ class OpenApiContractTest {
             }
         }
         if (x.body() != null) request.withContentType(x.contentType()).withBody(x.body());
+        if (x.token() != null) request.withAuthorization("Bearer " + x.token());
+        if (x.accept() != null) request.withAccept(x.accept());
         SimpleResponse.Builder response = SimpleResponse.Builder.status(r.status()).withBody(r.body());
         if (r.contentType() != null) response.withContentType(r.contentType());
 

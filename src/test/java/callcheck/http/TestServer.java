@@ -1,8 +1,8 @@
 package callcheck.http;
 
 import callcheck.internal.engine.PackEngine;
-
 import callcheck.engine.CompileError;
+import callcheck.store.DecisionStore;
 import callcheck.support.Packs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +44,12 @@ final class TestServer implements AutoCloseable {
         return new TestServer(server, server.start("127.0.0.1", 0), server::stop);
     }
 
+    /** The project's packs, recording in the store; {@code requireToken}: evaluating needs a token too. */
+    static TestServer start(PackEngine engine, DecisionStore store, boolean requireToken) {
+        HttpServer server = new HttpServer(engine, Map.of(), store, requireToken);
+        return new TestServer(server, server.start("127.0.0.1", 0), server::stop);
+    }
+
     /**
      * The service as {@code serve} runs it over a rules folder, watching it and the examples that gate each reload;
      * {@code settle}: how long files must be quiet before a reload.
@@ -60,6 +66,11 @@ final class TestServer implements AutoCloseable {
         return new TestServer(service.server(), port, service::close);
     }
 
+    /** A service already loaded (with its store), started on a free loopback port; closing it closes the service. */
+    static TestServer of(Service service) {
+        return new TestServer(service.server(), service.start("127.0.0.1", 0), service::close);
+    }
+
     /** A request built on the server's address, e.g. {@code request("/health").GET()}. */
     HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
@@ -67,6 +78,17 @@ final class TestServer implements AutoCloseable {
 
     Response get(String path) {
         return send(request(path).GET().build());
+    }
+
+    /** A GET with {@code Authorization: Bearer <token>}. */
+    Response get(String path, String token) {
+        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /** A POST of JSON with {@code Authorization: Bearer <token>}. */
+    Response postJson(String path, String json, String token) {
+        return send(request(path).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     Response postJson(String path, String json) {

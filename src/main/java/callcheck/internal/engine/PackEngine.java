@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -100,7 +99,14 @@ public final class PackEngine {
      */
     public Verdict evaluate(String call, String version, Proposal proposal) {
         PackSet snapshot = packs.get();
-        RulePack pack = snapshot.select(call, version, proposal.getSubmittedOn());
+        return evaluate(snapshot, snapshot.select(call, version, proposal.getSubmittedOn()), proposal);
+    }
+
+    /**
+     * Evaluates on a pack the caller chose from a snapshot (to know exactly which decided), within the evaluator's
+     * limits.
+     */
+    public Verdict evaluate(PackSet snapshot, RulePack pack, Proposal proposal) {
         return evaluator.run(pack, run -> evaluate(pack, snapshot.reference(), proposal, run));
     }
 
@@ -123,14 +129,11 @@ public final class PackEngine {
     }
 
     /**
-     * A random (version 4) UUID that finds a decision in the logs. It identifies, it does not protect anything, so
-     * it comes from a fast thread-local generator rather than the secure one UUID.randomUUID locks on.
+     * A time-ordered, collision-free id ({@link Ulid}) under which the decision is logged and, in the service, stored:
+     * the store lists decisions newest first by it.
      */
     public static String decisionId() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(hi, lo).toString();
+        return Ulid.next();
     }
 
     /** Per rule id, the facts it needs that the proposal leaves out. */

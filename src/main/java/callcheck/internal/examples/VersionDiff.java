@@ -25,14 +25,15 @@ public record VersionDiff(String call, String from, String to, int compared, Lis
         public boolean verdictChanged() {
             return before.verdict() == null || after.verdict() == null
                     ? !Objects.equals(before.error(), after.error())
-                    : before.verdict().verdict() != after.verdict().verdict();
+                    : new VerdictChange(before.verdict(), after.verdict()).verdictChanged();
         }
 
         /** The ids of the rules whose findings differ, sorted. */
         public List<String> changedRules() {
+            if (before.verdict() != null && after.verdict() != null) return new VerdictChange(before.verdict(), after.verdict()).changedRules();
             TreeSet<String> ids = new TreeSet<>(before.foundIds());
             ids.addAll(after.foundIds());
-            return ids.stream().filter(id -> !findingsOf(before, id).equals(findingsOf(after, id))).toList();
+            return List.copyOf(ids);
         }
 
         public boolean financingChanged() {
@@ -41,8 +42,7 @@ public record VersionDiff(String call, String from, String to, int compared, Lis
 
         /** The findings of one rule in a result, in order; empty when it found nothing or did not run. */
         public static List<Finding> findingsOf(ExampleResult r, String ruleId) {
-            if (r.verdict() == null) return List.of();
-            return r.verdict().findings().stream().filter(f -> f.rule().equals(ruleId)).toList();
+            return r.verdict() == null ? List.of() : VerdictChange.findingsOf(r.verdict(), ruleId);
         }
 
         private static Object financing(ExampleResult r) {
@@ -76,6 +76,6 @@ public record VersionDiff(String call, String from, String to, int compared, Lis
     private static boolean same(ExampleResult a, ExampleResult b) {
         Verdict x = a.verdict(), y = b.verdict();
         if (x == null || y == null) return x == y && Objects.equals(a.error(), b.error());
-        return x.verdict() == y.verdict() && x.findings().equals(y.findings()) && Objects.equals(x.financing(), y.financing());
+        return new VerdictChange(x, y).none();
     }
 }

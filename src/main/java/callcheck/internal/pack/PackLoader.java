@@ -227,7 +227,8 @@ public final class PackLoader {
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
         List<Path> folders = new ArrayList<>(List.of(folder));
         for (Included inc : included) folders.add(inc.folder());
-        return new RulePack(folder, manifest, kieBase, options.sessionPool(), infos, needs, parameters, digest(root, folders));
+        Map<String, byte[]> files = files(root, folders);
+        return new RulePack(folder, manifest, kieBase, options.sessionPool(), infos, needs, parameters, digest(files), files);
     }
 
     /** An included module: its folder, its module.yaml as shown in errors, and what that file says. */
@@ -532,8 +533,16 @@ public final class PackLoader {
      * and of the reference data, in path order.
      */
     static String digest(Path root, List<Path> folders) {
+        return digest(files(root, folders));
+    }
+
+    /**
+     * The files a pack's digest covers, by path relative to the rules folder, in path order: those of its own folder,
+     * of the modules it includes and of the reference data. Written out under a folder in the same places, they
+     * compile to the same pack with the same digest ({@link ArchivedPack}).
+     */
+    static Map<String, byte[]> files(Path root, List<Path> folders) {
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             List<Path> files = new ArrayList<>();
             List<Path> dirs = new ArrayList<>(folders);
             dirs.add(root.resolve(REFERENCE_DIR));
@@ -544,15 +553,27 @@ public final class PackLoader {
                 }
             }
             files.sort(Comparator.comparing(f -> rel(root, f)));
-            for (Path f : files) {
-                sha.update(rel(root, f).getBytes(StandardCharsets.UTF_8));
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            for (Path f : files) out.put(rel(root, f), Files.readAllBytes(f));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** sha256 over each file's relative path and bytes, in path order, as "sha256:hex". */
+    static String digest(Map<String, byte[]> files) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            List<String> paths = new ArrayList<>(files.keySet());
+            paths.sort(Comparator.naturalOrder());
+            for (String path : paths) {
+                sha.update(path.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
-                sha.update(Files.readAllBytes(f));
+                sha.update(files.get(path));
                 sha.update((byte) 0);
             }
             return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -31,9 +31,10 @@ public final class RulePack {
     private final Parameters parameters;
     private final String digest;
     private volatile boolean warm;
+    private final Map<String, byte[]> files;
 
     RulePack(Path folder, Manifest manifest, KieBase kieBase, boolean pooled, List<RuleInfo> rules,
-             Map<String, List<FieldPath>> needs, Parameters parameters, String digest) {
+             Map<String, List<FieldPath>> needs, Parameters parameters, String digest, Map<String, byte[]> files) {
         this.folder = folder;
         this.manifest = manifest;
         this.kieBase = kieBase;
@@ -45,6 +46,7 @@ public final class RulePack {
                 .map(e -> new Needs(e.getKey(), List.copyOf(e.getValue()))).toList();
         this.parameters = parameters;
         this.digest = digest;
+        this.files = java.util.Collections.unmodifiableMap(files);
         Map<String, RuleInfo> names = new LinkedHashMap<>();
         Map<String, RuleInfo> prim = new LinkedHashMap<>();
         TreeSet<String> ids = new TreeSet<>();
@@ -88,6 +90,12 @@ public final class RulePack {
     public boolean warm() { return warm; }
 
     public void warmed() { if (!warm) warm = true; }
+    /**
+     * The files the digest covers, as they were read when the pack compiled, by path relative to the rules folder
+     * (the pack's, its modules', the reference data): what is archived so that a decision can be replayed on exactly
+     * this pack after the files change. Do not change the arrays.
+     */
+    public Map<String, byte[]> files() { return files; }
 
     /** The primary rule of an id (the one named like it), in the order of the ids. */
     public List<RuleInfo> primaryRules() { return List.copyOf(primary.values()); }

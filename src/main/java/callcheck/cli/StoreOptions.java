@@ -1,0 +1,33 @@
+package callcheck.cli;
+
+import callcheck.store.DecisionStore;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Which decision store a command uses: the embedded one under --data, or PostgreSQL by --store. */
+final class StoreOptions {
+    @Option(names = "--data", defaultValue = "${env:CALLCHECK_DATA:-data}", description = "folder of the embedded store (default: ${DEFAULT-VALUE}, env CALLCHECK_DATA)")
+    Path data;
+
+    @Option(names = "--store", defaultValue = "${env:CALLCHECK_STORE}", paramLabel = "JDBC_URL",
+            description = "a PostgreSQL store instead, e.g. jdbc:postgresql://db:5432/callcheck?user=callcheck&password=... (env CALLCHECK_STORE)")
+    String store;
+
+    /** Opens the store; null (the reason printed) when it cannot be. */
+    DecisionStore open() {
+        try {
+            return DecisionStore.open(store == null || store.isBlank() ? null : store, data);
+        } catch (RuntimeException e) {
+            System.err.println("cannot open the decision store " + describe() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Where the decisions are, without a password the URL may hold. */
+    String describe() {
+        if (store == null || store.isBlank()) return data.toAbsolutePath().normalize() + " (embedded H2)";
+        int q = store.indexOf('?');
+        return (q < 0 ? store : store.substring(0, q)) + " (PostgreSQL)";
+    }
+}

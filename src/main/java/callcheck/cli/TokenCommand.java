@@ -1,0 +1,85 @@
+package callcheck.cli;
+
+import callcheck.store.DecisionStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/**
+ * API tokens: {@code token add NAME} prints a new token once (its last word), the store keeps its hash and name;
+ * {@code token list}; {@code token remove NAME}. Works while the service runs on the same store.
+ */
+@Command(name = "token", description = "Manage the tokens that read decisions (and evaluate, with serve --require-token).",
+        subcommands = {TokenCommand.Add.class, TokenCommand.List.class, TokenCommand.Remove.class})
+final class TokenCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "add", description = "Create a token for NAME and print it once; only its hash is stored.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "NAME", description = "who uses it, e.g. ocmw-portal: the decisions it asks for carry this name")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (DecisionStore s = store.open()) {
+                if (s == null) return 2;
+                String token = s.addToken(name);
+                System.out.println("token for " + name + " (shown once: keep it; send it as Authorization: Bearer <token>): " + token);
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "list", description = "The names of the tokens and when each was made (never the tokens).")
+    static final class List implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            try (DecisionStore s = store.open()) {
+                if (s == null) return 2;
+                Table t = new Table("NAME", "CREATED");
+                for (DecisionStore.TokenInfo i : s.tokens()) t.row(i.name(), i.createdAt().toString());
+                t.print(System.out);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "remove", description = "Remove the token of NAME: requests with it are refused from then on.")
+    static final class Remove implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (DecisionStore s = store.open()) {
+                if (s == null) return 2;
+                if (s.removeToken(name)) {
+                    System.out.println("removed the token of " + name);
+                    return 0;
+                }
+                System.err.println("no token is named " + name);
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package callcheck.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One writer thread that commits what many callers hand in, in batches: a caller waits for the commit of the batch
+ * its item went into. Under load a batch holds as many items as arrived during the previous commit, so the cost of a
+ * commit (a round trip, a flush to disk) is shared.
+ */
+final class GroupCommit<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    static final int MAX_BATCH = 500;
+
+    /** Writes and commits one batch, or throws and commits none of it. */
+    interface Writer<T> {
+        void write(List<T> batch) throws Exception;
+    }
+
+    private record Item<T>(T value, CompletableFuture<Void> committed) {
+    }
+
+    private final LinkedBlockingQueue<Item<T>> queue = new LinkedBlockingQueue<>();
+    private final Writer<T> writer;
+    private final long waitMillis;
+    private final Thread thread;
+    private volatile boolean closing;
+
+    GroupCommit(String name, Writer<T> writer, long waitMillis) {
+        this.writer = writer;
+        this.waitMillis = waitMillis;
+        this.thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Hands the item in and waits for its batch's commit; throws StoreUnavailableException when it failed. */
+    void submit(T value) {
+        if (closing) throw new StoreUnavailableException("the store is closing", null);
+        Item<T> item = new Item<>(value, new CompletableFuture<>());
+        queue.add(item);
+        try {
+            item.committed().get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new StoreUnavailableException("the store could not record: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StoreUnavailableException("the store did not commit within " + waitMillis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for the store", e);
+        }
+    }
+
+    private void run() {
+        List<Item<T>> batch = new ArrayList<>(MAX_BATCH);
+        while (!(closing && queue.isEmpty())) {
+            try {
+                Item<T> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                closing = true;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Item<T>> batch) {
+        List<T> values = new ArrayList<>(batch.size());
+        for (Item<T> i : batch) values.add(i.value());
+        try {
+            writer.write(values);
+            for (Item<T> i : batch) i.committed().complete(null);
+        } catch (Exception | Error e) {
+            LOG.warn("the store could not commit {} decision(s): {}", batch.size(), e.toString());
+            for (Item<T> i : batch) i.committed().completeExceptionally(e);
+        }
+    }
+
+    /** Stops taking items; those handed in before are committed first (for at most the wait a caller has). */
+    void close() {
+        closing = true;
+        try {
+            thread.join(waitMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,380 @@
+package callcheck.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** The store on H2 or PostgreSQL through plain JDBC, a HikariCP pool, and the schema Flyway keeps. */
+final class JdbcStore implements DecisionStore {
+    /** How long a caller waits for its record's commit, and for a connection, before the store counts as unavailable. */
+    static final long WAIT_MILLIS = 5_000;
+    private static final String DECISION_COLUMNS = "id, received_at, asked_by, call_id, version, digest, verdict, took_micros";
+
+    private final HikariDataSource pool;
+    private final boolean h2;
+    private final GroupCommit<Record> writer;
+    /** Digests known to be archived, so that a record checks the database for its pack once per digest. */
+    private final Set<String> archived = ConcurrentHashMap.newKeySet();
+    private volatile boolean available = true;
+    /** Checks, while the store is unavailable, whether the database answers again. */
+    private final java.util.concurrent.ScheduledExecutorService probe = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "store-probe");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private record Record(Decision decision, Pack pack) {
+    }
+
+    private JdbcStore(HikariDataSource pool, boolean h2) {
+        this.pool = pool;
+        this.h2 = h2;
+        this.writer = new GroupCommit<>("decision-writer", this::write, WAIT_MILLIS);
+        probe.scheduleWithFixedDelay(this::probe, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void probe() {
+        if (available) return;
+        try (Connection c = pool.getConnection()) {
+            available = c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            // still down
+        }
+    }
+
+    @Override
+    public boolean available() {
+        return available;
+    }
+
+    static JdbcStore open(String url, Path dataFolder) {
+        boolean h2 = url == null;
+        if (h2) {
+            // AUTO_SERVER: the CLI and the service can use one store at once (the first opens the file, the other
+            // connects to it). H2 then closes the file in its own shutdown hook: a request still in flight when the
+            // process stops gets 503 store_unavailable, never a verdict that is not recorded.
+            url = "jdbc:h2:file:" + dataFolder.toAbsolutePath().normalize().resolve("callcheck") + ";AUTO_SERVER=TRUE";
+        } else if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("the store must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database?user=...), not " + url);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("callcheck-store");
+        config.setMaximumPoolSize(h2 ? 4 : 8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(WAIT_MILLIS);
+        config.setValidationTimeout(2_000);
+        config.setInitializationFailTimeout(WAIT_MILLIS);
+        // Proposals hold organisations' data: PostgreSQL's errors leave the values out of the messages that get logged.
+        if (!h2) config.addDataSourceProperty("logServerErrorDetail", "false");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new JdbcStore(pool, h2);
+    }
+
+    // ---- recording
+
+    @Override
+    public void record(Decision decision, Pack pack) {
+        writer.submit(new Record(decision, pack));
+    }
+
+    /** One batch, one transaction; on H2 a checkpoint then writes it to the file, so that a killed process keeps it. */
+    private void write(List<Record> batch) throws SQLException {
+        try {
+            writeBatch(batch);
+            available = true;
+        } catch (SQLException | RuntimeException e) {
+            available = false;
+            throw e;
+        }
+    }
+
+    private void writeBatch(List<Record> batch) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            for (Record r : batch) archive(c, r.pack());
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO decision (" + DECISION_COLUMNS
+                    + ", proposal, verdict_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Record r : batch) {
+                    Decision d = r.decision();
+                    s.setString(1, d.id());
+                    s.setLong(2, d.receivedAt().toEpochMilli());
+                    s.setString(3, d.askedBy());
+                    s.setString(4, d.call());
+                    s.setString(5, d.version());
+                    s.setString(6, d.digest());
+                    s.setString(7, d.verdict());
+                    s.setLong(8, d.tookMicros());
+                    s.setString(9, d.proposalJson());
+                    s.setString(10, d.verdictJson());
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            if (h2) {
+                // H2 writes committed changes to its file in the background (every 500 ms): without this, a process
+                // killed after answering could lose what it answered.
+                try (Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
+            }
+        }
+    }
+
+    /** Archives the pack in its own transaction unless it is; another instance archiving it at once is no error. */
+    private void archive(Connection c, Pack pack) throws SQLException {
+        if (pack == null || archived.contains(pack.digest())) return;
+        try {
+            if (!exists(c, "SELECT 1 FROM pack WHERE digest = ?", pack.digest())) insertPack(c, pack);
+        } catch (SQLException e) {
+            if (!exists(c, "SELECT 1 FROM pack WHERE digest = ?", pack.digest())) throw e;
+        }
+        archived.add(pack.digest());
+    }
+
+    private static void insertPack(Connection c, Pack pack) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            update(c, "INSERT INTO pack (digest, call_id, version, archived_at) VALUES (?, ?, ?, ?)",
+                    pack.digest(), pack.call(), pack.version(), System.currentTimeMillis());
+            for (Map.Entry<String, byte[]> f : pack.files().entrySet()) {
+                String sha = sha256(f.getValue());
+                if (!exists(c, "SELECT 1 FROM file_content WHERE sha = ?", sha)) {
+                    update(c, "INSERT INTO file_content (sha, content) VALUES (?, ?)", sha, f.getValue());
+                }
+                update(c, "INSERT INTO pack_file (digest, path, sha) VALUES (?, ?, ?)", pack.digest(), f.getKey(), sha);
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    // ---- reading
+
+    @Override
+    public Optional<Decision> find(String id) {
+        return query("SELECT " + DECISION_COLUMNS + ", proposal, verdict_json FROM decision WHERE id = ?", List.of(id), 1,
+                rs -> decision(rs, true)).stream().findFirst();
+    }
+
+    @Override
+    public Page list(Filter filter, String afterId, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = where(filter, args);
+        if (afterId != null) {
+            where.append(where.isEmpty() ? " WHERE " : " AND ").append("id < ?");
+            args.add(afterId);
+        }
+        args.add(limit + 1);
+        List<Decision> found = query("SELECT " + DECISION_COLUMNS + " FROM decision" + where + " ORDER BY id DESC LIMIT ?",
+                args, limit + 1, rs -> decision(rs, false));
+        if (found.size() <= limit) return new Page(found, null);
+        List<Decision> page = found.subList(0, limit);
+        return new Page(page, page.get(limit - 1).id());
+    }
+
+    @Override
+    public void export(Filter filter, boolean summaries, Consumer<Decision> each) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT " + DECISION_COLUMNS + (summaries ? "" : ", proposal, verdict_json") + " FROM decision" + where(filter, args)
+                + " ORDER BY id";
+        try (Connection c = pool.getConnection()) {
+            // PostgreSQL streams a result only inside a transaction with a fetch size; otherwise it reads all first.
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setFetchSize(500);
+                bind(s, args);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) each.accept(decision(rs, !summaries));
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static StringBuilder where(Filter f, List<Object> args) {
+        List<String> terms = new ArrayList<>();
+        if (f.call() != null) { terms.add("call_id = ?"); args.add(f.call()); }
+        if (f.version() != null) { terms.add("version = ?"); args.add(f.version()); }
+        if (f.verdict() != null) { terms.add("verdict = ?"); args.add(f.verdict()); }
+        if (f.from() != null) { terms.add("received_at >= ?"); args.add(f.from().toEpochMilli()); }
+        if (f.to() != null) { terms.add("received_at < ?"); args.add(f.to().toEpochMilli()); }
+        return new StringBuilder(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms));
+    }
+
+    private static Decision decision(ResultSet rs, boolean full) throws SQLException {
+        return new Decision(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8),
+                full ? rs.getString(9) : null, full ? rs.getString(10) : null);
+    }
+
+    @Override
+    public Optional<Pack> pack(String digest) {
+        List<String[]> head = query("SELECT call_id, version FROM pack WHERE digest = ?", List.of(digest), 1,
+                rs -> new String[]{rs.getString(1), rs.getString(2)});
+        if (head.isEmpty()) return Optional.empty();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        query("SELECT f.path, c.content FROM pack_file f JOIN file_content c ON c.sha = f.sha WHERE f.digest = ? ORDER BY f.path",
+                List.of(digest), Integer.MAX_VALUE, rs -> files.put(rs.getString(1), rs.getBytes(2)));
+        return Optional.of(new Pack(digest, head.get(0)[0], head.get(0)[1], files));
+    }
+
+    // ---- retention
+
+    @Override
+    public int eraseProposalsBefore(Instant cutoff) {
+        try (Connection c = pool.getConnection()) {
+            return update(c, "UPDATE decision SET proposal = NULL WHERE received_at < ? AND proposal IS NOT NULL", cutoff.toEpochMilli());
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    // ---- tokens
+
+    private static final SecureRandom TOKENS = new SecureRandom();
+
+    @Override
+    public String addToken(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new IllegalArgumentException("a token name is 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        byte[] random = new byte[32];
+        TOKENS.nextBytes(random);
+        String token = "cc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try (Connection c = pool.getConnection()) {
+            if (exists(c, "SELECT 1 FROM api_token WHERE name = ?", name)) throw new IllegalArgumentException("a token named '" + name + "' exists already");
+            update(c, "INSERT INTO api_token (name, hash, created_at) VALUES (?, ?, ?)", name, hash(token), System.currentTimeMillis());
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        return token;
+    }
+
+    @Override
+    public List<TokenInfo> tokens() {
+        return query("SELECT name, created_at FROM api_token ORDER BY name", List.of(), Integer.MAX_VALUE,
+                rs -> new TokenInfo(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))));
+    }
+
+    @Override
+    public boolean removeToken(String name) {
+        try (Connection c = pool.getConnection()) {
+            return update(c, "DELETE FROM api_token WHERE name = ?", name) > 0;
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public Optional<String> tokenName(String token) {
+        if (token == null || token.isEmpty()) return Optional.empty();
+        return query("SELECT name FROM api_token WHERE hash = ?", List.of(hash(token)), 1, rs -> rs.getString(1)).stream().findFirst();
+    }
+
+    /** Tokens are 256 random bits: a plain SHA-256 cannot be reversed, and no salt or stretching is needed. */
+    static String hash(String token) {
+        return sha256(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        probe.shutdownNow();
+        writer.close();
+        pool.close();
+    }
+
+    // ---- JDBC plumbing
+
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<Object> args, int max, Row<T> row) {
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (out.size() < max && rs.next()) out.add(row.map(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, Object arg) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, List.of(arg));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, List.of(args));
+            return s.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) s.setObject(i + 1, args.get(i));
+    }
+
+    private StoreUnavailableException unavailable(SQLException e) {
+        available = false;
+        return new StoreUnavailableException("the store is unavailable: " + e.getMessage(), e);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

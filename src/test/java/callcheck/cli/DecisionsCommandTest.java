@@ -1,0 +1,98 @@
+package callcheck.cli;
+
+import callcheck.engine.Verdict;
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.model.Json;
+import callcheck.internal.pack.RulePack;
+import callcheck.model.ProposalReader;
+import callcheck.store.Decision;
+import callcheck.store.DecisionStore;
+import callcheck.store.Pack;
+import callcheck.support.Packs;
+import callcheck.support.ProposalJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code callcheck token} and {@code callcheck decisions} on an embedded store. */
+class DecisionsCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path data;
+
+    /** Records a real decision on the project's pack, as the service does. */
+    private String record(String call, String example, String askedBy) throws Exception {
+        String json = ProposalJson.from(example).text();
+        var proposal = ProposalReader.read(json);
+        RulePack pack = Packs.engine().packs().select(call, null, proposal.getSubmittedOn());
+        Verdict v = PackEngine.evaluate(pack, Packs.engine().packs().reference(), proposal);
+        try (DecisionStore s = DecisionStore.open(null, data)) {
+            s.record(new Decision(v.decisionId(), Instant.now(), askedBy, call, v.version(), v.digest(), v.verdict().name(), 100,
+                    json, Json.output().writeValueAsString(v)), new Pack(pack.digest(), call, pack.version(), pack.files()));
+        }
+        return v.decisionId();
+    }
+
+    @Test
+    void token_add_prints_the_token_once_list_shows_names_remove_removes() {
+        CliRun added = CliRun.of("token", "add", "ocmw-portal", "--data", data.toString());
+        assertThat(added.exit()).as(added.err()).isZero();
+        String[] words = added.out().trim().split("\\s+");
+        String token = words[words.length - 1];
+        assertThat(token).startsWith("cc_");
+        try (DecisionStore s = DecisionStore.open(null, data)) {
+            assertThat(s.tokenName(token)).contains("ocmw-portal");
+        }
+        CliRun list = CliRun.of("token", "list", "--data", data.toString());
+        assertThat(list.out()).contains("ocmw-portal").doesNotContain(token);
+        assertThat(CliRun.of("token", "add", "ocmw-portal", "--data", data.toString()).exit()).isEqualTo(1);
+        assertThat(CliRun.of("token", "remove", "ocmw-portal", "--data", data.toString()).exit()).isZero();
+        assertThat(CliRun.of("token", "remove", "ocmw-portal", "--data", data.toString()).exit()).isEqualTo(1);
+        assertThat(CliRun.of("token", "list", "--data", data.toString()).out()).doesNotContain("ocmw-portal");
+    }
+
+    @Test
+    void decisions_list_show_replay_export() throws Exception {
+        String first = record("507", "507/eligible-tielt-pittem.json", null);
+        String second = record("426", "426/eligible-at-25-percent.json", "portal");
+
+        CliRun list = CliRun.of("decisions", "list", "--data", data.toString());
+        assertThat(list.exit()).as(list.err()).isZero();
+        List<String> lines = list.outLines();
+        assertThat(lines.get(0)).startsWith("DECISION");
+        assertThat(lines.get(1)).startsWith(second).contains("426").contains("portal");
+        assertThat(lines.get(2)).startsWith(first).contains("507");
+        assertThat(CliRun.of("decisions", "list", "--call", "507", "--data", data.toString()).outLines()).hasSize(2);
+        assertThat(CliRun.of("decisions", "list", "--verdict", "MAYBE", "--data", data.toString()).exit()).isEqualTo(2);
+
+        CliRun show = CliRun.of("decisions", "show", first, "--data", data.toString());
+        assertThat(show.exit()).isZero();
+        JsonNode d = MAPPER.readTree(show.out());
+        assertThat(d.get("verdict").get("decisionId").asText()).isEqualTo(first);
+        assertThat(d.get("proposal").get("title").asText()).isNotEmpty();
+        assertThat(CliRun.of("decisions", "show", "01JD0000000000000000000000", "--data", data.toString()).exit()).isEqualTo(1);
+
+        CliRun replay = CliRun.of("decisions", "replay", first, "--data", data.toString());
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(MAPPER.readTree(replay.out()).get("identical").asBoolean()).isTrue();
+        CliRun other = CliRun.of("decisions", "replay", second, "--version", "2018-06-27", "--rules", Packs.RULES.toString(), "--data", data.toString());
+        assertThat(MAPPER.readTree(other.out()).get("version").asText()).isEqualTo("2018-06-27");
+        assertThat(other.exit()).isEqualTo(1); // another version: not identical
+
+        CliRun nd = CliRun.of("decisions", "export", "--data", data.toString());
+        assertThat(nd.exit()).isZero();
+        assertThat(nd.outLines()).hasSize(2);
+        assertThat(MAPPER.readTree(nd.outLines().get(0)).get("decisionId").asText()).isEqualTo(first);
+        CliRun csv = CliRun.of("decisions", "export", "--format", "csv", "--call", "426", "--data", data.toString());
+        assertThat(csv.out().split("\r\n")).hasSize(2);
+        assertThat(csv.out()).startsWith("decisionId,receivedAt,askedBy,call");
+    }
+}

@@ -1,0 +1,167 @@
+package callcheck.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What every store does, run against each ({@link H2StoreTest}, {@link PostgresStoreTest}). */
+abstract class DecisionStoreContract {
+    protected DecisionStore store;
+
+    /** A new, empty store. */
+    abstract DecisionStore open();
+
+    @BeforeEach
+    void openStore() {
+        store = open();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private static final Pack PACK = new Pack("sha256:aa", "507", "2020-07-14", Map.of(
+            "507/2020-07-14/pack.yaml", "call: 507".getBytes(StandardCharsets.UTF_8),
+            "reference/municipalities.csv", "code;name".getBytes(StandardCharsets.UTF_8)));
+
+    static Decision decision(String id, String call, String verdict, Instant at) {
+        return new Decision(id, at, "portal", call, "v1", "sha256:aa", verdict, 1234,
+                "{\"submittedOn\":\"2020-10-01\",\"title\":\"é ☃\"}", "{\"decisionId\":\"" + id + "\",\"verdict\":\"" + verdict + "\"}");
+    }
+
+    private static String id(int i) {
+        return callcheck.internal.engine.Ulid.format(1_764_000_000_000L + i, 0, i);
+    }
+
+    @Test
+    void a_recorded_decision_reads_back_exactly() {
+        Decision d = decision(id(1), "507", "ELIGIBLE", Instant.ofEpochMilli(1_764_000_000_001L));
+        store.record(d, PACK);
+        assertThat(store.find(d.id())).contains(d);
+        assertThat(store.find(id(2))).isEmpty();
+    }
+
+    @Test
+    void the_pack_is_archived_once_with_its_files() {
+        store.record(decision(id(1), "507", "ELIGIBLE", Instant.now()), PACK);
+        store.record(decision(id(2), "507", "ELIGIBLE", Instant.now()), PACK);
+        Pack p = store.pack("sha256:aa").orElseThrow();
+        assertThat(p.call()).isEqualTo("507");
+        assertThat(p.version()).isEqualTo("2020-07-14");
+        assertThat(p.files()).containsOnlyKeys(PACK.files().keySet());
+        assertThat(p.files().get("reference/municipalities.csv")).isEqualTo("code;name".getBytes(StandardCharsets.UTF_8));
+        assertThat(store.pack("sha256:bb")).isEmpty();
+    }
+
+    @Test
+    void a_listing_is_newest_first_in_pages_that_follow_each_other_and_filters() {
+        for (int i = 1; i <= 25; i++) {
+            store.record(decision(id(i), i % 2 == 0 ? "507" : "426", i % 3 == 0 ? "INELIGIBLE" : "ELIGIBLE",
+                    Instant.ofEpochMilli(1_764_000_000_000L + i)), PACK);
+        }
+        List<String> all = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            Page page = store.list(Filter.ALL, after, 10);
+            page.decisions().forEach(d -> all.add(d.id()));
+            assertThat(page.decisions()).allSatisfy(d -> assertThat(d.proposalJson()).isNull());
+            after = page.lastIdIfMore();
+            pages++;
+        } while (after != null);
+        assertThat(pages).isEqualTo(3);
+        List<String> expected = new ArrayList<>();
+        for (int i = 25; i >= 1; i--) expected.add(id(i));
+        assertThat(all).isEqualTo(expected);
+
+        assertThat(store.list(new Filter("507", null, null, null, null), null, 100).decisions()).hasSize(12)
+                .allSatisfy(d -> assertThat(d.call()).isEqualTo("507"));
+        assertThat(store.list(new Filter("507", null, "INELIGIBLE", null, null), null, 100).decisions()).extracting(Decision::id)
+                .containsExactly(id(24), id(18), id(12), id(6));
+        assertThat(store.list(new Filter(null, null, null, Instant.ofEpochMilli(1_764_000_000_010L), Instant.ofEpochMilli(1_764_000_000_013L)),
+                null, 100).decisions()).extracting(Decision::id).containsExactly(id(12), id(11), id(10));
+        assertThat(store.list(new Filter(null, "v2", null, null, null), null, 100).decisions()).isEmpty();
+    }
+
+    @Test
+    void an_export_gives_every_decision_oldest_first_with_its_proposal_and_verdict() {
+        for (int i = 1; i <= 1200; i++) store.record(decision(id(i), "507", "ELIGIBLE", Instant.ofEpochMilli(1_764_000_000_000L + i)), PACK);
+        List<Decision> out = new ArrayList<>();
+        store.export(Filter.ALL, false, out::add);
+        assertThat(out).hasSize(1200);
+        assertThat(out.get(0).id()).isEqualTo(id(1));
+        assertThat(out.get(1199).verdictJson()).contains(id(1200));
+        assertThat(out).allSatisfy(d -> assertThat(d.proposalJson()).contains("é ☃"));
+        List<Decision> summaries = new ArrayList<>();
+        store.export(new Filter(null, null, null, Instant.ofEpochMilli(1_764_000_000_101L), null), true, summaries::add);
+        assertThat(summaries).hasSize(1100).allSatisfy(d -> assertThat(d.verdictJson()).isNull());
+        assertThat(summaries.get(0)).isEqualTo(out.get(100).summary());
+    }
+
+    @Test
+    void many_threads_record_at_once_and_every_record_is_kept() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<String>> ids = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            ids.add(pool.submit(() -> {
+                String id = callcheck.internal.engine.Ulid.next();
+                store.record(decision(id, "507", "ELIGIBLE", Instant.now()), PACK);
+                return id;
+            }));
+        }
+        pool.shutdown();
+        for (Future<String> f : ids) assertThat(store.find(f.get())).isPresent();
+    }
+
+    @Test
+    void a_decision_id_twice_is_refused_not_overwritten() {
+        Decision d = decision(id(1), "507", "ELIGIBLE", Instant.ofEpochMilli(1_764_000_000_001L));
+        store.record(d, PACK);
+        assertThatThrownBy(() -> store.record(decision(id(1), "426", "INELIGIBLE", Instant.now()), PACK))
+                .isInstanceOf(StoreUnavailableException.class);
+        assertThat(store.find(d.id())).contains(d);
+        store.record(decision(id(2), "507", "ELIGIBLE", Instant.now()), PACK); // the writer goes on
+    }
+
+    @Test
+    void retention_erases_old_proposals_and_keeps_their_verdicts() {
+        Instant now = Instant.now();
+        store.record(decision(id(1), "507", "ELIGIBLE", now.minusSeconds(40 * 86400)), PACK);
+        store.record(decision(id(2), "507", "ELIGIBLE", now.minusSeconds(10 * 86400)), PACK);
+        assertThat(store.eraseProposalsBefore(now.minusSeconds(30 * 86400))).isEqualTo(1);
+        Decision old = store.find(id(1)).orElseThrow();
+        assertThat(old.proposalJson()).isNull();
+        assertThat(old.verdictJson()).contains("ELIGIBLE");
+        assertThat(old.digest()).isEqualTo("sha256:aa");
+        assertThat(store.find(id(2)).orElseThrow().proposalJson()).isNotNull();
+        assertThat(store.eraseProposalsBefore(now.minusSeconds(30 * 86400))).isZero();
+    }
+
+    @Test
+    void a_token_is_shown_once_and_kept_only_as_its_hash_with_its_name() throws Exception {
+        String token = store.addToken("ocmw-portal");
+        assertThat(token).startsWith("cc_").hasSizeGreaterThan(40);
+        assertThat(store.tokenName(token)).contains("ocmw-portal");
+        assertThat(store.tokenName(token + "x")).isEmpty();
+        assertThat(store.tokenName("")).isEmpty();
+        assertThat(store.tokens()).extracting(DecisionStore.TokenInfo::name).containsExactly("ocmw-portal");
+        assertThatThrownBy(() -> store.addToken("ocmw-portal")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.addToken("no spaces")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.removeToken("ocmw-portal")).isTrue();
+        assertThat(store.tokenName(token)).isEmpty();
+        assertThat(store.removeToken("ocmw-portal")).isFalse();
+    }
+}
