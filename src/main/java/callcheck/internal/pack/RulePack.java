@@ -30,9 +30,10 @@ public final class RulePack {
     private final List<Needs> needs;
     private final Parameters parameters;
     private final String digest;
+    private final RulePack round;
 
     RulePack(Path folder, Manifest manifest, KieBase kieBase, boolean pooled, List<RuleInfo> rules,
-             Map<String, List<FieldPath>> needs, Parameters parameters, String digest) {
+             Map<String, List<FieldPath>> needs, Parameters parameters, String digest, RulePack round) {
         this.folder = folder;
         this.manifest = manifest;
         this.kieBase = kieBase;
@@ -44,6 +45,7 @@ public final class RulePack {
                 .map(e -> new Needs(e.getKey(), List.copyOf(e.getValue()))).toList();
         this.parameters = parameters;
         this.digest = digest;
+        this.round = round;
         Map<String, RuleInfo> names = new LinkedHashMap<>();
         Map<String, RuleInfo> prim = new LinkedHashMap<>();
         TreeSet<String> ids = new TreeSet<>();
@@ -77,6 +79,12 @@ public final class RulePack {
     public Parameters parameters() { return parameters; }
     /** sha256 over the pack's files, those of the modules it includes, and the reference data, as "sha256:hex". */
     public String digest() { return digest; }
+
+    /**
+     * The call-level rules ({@code round*.drl}) as a pack of their own, over the same manifest, parameters and
+     * digest; they judge a set of proposals (a {@link callcheck.rules.Round}). Null when the pack has none.
+     */
+    public RulePack round() { return round; }
 
     /** The primary rule of an id (the one named like it), in the order of the ids. */
     public List<RuleInfo> primaryRules() { return List.copyOf(primary.values()); }
