@@ -240,15 +240,22 @@ public final class Rounds {
         return "no selection with it has a higher total score (between equal totals, the order is: higher score, lower subsidy, earlier in the round)";
     }
 
+    /** True when the selection is over an "at most" limit or under an "at least" one. */
     private static boolean breaks(Limit l, Round r) {
-        long v = l.value();
-        return switch (l.limit().what()) {
-            case SUBSIDY -> cents(r.getSubsidy()) > v;
-            case AMIF -> cents(r.getAmif()) > v;
-            case VVSG -> cents(r.getVvsg()) > v;
-            case COUNT -> r.getCount() > v;
-            case COUNT_SMALL -> r.getSmall() > v;
-            case PER_REGION -> r.getRegions().stream().anyMatch(g -> g.getCount() > v);
+        long measured = switch (l.limit().what()) {
+            case SUBSIDY -> cents(r.getSubsidy());
+            case AMIF -> cents(r.getAmif());
+            case VVSG -> cents(r.getVvsg());
+            case COUNT -> r.getCount();
+            case COUNT_SMALL -> r.getSmall();
+            case PER_REGION -> r.getRegions().stream().mapToLong(Round.RegionCount::getCount).max().orElse(0);
         };
+        return l.limit().atMost() ? measured > l.value() : measured < l.value();
+    }
+
+    /** True when the selection meets the limits of every BLOCKING call-level rule: what the search relies on. */
+    static boolean meetsLimits(RulePack roundPack, List<RoundProposal> selection) {
+        Round r = new Round(selection);
+        return limits(roundPack).stream().noneMatch(l -> breaks(l, r));
     }
 }
