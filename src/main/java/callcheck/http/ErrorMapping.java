@@ -2,6 +2,7 @@ package callcheck.http;
 
 import callcheck.engine.UnknownCallException;
 import callcheck.model.InvalidProposalException;
+import callcheck.round.InvalidRoundException;
 import callcheck.internal.model.Json;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -27,6 +28,7 @@ final class ErrorMapping {
     static void register(JavalinConfig config) {
         config.routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status(), ErrorBody.of(e.code(), e.field(), e.getMessage())));
         config.routes.exception(InvalidProposalException.class, (e, ctx) -> refuse(ctx, 400, ErrorBody.of(e.code(), e.field(), e.getMessage())));
+        config.routes.exception(InvalidRoundException.class, (e, ctx) -> refuse(ctx, e.status(), ErrorBody.of(e.code(), e.field(), e.getMessage())));
         config.routes.exception(UnknownCallException.class, (e, ctx) -> refuse(ctx, 404, ErrorBody.of(e.code(), fieldOf(e), e.getMessage())));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), fromJavalin(e.getStatus(), ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {

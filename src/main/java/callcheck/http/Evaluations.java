@@ -31,23 +31,20 @@ final class Evaluations {
 
     private final PackEngine engine;
     private final Metrics metrics;
-    /**
-     * At most one evaluation per processor at a time; the other request threads wait their turn here. Sixteen
-     * evaluations sliced over two cores evict each other's caches: with the limit the same load took 0.83 to 0.91
-     * of the CPU per evaluation (BENCHMARKS.md).
-     */
-    private final Semaphore evaluating = new Semaphore(Runtime.getRuntime().availableProcessors());
+    /** Shared with the rounds: at most one evaluation per processor at a time ({@link HttpServer}). */
+    private final Semaphore evaluating;
 
-    Evaluations(PackEngine engine, Metrics metrics) {
+    Evaluations(PackEngine engine, Metrics metrics, Semaphore evaluating) {
         this.engine = engine;
         this.metrics = metrics;
+        this.evaluating = evaluating;
     }
 
     void evaluate(Context ctx) {
         long start = System.nanoTime();
         RequestChecks.onlyParameters(ctx, PARAMETERS);
         RequestChecks.requireJson(ctx);
-        RequestChecks.requireDeclaredLengthWithinLimit(ctx);
+        RequestChecks.requireDeclaredLengthWithinLimit(ctx, RequestChecks.MAX_BODY_BYTES);
         String call = ctx.pathParam("call");
         String version = ctx.queryParam("version");
         // An unknown call or version is known before the body: no need to read it.
@@ -55,7 +52,7 @@ final class Evaluations {
         packs.versions(call);
         if (version != null) packs.select(call, version, null);
 
-        Proposal proposal = ProposalReader.read(body(ctx));
+        Proposal proposal = ProposalReader.read(RequestChecks.body(ctx, RequestChecks.MAX_BODY_BYTES));
         Verdict v;
         evaluating.acquireUninterruptibly();
         try {
@@ -69,26 +66,6 @@ final class Evaluations {
         LOG.info("decision {} call {} version {} verdict {} findings {} in {}.{} ms", v.decisionId(), v.call(), v.version(),
                 v.verdict(), v.findings().size(), tenths / 10, tenths % 10);
         respond(ctx, v);
-    }
-
-    /**
-     * The body, in an array of its declared length when it has one (already checked against the limit); a chunked
-     * body through Javalin, which bounds it while reading. Javalin's own read copies a body three times through
-     * 8 KB buffers; the garbage of every request sets how often the collector pauses (BENCHMARKS.md).
-     */
-    private static byte[] body(Context ctx) {
-        long length = ctx.req().getContentLengthLong();
-        if (length < 0) return ctx.bodyAsBytes();
-        byte[] body;
-        try {
-            body = ctx.req().getInputStream().readNBytes((int) length);
-        } catch (IOException e) {
-            body = null; // the client went away or stalled: its fault, not the service's
-        }
-        if (body == null || body.length < length) {
-            throw new ApiError(400, "unreadable", null, "the body could not be read: it ended before its Content-Length of " + length + " bytes");
-        }
-        return body;
     }
 
     /**

@@ -5,6 +5,7 @@ import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.PackEngine;
 import callcheck.internal.model.Json;
 import callcheck.engine.CompileError;
+import callcheck.round.Decisions;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * The HTTP service over an {@link PackEngine}: the endpoints of ../shared/API.md on Javalin. Built from an engine (whose
@@ -39,12 +41,26 @@ public final class HttpServer {
     private final Health health;
     private final Metrics metrics = new Metrics();
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
+    /**
+     * At most one evaluation (or round) per processor at a time; the other request threads wait their turn here.
+     * Sixteen evaluations sliced over two cores evict each other's caches: with the limit the same load took 0.83 to
+     * 0.91 of the CPU per evaluation (BENCHMARKS.md).
+     */
+    private final Semaphore evaluating = new Semaphore(Runtime.getRuntime().availableProcessors());
+    private Decisions decisions = Decisions.NONE;
     private Javalin app;
     private volatile GracefulHandler graceful;
 
     public HttpServer(PackEngine engine, Map<String, List<CompileError>> loadFailures) {
         this.engine = engine;
         this.health = new Health(engine, loadFailures);
+    }
+
+    /** Where rounds find the proposals they name by decisionId; none until set. Call before {@link #start}. */
+    public synchronized HttpServer decisions(Decisions decisions) {
+        if (app != null) throw new IllegalStateException("already started");
+        this.decisions = decisions;
+        return this;
     }
 
     /** Listens on every interface; port 0 takes a free port. Returns the port bound. */
@@ -76,7 +92,8 @@ public final class HttpServer {
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        config.http.maxRequestSize = RequestChecks.MAX_BODY_BYTES;
+        // The largest body of any endpoint; each endpoint reads its own with its own limit (RequestChecks.body).
+        config.http.maxRequestSize = RequestChecks.MAX_ROUND_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(Json.output(), false));
         config.jetty.modifyServer(server -> {
@@ -89,8 +106,9 @@ public final class HttpServer {
                 Duration.ofNanos((long) (ms * 1_000_000))));
         ErrorMapping.register(config);
 
-        Evaluations evaluations = new Evaluations(engine, metrics);
+        Evaluations evaluations = new Evaluations(engine, metrics, evaluating);
         config.routes.post("/v1/calls/{call}/evaluations", evaluations::evaluate);
+        config.routes.post("/v1/calls/{call}/rounds", new RoundsEndpoint(engine, decisions, evaluating)::check);
         config.routes.get("/v1/calls", ctx -> {
             RequestChecks.onlyParameters(ctx, Set.of());
             ctx.json(Listings.calls(engine.packs()));
