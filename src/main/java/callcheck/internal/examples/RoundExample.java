@@ -82,6 +82,24 @@ public record RoundExample(String call, String name, Path file, Expected expecte
         }
     }
 
+    /** The round as the HTTP service takes it: every proposal named by example written out inline. */
+    public byte[] httpBody() {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = MAPPER.readTree(body());
+            com.fasterxml.jackson.databind.JsonNode proposals = root.get("proposals");
+            if (proposals != null && proposals.isArray()) {
+                for (com.fasterxml.jackson.databind.JsonNode e : proposals) {
+                    if (e instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has("example")) {
+                        o.set("proposal", MAPPER.readTree(exampleProposal(o.remove("example").asText())));
+                    }
+                }
+            }
+            return MAPPER.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public byte[] body() {
         try {
             return Files.readAllBytes(file);
