@@ -4,7 +4,6 @@ import callcheck.internal.pack.RoundLimit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -13,14 +12,18 @@ import java.util.function.Predicate;
  * The selection with the highest total score among candidates that meets every bound, found by an exact
  * branch-and-bound search, not a greedy pick.
  * <p>
- * Order of preference, stated once: candidates are ranked by score (highest first), then by subsidy (lowest first),
- * then as given. Of the selections with the highest total score, the one chosen includes the best-ranked candidate
- * where two differ (lexicographic on that rank). The search branches on the candidates in rank order, trying
+ * Order of preference, stated once ({@link #order}): candidates rank by score per euro of subsidy (highest first;
+ * without scores, the lowest subsidy first), then by score, then by subsidy (lowest first), then as given. Of the
+ * selections with the highest total score, the one chosen includes the best-ranked candidate where two differ
+ * (lexicographic on that rank). Ranking by score per euro is the order in which a budget is best filled, so the
+ * search meets good selections first and its bounds cut early. The search branches on the candidates in rank order, trying
  * "include" before "leave out", so complete selections come in exactly that order of preference: the first one
  * found with the best score is the answer, and a branch whose bound does not exceed the best score found so far can
  * be skipped. Bounds (the least of them counts): the remaining scores added up; per budget-like limit, the
- * fractional knapsack over what still fits; per "count at most", the best remaining scores that many; per
- * "per region at most", the best remaining scores of each region that many.
+ * fractional knapsack over what still fits, and the best remaining scores as many as the smallest remaining amounts
+ * that fit; per "count at most", the best remaining scores that many; per "per region at most", the best remaining
+ * scores of each region that many. Every total is a multiple of the scores' greatest common divisor, so a bound
+ * rounds down to one: without scores (every proposal counts 1) a bound of 30.7 proposals is 30.
  * <p>
  * Each selection that would become the best so far is also put to {@code accept} (the DRL round rules): the
  * limits guide the search, the rules decide.
@@ -57,8 +60,11 @@ public final class BestSelection {
     private final long[] suffixNoRegion;  // sum of scores of candidates without a region from rank i on
     private final List<long[]> sums = new ArrayList<>(); // per sum limit: {whatOrdinal, cap}
     private final int[][] ratioOrder;     // per sum limit: ranks by score per cent, best first
+    private final int[][] amountOrder;    // per sum limit: ranks by amount, smallest first
+    private final int[] scoreOrder;       // ranks by score, best first
+    private final long unit;              // every score is a multiple of it: so is every total
     private final long countMax, countMin, smallMax, smallMin, perRegionMax;
-    private final int[][] byRegion;       // per region: its ranks in rank order
+    private final int[][] byRegion;       // per region: its ranks by score, best first
     private final Predicate<int[]> accept;
     private final long maxNodes;
 
@@ -74,8 +80,7 @@ public final class BestSelection {
         this.n = candidates.size();
         Integer[] rank = new Integer[n];
         for (int i = 0; i < n; i++) rank[i] = i;
-        Arrays.sort(rank, Comparator.comparingLong((Integer i) -> -candidates.get(i).score())
-                .thenComparingLong(i -> candidates.get(i).subsidy()).thenComparingInt(i -> i));
+        Arrays.sort(rank, (x, y) -> order(candidates.get(x), candidates.get(y), x, y));
         this.c = new Candidate[n];
         this.original = new int[n];
         for (int r = 0; r < n; r++) {
@@ -108,24 +113,28 @@ public final class BestSelection {
         this.smallMax = sMax;
         this.smallMin = sMin;
         this.perRegionMax = rMax;
+        long divisor = 0;
+        for (int r = 0; r < n; r++) divisor = gcd(divisor, c[r].score());
+        this.scoreOrder = byScore(java.util.stream.IntStream.range(0, n).toArray());
+        this.unit = divisor == 0 ? 1 : divisor;
         this.ratioOrder = new int[sums.size()][];
+        this.amountOrder = new int[sums.size()][];
         for (int k = 0; k < sums.size(); k++) {
             RoundLimit.What what = RoundLimit.What.values()[(int) sums.get(k)[0]];
             Integer[] byRatio = new Integer[n];
             for (int r = 0; r < n; r++) byRatio[r] = r;
-            // score per cent, best first, compared exactly: a/b > c/d as a*d > c*b (a zero amount ranks first)
             Arrays.sort(byRatio, (x, y) -> {
-                long sx = c[x].score(), wx = c[x].amount(what), sy = c[y].score(), wy = c[y].amount(what);
-                int cmp = Math.multiplyHigh(sy, wx) == Math.multiplyHigh(sx, wy)
-                        ? Long.compareUnsigned(sy * wx, sx * wy) : Long.compare(Math.multiplyHigh(sy, wx), Math.multiplyHigh(sx, wy));
+                int cmp = byRatio(c[x].score(), c[x].amount(what), c[y].score(), c[y].amount(what));
                 return cmp != 0 ? cmp : Integer.compare(x, y);
             });
             ratioOrder[k] = Arrays.stream(byRatio).mapToInt(Integer::intValue).toArray();
+            amountOrder[k] = Arrays.stream(byRatio).sorted(Comparator.comparingLong((Integer x) -> c[x].amount(what)).thenComparingInt(x -> x))
+                    .mapToInt(Integer::intValue).toArray();
         }
         List<List<Integer>> lists = new ArrayList<>();
         for (int g = 0; g < regions; g++) lists.add(new ArrayList<>());
         for (int r = 0; r < n; r++) if (c[r].region() >= 0) lists.get(c[r].region()).add(r);
-        this.byRegion = lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        this.byRegion = lists.stream().map(l -> byScore(l.stream().mapToInt(Integer::intValue).toArray())).toArray(int[][]::new);
         this.accept = accept;
         this.maxNodes = maxNodes;
         this.chosen = new boolean[n];
@@ -206,25 +215,58 @@ public final class BestSelection {
     /** An upper bound on the score the candidates from rank r on can add to the selection as it stands. */
     private long bound(int r) {
         long b = suffixScore[r];
-        if (countMax != Long.MAX_VALUE) {
-            long room = countMax - count;
-            long top = 0;
-            // rank order is score order: the best remaining scores are the next ones
-            for (int x = r, k = 0; x < n && k < room; x++, k++) top += c[x].score();
-            b = Math.min(b, top);
-        }
+        if (countMax != Long.MAX_VALUE) b = Math.min(b, best(scoreOrder, r, countMax - count));
         if (perRegionMax != Long.MAX_VALUE && byRegion.length > 0) {
             long total = suffixNoRegion[r];
-            for (int g = 0; g < byRegion.length && total < b; g++) {
-                long room = perRegionMax - regionCount[g];
-                int[] ranks = byRegion[g];
-                int from = lowerBound(ranks, r);
-                for (int k = from; k < ranks.length && k - from < room; k++) total += c[ranks[k]].score();
-            }
+            for (int g = 0; g < byRegion.length && total < b; g++) total += best(byRegion[g], r, perRegionMax - regionCount[g]);
             b = Math.min(b, total);
         }
-        for (int k = 0; k < used.length && b > 0; k++) b = Math.min(b, fractionalKnapsack(k, r));
-        return b;
+        for (int k = 0; k < used.length && b > 0; k++) {
+            b = Math.min(b, fractionalKnapsack(k, r));
+            b = Math.min(b, best(scoreOrder, r, fitting(k, r)));
+        }
+        // every total is a multiple of the unit: a bound between two multiples rounds down
+        return b / unit * unit;
+    }
+
+    /** The sum of the k best scores of ranks r and later among {@code ranks} (sorted by score, best first). */
+    private long best(int[] ranks, int r, long k) {
+        long total = 0;
+        for (int i = 0; i < ranks.length && k > 0; i++) {
+            if (ranks[i] < r) continue;
+            total += c[ranks[i]].score();
+            k--;
+        }
+        return total;
+    }
+
+    private int[] byScore(int[] ranks) {
+        return Arrays.stream(ranks).boxed().sorted(Comparator.comparingLong((Integer x) -> -c[x].score()).thenComparingInt(x -> x))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /** How many candidates from rank r on could still join under sum limit k at most: the smallest amounts first. */
+    private long fitting(int k, int r) {
+        RoundLimit.What what = RoundLimit.What.values()[(int) sums.get(k)[0]];
+        long room = sums.get(k)[1] - used[k];
+        long count = 0;
+        for (int x : amountOrder[k]) {
+            if (x < r) continue;
+            long w = c[x].amount(what);
+            if (w > room) break;
+            room -= w;
+            count++;
+        }
+        return count;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /**
@@ -252,15 +294,19 @@ public final class BestSelection {
         return total;
     }
 
-    private static int lowerBound(int[] sorted, int key) {
-        int i = Arrays.binarySearch(sorted, key);
-        return i >= 0 ? i : -i - 1;
+    /** The stated order of preference: score per euro of subsidy, then score, then the lower subsidy, then as given. */
+    static int order(Candidate a, Candidate b, int ia, int ib) {
+        int cmp = byRatio(a.score(), a.subsidy(), b.score(), b.subsidy());
+        if (cmp != 0) return cmp;
+        if (a.score() != b.score()) return Long.compare(b.score(), a.score());
+        if (a.subsidy() != b.subsidy()) return Long.compare(a.subsidy(), b.subsidy());
+        return Integer.compare(ia, ib);
     }
 
-    /** For tests and reasons: the selection as a set. */
-    static BitSet asSet(int[] selection) {
-        BitSet b = new BitSet();
-        if (selection != null) for (int i : selection) b.set(i);
-        return b;
+    /** Score per amount, best first, compared exactly (sx/wx against sy/wy as sx*wy against sy*wx); an amount of 0 first. */
+    private static int byRatio(long sx, long wx, long sy, long wy) {
+        if (wx == 0 || wy == 0) return Boolean.compare(wx != 0, wy != 0);
+        long hi1 = Math.multiplyHigh(sy, wx), hi2 = Math.multiplyHigh(sx, wy);
+        return hi1 != hi2 ? Long.compare(hi1, hi2) : Long.compareUnsigned(sy * wx, sx * wy);
     }
 }

@@ -237,7 +237,8 @@ public final class Rounds {
         if (!alone.isEmpty()) return "on its own it breaks " + String.join(", ", alone);
         if (!added.isEmpty()) return "adding it to the proposed selection would break " + String.join(", ", added)
                 + "; no selection with it has a higher total score";
-        return "no selection with it has a higher total score (between equal totals, the order is: higher score, lower subsidy, earlier in the round)";
+        return "no selection with it has a higher total score (between equal totals, proposals rank by score per euro of subsidy, "
+                + "then score, then lower subsidy, then as given)";
     }
 
     /** True when the selection is over an "at most" limit or under an "at least" one. */

@@ -11,6 +11,7 @@ import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The proposed selection is the one exhaustive search finds: of all subsets that meet every bound and the rules'
- * check, the highest total score, ties broken by the stated order (score, then lower subsidy, then as given:
- * the selection that includes the better-ranked candidate where two differ).
+ * check, the highest total score, ties broken by the stated order (score per euro of subsidy, then score, then lower
+ * subsidy, then as given: the selection that includes the better-ranked candidate where two differ).
  */
 class BestSelectionProperties {
     private static final int REGIONS = 4;
@@ -63,8 +64,11 @@ class BestSelectionProperties {
         int n = cs.size();
         Integer[] rank = new Integer[n];
         for (int i = 0; i < n; i++) rank[i] = i;
-        Arrays.sort(rank, (x, y) -> cs.get(x).score() != cs.get(y).score() ? Long.compare(cs.get(y).score(), cs.get(x).score())
-                : cs.get(x).subsidy() != cs.get(y).subsidy() ? Long.compare(cs.get(x).subsidy(), cs.get(y).subsidy()) : Integer.compare(x, y));
+        // the stated order: score per euro of subsidy (as fractions, exactly; no subsidy first), score, lower subsidy, as given
+        Arrays.sort(rank, Comparator.comparing((Integer i) -> cs.get(i).subsidy() == 0 ? 0 : 1)
+                .thenComparing(i -> cs.get(i).subsidy() == 0 ? java.math.BigDecimal.ZERO
+                        : java.math.BigDecimal.valueOf(cs.get(i).score()).divide(java.math.BigDecimal.valueOf(cs.get(i).subsidy()), java.math.MathContext.DECIMAL128).negate())
+                .thenComparing(i -> -cs.get(i).score()).thenComparing(i -> cs.get(i).subsidy()).thenComparing(i -> i));
         int[] best = null;
         long bestScore = -1;
         for (int mask = 0; mask < (1 << n); mask++) {
