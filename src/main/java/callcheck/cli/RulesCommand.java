@@ -53,6 +53,15 @@ final class RulesCommand implements Callable<Integer> {
                     r.severity(), cell(r.title()), cell(r.source().document()), cell(r.source().section()),
                     r.assumption() == null ? "" : cell(r.assumption()));
         }
+        if (pack.round() != null) {
+            out.println();
+            out.println("| call-level rule | severity | checks on the selected proposals | limit | source | assumption |");
+            out.println("| --- | --- | --- | --- | --- | --- |");
+            for (RuleInfo r : pack.round().rules()) {
+                out.printf("| %s | %s | %s | %s | %s, %s | %s |%n", r.id(), r.severity(), cell(r.title()), r.limit() == null ? "" : cell(r.limit()),
+                        cell(r.source().document()), cell(r.source().section()), r.assumption() == null ? "" : cell(r.assumption()));
+            }
+        }
         out.println();
         out.println("| parameter | value | what | source or assumption |");
         out.println("| --- | --- | --- | --- |");

@@ -36,7 +36,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (RulePack p : report.packs().all()) {
             String folder = p.call() + "/" + p.folder().getFileName();
             Manifest.Submissions s = p.manifest().submissions();
-            byFolder.put(folder, List.of("OK   " + folder + ": " + p.ruleIds().size() + " rules, " + p.parameters().all().size()
+            byFolder.put(folder, List.of("OK   " + folder + ": " + p.ruleIds().size() + " rules, "
+                    + (p.round() == null ? "" : p.round().ruleIds().size() + " call-level rules, ") + p.parameters().all().size()
                     + " parameters, submissions " + s.from() + " to " + (s.until() == null ? "open" : s.until()) + ", "
                     + p.digest().substring(0, "sha256:".length() + 12)));
         }

@@ -53,6 +53,28 @@ class CoverageTest {
     }
 
     @Test
+    void counts_the_call_level_rules_from_the_round_examples_as_their_expectation_files_say() {
+        List<RoundExampleResult> rounds = RoundExample.all(Packs.EXAMPLES).stream().map(e -> RoundExampleResult.run(Packs.engine().packs(), e)).toList();
+        Coverage coverage = Coverage.of(Packs.engine().packs(), List.of(), rounds);
+        int checked = 0;
+        for (RulePack pack : Packs.engine().packs().all()) {
+            if (pack.round() == null) continue;
+            for (String rule : pack.round().ruleIds()) {
+                // Counted from the expectation files: every round of the call is decided by a version that has the rule.
+                List<RoundExample.Expected> decided = rounds.stream().filter(r -> r.example().call().equals(pack.call())
+                        && Packs.engine().packs().select(pack.call(), r.result().version(), null).round().ruleIds().contains(rule))
+                        .map(r -> r.example().expected()).toList();
+                long found = decided.stream().filter(x -> x.findings().contains(rule)).count();
+                Coverage.RuleCoverage c = coverage.of(pack.call()).stream().filter(r -> r.rule().equals(rule)).findFirst().orElseThrow();
+                assertThat(c.found()).as(rule).isEqualTo(found);
+                assertThat(c.passed()).as(rule).isEqualTo(decided.size() - found);
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
     void a_rule_that_never_fires_or_refuses_every_example_is_uncovered_but_one_that_notes_everything_is_not() {
         RulesCopy copy = RulesCopy.into(tmp).edit("507/2020-07-14/content.drl", "// At least one trajectory of social networking",
                 RULE.formatted("507-NEVER", "507-NEVER", "BLOCKING", "title == \"a title no example has\"")
