@@ -57,14 +57,10 @@ public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
         unreached = List.copyOf(unreached);
     }
 
-    /** Counts the results against every rule of the packs; results without a verdict (errors) count for none. */
-    public static Coverage of(PackSet packs, List<ExampleResult> results) {
-        return of(packs, results, List.of());
-    }
-
     /**
      * Counts the examples and the round examples against every rule of the packs, the call-level rules included: a
-     * call-level rule is covered by rounds as a proposal rule is by proposals.
+     * call-level rule is covered by rounds as a proposal rule is by proposals. Results without a verdict (errors)
+     * count for none.
      */
     public static Coverage of(PackSet packs, List<ExampleResult> results, List<RoundExampleResult> rounds) {
         Map<String, Tally> tallies = new TreeMap<>();

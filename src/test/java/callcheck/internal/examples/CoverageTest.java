@@ -37,7 +37,7 @@ class CoverageTest {
     @Test
     void counts_per_call_and_rule_what_the_expectation_files_say() {
         List<ExampleResult> results = run(Packs.engine());
-        Coverage coverage = Coverage.of(Packs.engine().packs(), results);
+        Coverage coverage = Coverage.of(Packs.engine().packs(), results, List.of());
         for (String call : Packs.engine().packs().calls()) {
             // Counted from the expectation files, apart from the code under test.
             List<Expectation> decided = results.stream().filter(r -> r.example().call().equals(call)).map(r -> r.example().expected()).toList();
@@ -84,7 +84,7 @@ class CoverageTest {
                         + "// At least one trajectory of social networking");
         PackSet packs = new PackSet(List.of(copy.load("507", "2020-07-14")), PackLoader.reference(copy.root()));
         List<ExampleResult> results = run(new PackEngine(packs)).stream().filter(r -> r.example().call().equals("507")).toList();
-        Coverage coverage = Coverage.of(packs, results);
+        Coverage coverage = Coverage.of(packs, results, rounds(packs, "507"));
         int n = results.size();
         assertThat(coverage.uncovered()).extracting(Coverage.RuleCoverage::rule, Coverage.RuleCoverage::found,
                         Coverage.RuleCoverage::passed, Coverage.RuleCoverage::refused, Coverage.RuleCoverage::gap)
@@ -108,11 +108,17 @@ class CoverageTest {
         // A later version no example is submitted in: its rules are those of the first, covered there.
         PackVersions.copy(copy.root(), "507", "2020-07-14", "2030-01-01", "2030-01-01");
         PackSet packs = new PackSet(List.of(copy.load("507", "2020-07-14"), copy.load("507", "2030-01-01")), PackLoader.reference(copy.root()));
-        Coverage coverage = Coverage.of(packs, run(new PackEngine(packs)).stream().filter(r -> r.example().call().equals("507")).toList());
+        Coverage coverage = Coverage.of(packs, run(new PackEngine(packs)).stream().filter(r -> r.example().call().equals("507")).toList(),
+                rounds(packs, "507"));
         assertThat(coverage.uncovered()).isEmpty();
         assertThat(coverage.unreached()).containsExactly("507/2030-01-01");
         assertThat(coverage.complete()).isFalse();
         assertThat(coverage.of("507")).allSatisfy(c -> assertThat(c.versions()).containsExactly("2020-07-14", "2030-01-01"));
+    }
+
+    /** The round examples of a call, checked on the packs: they cover its call-level rules. */
+    private static List<RoundExampleResult> rounds(PackSet packs, String call) {
+        return RoundExample.all(Packs.EXAMPLES).stream().filter(e -> e.call().equals(call)).map(e -> RoundExampleResult.run(packs, e)).toList();
     }
 
     private static List<ExampleResult> run(PackEngine engine) {
