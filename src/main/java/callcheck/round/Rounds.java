@@ -54,7 +54,16 @@ public final class Rounds {
     private record Item(String id, Proposal proposal, Verdict verdict, RoundProposal fact, BigDecimal score) {
     }
 
+    /** Checks a round on the version that governs its proposals' submission dates. */
     public static RoundResult check(PackSet packs, String call, RoundRequest request, Decisions decisions) {
+        return check(packs, call, null, request, decisions);
+    }
+
+    /**
+     * Checks a round on the named version, every proposal evaluated with it whatever its date (as a pinned example
+     * is), or with {@code version} null on the version that governs the proposals' submission dates.
+     */
+    public static RoundResult check(PackSet packs, String call, String version, RoundRequest request, Decisions decisions) {
         packs.versions(call); // an unknown call is a 404 before anything else
         List<Proposal> proposals = new ArrayList<>();
         List<Verdict> recorded = new ArrayList<>();
@@ -75,7 +84,7 @@ public final class Rounds {
             proposals.add(d.proposal());
             recorded.add(d.verdict());
         }
-        RulePack pack = governing(packs, call, request, proposals);
+        RulePack pack = version != null ? packs.select(call, version, null) : governing(packs, call, request, proposals);
         RulePack roundPack = pack.round();
         ReferenceData reference = packs.reference();
 

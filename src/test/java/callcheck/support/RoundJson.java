@@ -63,9 +63,14 @@ public final class RoundJson {
         return text().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Checks the round against the project's packs, without a decision store. */
+    /** Checks the round against the project's packs, without a decision store, on the version its dates select. */
     public RoundResult check(String call) {
-        return Rounds.check(Packs.engine().packs(), call, RoundReader.read(bytes()), Decisions.NONE);
+        return check(call, null);
+    }
+
+    /** Checks the round on a pinned version of the project's packs. */
+    public RoundResult check(String call, String version) {
+        return Rounds.check(Packs.engine().packs(), call, version, RoundReader.read(bytes()), Decisions.NONE);
     }
 
     /** The rule ids of the findings on the selected proposals, each once. */

@@ -28,7 +28,8 @@ public record RoundExample(String call, String name, Path file, Expected expecte
      *
      * @param findings          the ids of the call-level rules that find something on the selected proposals (any order)
      * @param proposedSelection the ids of the proposed selection (any order); not checked when absent
-     * @param version           the version that must govern the round; not checked when absent
+     * @param version           the version the round is checked with, whatever its proposals' dates; absent: the version
+     *                          their submission dates select
      * @param about             what the example shows
      */
     public record Expected(@JsonProperty(required = true) List<String> findings, List<String> proposedSelection, String version,
