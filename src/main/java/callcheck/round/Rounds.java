@@ -23,7 +23,6 @@ import callcheck.rules.RoundProposal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class Rounds {
     }
 
     /** A proposal of the round, read or recorded, with its verdict and how the round rules see it. */
-    private record Item(String id, Proposal proposal, Verdict verdict, RoundProposal fact, BigDecimal score) {
+    private record Item(String id, Verdict verdict, RoundProposal fact, BigDecimal score) {
     }
 
     /** Checks a round on the version that governs its proposals' submission dates. */
@@ -96,10 +95,8 @@ public final class Rounds {
             RoundProposal fact = new RoundProposal(id, v.verdict(), p.getFinancing() == null ? null : p.getFinancing().getAmif(),
                     p.getFinancing() == null ? null : p.getFinancing().getVvsg(), small(p, reference), p.getRegion());
             BigDecimal score = request.scores() == null ? BigDecimal.ONE : request.scores().get(id);
-            items.add(new Item(id, p, v, fact, score));
+            items.add(new Item(id, v, fact, score));
         }
-        Map<String, Item> byId = new HashMap<>();
-        for (Item it : items) byId.put(it.id(), it);
         Set<String> selectedIds = new HashSet<>(request.selected());
         List<RoundProposal> selected = items.stream().filter(it -> selectedIds.contains(it.id())).map(Item::fact).toList();
         Round round = new Round(selected);
