@@ -3,11 +3,12 @@ package callcheck.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code callcheck check|validate|test|diff|serve|...}. */
+/** The command line: {@code callcheck check|validate|test|diff|round|serve|...}. */
 @Command(name = "callcheck", mixinStandardHelpOptions = true, version = "callcheck 0.1",
         description = "Checks proposals for Flemish AMIF funding calls against versioned Drools rule packs.",
         subcommands = {CheckCommand.class, RulesCommand.class, ServeCommand.class, ValidateCommand.class, TestCommand.class,
-                DiffCommand.class, VersionCommand.class, ExampleCommand.class, TokenCommand.class, DecisionsCommand.class})
+                DiffCommand.class, VersionCommand.class, ExampleCommand.class, TokenCommand.class, DecisionsCommand.class,
+                RoundCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

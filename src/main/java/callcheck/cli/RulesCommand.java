@@ -74,6 +74,15 @@ final class RulesCommand implements Callable<Integer> {
                 if (c.after() == null) out.printf("| %s | | **removed** since %s | | | | | |%s%n", c.name(), previous.version(), " |");
             }
         }
+        if (pack.round() != null) {
+            out.println();
+            out.println("| call-level rule | severity | checks on the selected proposals | limit | source | assumption |");
+            out.println("| --- | --- | --- | --- | --- | --- |");
+            for (RuleInfo r : pack.round().rules()) {
+                out.printf("| %s | %s | %s | %s | %s, %s | %s |%n", r.id(), r.severity(), cell(r.title()), r.limit() == null ? "" : cell(r.limit()),
+                        cell(r.source().document()), cell(r.source().section()), r.assumption() == null ? "" : cell(r.assumption()));
+            }
+        }
         out.println();
         out.println("| parameter | value | what | source or assumption |" + (diff == null ? "" : " since " + previous.version() + " |"));
         out.println("| --- | --- | --- | --- |" + (diff == null ? "" : " --- |"));

@@ -7,6 +7,8 @@ import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.Coverage;
 import callcheck.internal.examples.Example;
 import callcheck.internal.examples.ExampleResult;
+import callcheck.internal.examples.RoundExample;
+import callcheck.internal.examples.RoundExampleResult;
 import callcheck.internal.engine.PackSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +27,7 @@ import java.util.concurrent.Callable;
  * example gives what it expects and the coverage is complete (the same checks as {@code mvn verify}), 1 otherwise,
  * 2 when the rules or examples cannot be read.
  */
-@Command(name = "test", description = {"Run every example; print expected and actual verdicts and the rule coverage.",
+@Command(name = "test", description = {"Run every example and round example; print expected and actual verdicts and the rule coverage.",
         "Exit 1 on a wrong example, on a rule that no example makes find something or that refuses every example,",
         "or on a pack version that no example reaches.",
         "--accept shows each example whose result changed and, once confirmed (or with --yes), rewrites its .expected.json."})
@@ -62,8 +64,10 @@ final class TestCommand implements Callable<Integer> {
             return 2;
         }
         List<Example> all;
+        List<RoundExample> allRounds;
         try {
             all = Example.all(examples).stream().filter(e -> call == null || e.call().equals(call)).toList();
+            allRounds = RoundExample.all(examples).stream().filter(e -> call == null || e.call().equals(call)).toList();
         } catch (RuntimeException e) {
             System.err.println(e.getMessage());
             return 2;
@@ -85,9 +89,21 @@ final class TestCommand implements Callable<Integer> {
                     r.verdict() == null ? "error" : r.verdict().verdict().name(), r.passed() ? "pass" : "FAIL  " + r.difference());
         }
         table.print(System.out);
-        long failed = results.stream().filter(r -> !r.passed()).count();
+        List<RoundExampleResult> rounds = allRounds.stream().map(e -> RoundExampleResult.run(packs, e)).toList();
+        if (!rounds.isEmpty()) {
+            System.out.println();
+            Table roundTable = new Table("ROUND", "VERSION", "EXPECTED", "ACTUAL", "RESULT");
+            for (RoundExampleResult r : rounds) {
+                RoundExample e = r.example();
+                roundTable.row(e.call() + "/" + RoundExample.FOLDER + "/" + e.name(), r.result() == null ? "-" : r.result().version(),
+                        String.join(" ", e.expected().findings()), r.result() == null ? "error" : String.join(" ", r.foundIds()),
+                        r.passed() ? "pass" : "FAIL  " + r.difference());
+            }
+            roundTable.print(System.out);
+        }
+        long failed = results.stream().filter(r -> !r.passed()).count() + rounds.stream().filter(r -> !r.passed()).count();
 
-        Coverage coverage = Coverage.of(packs, results);
+        Coverage coverage = Coverage.of(packs, results, rounds);
         System.out.println();
         System.out.println("Rule coverage over each call's versions: FOUND = examples in which the rule finds something, PASSED = examples it passes.");
         Table cov = new Table("CALL", "RULE", "VERSIONS", "FOUND", "PASSED", "");
@@ -98,7 +114,8 @@ final class TestCommand implements Callable<Integer> {
         cov.print(System.out);
         for (String version : coverage.unreached()) System.out.println("UNREACHED: no example is decided by " + version);
         System.out.println();
-        System.out.println(results.size() + " examples: " + (results.size() - failed) + " pass, " + failed + " fail; "
+        System.out.println(results.size() + rounds.size() + " examples (" + rounds.size() + " rounds): "
+                + (results.size() + rounds.size() - failed) + " pass, " + failed + " fail; "
                 + coverage.rules().size() + " rules: " + (coverage.rules().size() - coverage.uncovered().size()) + " covered, "
                 + coverage.uncovered().size() + " uncovered; " + coverage.unreached().size() + " versions unreached");
         return failed == 0 && coverage.complete() ? 0 : 1;

@@ -43,7 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
             String folder = p.call() + "/" + p.folder().getFileName();
             Manifest.Submissions s = p.manifest().submissions();
             List<String> lines = new ArrayList<>();
-            lines.add("OK   " + folder + ": " + p.ruleIds().size() + " rules, " + p.parameters().all().size()
+            lines.add("OK   " + folder + ": " + p.ruleIds().size() + " rules, "
+                    + (p.round() == null ? "" : p.round().ruleIds().size() + " call-level rules, ") + p.parameters().all().size()
                     + " parameters, submissions " + s.from() + " to " + (s.until() == null ? "open" : s.until()) + ", "
                     + p.digest().substring(0, "sha256:".length() + 12));
             for (CompileError w : PackWarnings.of(rules, p)) lines.add("WARN " + w.under(rules));

@@ -33,7 +33,7 @@ final class BodyReader {
                 int n = in.read(body, total, body.length - total);
                 if (n < 0) break;
                 total += n;
-                if (declared < 0 && total > max) throw new ApiError(413, RequestChecks.tooLarge().error().code(), null, RequestChecks.tooLarge().error().message());
+                if (declared < 0 && total > max) throw RequestChecks.refuseTooLarge(max);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 if (millis > GRACE_MILLIS && total * 1000L < MIN_BYTES_PER_SECOND * millis) {
                     throw new ApiError(408, "body_too_slow", null, "the body arrived at " + total * 1000L / millis

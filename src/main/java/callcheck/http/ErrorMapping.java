@@ -4,6 +4,7 @@ import callcheck.engine.EngineBusyException;
 import callcheck.engine.EvaluationTimeoutException;
 import callcheck.engine.UnknownCallException;
 import callcheck.model.InvalidProposalException;
+import callcheck.round.InvalidRoundException;
 import callcheck.internal.model.Json;
 import callcheck.store.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;
@@ -30,6 +31,7 @@ final class ErrorMapping {
     static void register(JavalinConfig config) {
         config.routes.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status(), ErrorBody.of(e.code(), e.field(), e.getMessage())));
         config.routes.exception(InvalidProposalException.class, (e, ctx) -> refuse(ctx, 400, ErrorBody.of(e.code(), e.field(), e.getMessage())));
+        config.routes.exception(InvalidRoundException.class, (e, ctx) -> refuse(ctx, e.status(), ErrorBody.of(e.code(), e.field(), e.getMessage())));
         config.routes.exception(UnknownCallException.class, (e, ctx) -> refuse(ctx, 404, ErrorBody.of(e.code(), fieldOf(e), e.getMessage())));
         config.routes.exception(EvaluationTimeoutException.class, (e, ctx) -> {
             LOG.warn("evaluation abandoned on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

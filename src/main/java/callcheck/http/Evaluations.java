@@ -60,7 +60,7 @@ final class Evaluations {
         String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx) : tokens.optional(ctx);
         RequestChecks.onlyParameters(ctx, PARAMETERS);
         RequestChecks.requireJson(ctx);
-        RequestChecks.requireDeclaredLengthWithinLimit(ctx);
+        RequestChecks.requireDeclaredLengthWithinLimit(ctx, RequestChecks.MAX_BODY_BYTES);
         String call = ctx.pathParam("call");
         String version = ctx.queryParam("version");
         // An unknown call or version is known before the body: no need to read it.
@@ -68,7 +68,7 @@ final class Evaluations {
         packs.versions(call);
         if (version != null) packs.select(call, version, null);
 
-        Proposal proposal = ProposalReader.read(body(ctx));
+        Proposal proposal = ProposalReader.read(RequestChecks.body(ctx, RequestChecks.MAX_BODY_BYTES));
         Verdict v;
         RulePack pack;
         // The pack chosen here is the one that decides, so that the record archives exactly it. The engine bounds the
@@ -108,19 +108,6 @@ final class Evaluations {
             return VERDICT_WRITER.writeValueAsBytes(v);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the verdict", e);
-        }
-    }
-
-    /**
-     * The body, in an array of its declared length when it has one (already checked against the limit), at a minimum
-     * rate ({@link BodyReader}). Javalin's own read copies a body three times through 8 KB buffers; the garbage of every
-     * request sets how often the collector pauses (BENCHMARKS.md).
-     */
-    private static byte[] body(Context ctx) {
-        try {
-            return BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), RequestChecks.MAX_BODY_BYTES);
-        } catch (IOException e) {
-            throw new ApiError(400, "unreadable", null, "the body could not be read: " + e.getMessage());
         }
     }
 

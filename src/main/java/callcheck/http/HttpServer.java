@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * The HTTP service over an {@link PackEngine}: the endpoints of ../shared/API.md on Javalin. Built from an engine (whose
@@ -51,6 +52,13 @@ public final class HttpServer {
     private final Health health;
     private final Metrics metrics;
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
+    /**
+     * At most one evaluation (or round) per processor at a time; the other request threads wait their turn here.
+     * Sixteen evaluations sliced over two cores evict each other's caches: with the limit the same load took 0.83 to
+     * 0.91 of the CPU per evaluation (BENCHMARKS.md).
+     */
+    private final Semaphore evaluating = new Semaphore(Runtime.getRuntime().availableProcessors());
+    private callcheck.round.Decisions decisions;
     private Javalin app;
     private volatile GracefulHandler graceful;
     private volatile Path examples;
@@ -72,6 +80,22 @@ public final class HttpServer {
         this.health = new Health(engine, loadFailures);
         this.metrics = new Metrics(engine.evaluator());
         if (store != null) health.storeAvailable(store::available);
+    }
+
+    /**
+     * Where rounds find the proposals they name by decisionId, instead of the store (none without a store). Call
+     * before {@link #start}.
+     */
+    public synchronized HttpServer decisions(callcheck.round.Decisions decisions) {
+        if (app != null) throw new IllegalStateException("already started");
+        this.decisions = decisions;
+        return this;
+    }
+
+    /** The decisions rounds may name: those given, else the store's, else none. */
+    private callcheck.round.Decisions roundDecisions() {
+        if (decisions != null) return decisions;
+        return store == null ? callcheck.round.Decisions.NONE : new StoredDecisions(store);
     }
 
     /** Listens on every interface; port 0 takes a free port. Returns the port bound. */
@@ -109,7 +133,8 @@ public final class HttpServer {
     private void configure(JavalinConfig config, String host, int port) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
-        config.http.maxRequestSize = RequestChecks.MAX_BODY_BYTES;
+        // The largest body of any endpoint; each endpoint reads its own with its own limit (RequestChecks.body).
+        config.http.maxRequestSize = RequestChecks.MAX_ROUND_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(Json.output(), false));
         // Our own connector, in place of Javalin's default, for its idle timeout and listen backlog.
@@ -141,6 +166,7 @@ public final class HttpServer {
             config.routes.get("/v1/decisions/{decisionId}", decisions::show);
             config.routes.post("/v1/decisions/{decisionId}/replay", decisions::replay);
         }
+        config.routes.post("/v1/calls/{call}/rounds", new RoundsEndpoint(engine, roundDecisions(), evaluating)::check);
         config.routes.get("/v1/calls", ctx -> {
             RequestChecks.onlyParameters(ctx, Set.of());
             ctx.json(Listings.calls(engine.packs()));

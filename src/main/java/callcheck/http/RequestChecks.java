@@ -1,5 +1,7 @@
 package callcheck.http;
 
+import java.io.IOException;
+
 import io.javalin.http.Context;
 
 import java.util.Locale;
@@ -9,6 +11,8 @@ import java.util.Set;
 final class RequestChecks {
     /** A proposal is a few KB; four times the longest allowed string still fits many times over. */
     static final int MAX_BODY_BYTES = 256 * 1024;
+    /** A round: up to {@link callcheck.round.RoundReader#MAX_PROPOSALS} proposals of a few KB each. */
+    static final int MAX_ROUND_BODY_BYTES = 16 * 1024 * 1024;
 
     private RequestChecks() {
     }
@@ -47,8 +51,8 @@ final class RequestChecks {
         }
     }
 
-    /** Refuses a body that says it is too large before reading any of it; Javalin bounds the reading itself. */
-    static void requireDeclaredLengthWithinLimit(Context ctx) {
+    /** Refuses a body that says it is too large before reading any of it; {@link #body} bounds the reading itself. */
+    static void requireDeclaredLengthWithinLimit(Context ctx, int limit) {
         String length = ctx.header("Content-Length");
         if (length == null) return;
         long n;
@@ -57,11 +61,36 @@ final class RequestChecks {
         } catch (NumberFormatException e) {
             return; // Jetty refuses a malformed Content-Length before we get here
         }
-        if (n > MAX_BODY_BYTES) throw new ApiError(413, tooLarge().error().code(), null, tooLarge().error().message());
+        if (n > limit) throw refuseTooLarge(limit);
     }
 
+    static ApiError refuseTooLarge(int limit) {
+        ErrorBody b = tooLarge(limit);
+        return new ApiError(413, b.error().code(), null, b.error().message());
+    }
+
+    /** The error body of a body over the limit of an evaluation, what Javalin's and Jetty's own refusals answer. */
     static ErrorBody tooLarge() {
-        return ErrorBody.of("body_too_large", null, "the body is larger than " + MAX_BODY_BYTES / 1024 + " KB");
+        return tooLarge(MAX_BODY_BYTES);
+    }
+
+    private static ErrorBody tooLarge(int limit) {
+        String size = limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB";
+        return ErrorBody.of("body_too_large", null, "the body is larger than " + size);
+    }
+
+    /**
+     * The body, at most {@code limit} bytes, at a minimum rate ({@link BodyReader}): in an array of its declared length
+     * when it has one (already checked against the limit), else cut off one byte over the limit. Javalin's own read
+     * copies a body three times through 8 KB buffers; the garbage of every request sets how often the collector pauses
+     * (BENCHMARKS.md).
+     */
+    static byte[] body(Context ctx, int limit) {
+        try {
+            return BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), limit);
+        } catch (IOException e) {
+            throw new ApiError(400, "unreadable", null, "the body could not be read: " + e.getMessage());
+        }
     }
 
     private static ApiError notJson(String message) {

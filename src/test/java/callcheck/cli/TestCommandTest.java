@@ -3,6 +3,7 @@ package callcheck.cli;
 import callcheck.internal.examples.Example;
 import callcheck.internal.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import callcheck.internal.examples.RoundExample;
 import callcheck.support.Packs;
 import callcheck.support.RulesCopy;
 import org.junit.jupiter.api.DisplayName;
@@ -32,9 +33,15 @@ class TestCommandTest {
             assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches(e.call() + "/" + e.name() + " +\\S+ +" + e.expected().verdict()
                     + " +" + e.expected().verdict() + " +pass"));
         }
-        Packs.engine().packs().all().forEach(p -> p.ruleIds().forEach(id ->
+        List<RoundExample> rounds = RoundExample.all(Packs.EXAMPLES);
+        for (RoundExample e : rounds) {
+            assertThat(run.outLines()).anySatisfy(l -> assertThat(l).startsWith(e.call() + "/rounds/" + e.name() + " ").endsWith(" pass"));
+        }
+        Packs.engine().packs().all().forEach(p -> java.util.stream.Stream.concat(p.ruleIds().stream(),
+                p.round() == null ? java.util.stream.Stream.<String>empty() : p.round().ruleIds().stream()).forEach(id ->
                 assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches(p.call() + " +" + id + " +[-\\w ]*" + p.version() + "[-\\w ]* +[1-9]\\d* +\\d+( +\\(never silent, refuses in \\d+\\))?"))));
-        assertThat(run.outLines()).last().asString().startsWith(examples.size() + " examples: " + examples.size() + " pass, 0 fail; ")
+        int all = examples.size() + rounds.size();
+        assertThat(run.outLines()).last().asString().startsWith(all + " examples (" + rounds.size() + " rounds): " + all + " pass, 0 fail; ")
                 .endsWith(" 0 uncovered; 0 versions unreached");
     }
 

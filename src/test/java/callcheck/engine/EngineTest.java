@@ -88,7 +88,8 @@ class EngineTest {
     void evaluations_on_many_threads_give_what_they_give_one_by_one() throws Exception {
         List<String> names = new ArrayList<>();
         try (var files = Files.list(Path.of("examples/507"))) {
-            files.map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".expected.json")).sorted().forEach(names::add);
+            files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json") && !n.endsWith(".expected.json"))
+                    .sorted().forEach(names::add);
         }
         List<Proposal> proposals = names.stream().map(n -> ProposalReader.read(ProposalJson.from("507/" + n).text())).toList();
         List<List<Finding>> alone = proposals.stream().map(p -> Packs.engine().evaluate("507", p).findings()).toList();

@@ -262,7 +262,7 @@ class EndpointsTest {
         assertThat(r.json().get("openapi").asText()).startsWith("3.");
         List<String> paths = new ArrayList<>();
         r.json().get("paths").fieldNames().forEachRemaining(paths::add);
-        assertThat(paths).containsExactlyInAnyOrder("/v1/calls/{call}/evaluations", "/v1/calls", "/v1/calls/{call}",
+        assertThat(paths).containsExactlyInAnyOrder("/v1/calls/{call}/evaluations", "/v1/calls/{call}/rounds", "/v1/calls", "/v1/calls/{call}",
                 "/v1/calls/{call}/rules", "/v1/calls/{call}/diff", "/v1/reference/regions", "/health", "/openapi.json", "/metrics",
                 "/v1/decisions", "/v1/decisions/{decisionId}", "/v1/decisions/{decisionId}/replay", "/v1/decisions/export");
     }

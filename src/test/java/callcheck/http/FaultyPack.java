@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Test packs under src/test/resources/packs with the project's reference data: call 999, whose only rule throws
- * while it runs (a bug inside the service, on demand), and call 998, whose only rule passes through {@link Gate}.
+ * while it runs (a bug inside the service, on demand), call 998, whose only rule passes through {@link Gate}, and
+ * call 997 with call-level rules.
  */
 final class FaultyPack {
     static final String CALL = "999";
@@ -39,6 +40,12 @@ final class FaultyPack {
     /** Call 998 alone, evaluated within the limits. */
     static PackEngine gated(EvaluationLimits limits) {
         return new PackEngine(new PackSet(List.of(load("gated", "998/2020-01-01")), Packs.engine().packs().reference()), new Evaluator(limits));
+    }
+
+    /** Call 997 alone, in two versions (2020-01-01, 2021-01-01) with call-level rules: a budget and a least count. */
+    static PackEngine rounds() {
+        return new PackEngine(new PackSet(List.of(load("rounds", "997/2020-01-01"), load("rounds", "997/2021-01-01")),
+                Packs.engine().packs().reference()));
     }
 
     private static RulePack load(String set, String versionFolder) {

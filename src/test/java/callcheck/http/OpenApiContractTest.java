@@ -1,6 +1,7 @@
 package callcheck.http;
 
 import callcheck.internal.examples.Example;
+import callcheck.internal.examples.RoundExample;
 import callcheck.engine.CompileError;
 import callcheck.support.HangingPack;
 import callcheck.support.Packs;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiContractTest {
     private static final String EVALUATE = "/v1/calls/507/evaluations";
+    private static final String ROUNDS = "/v1/calls/507/rounds";
     private static TestServer api;
     private static OpenApiInteractionValidator validator;
 
@@ -93,6 +95,18 @@ class OpenApiContractTest {
             x.add(Exchange.post("evaluate example " + e.call() + "/" + e.name(), "/v1/calls/" + e.call() + "/evaluations" + q,
                     new String(e.proposal(), StandardCharsets.UTF_8)));
         }
+        for (RoundExample e : RoundExample.all(Packs.EXAMPLES)) {
+            x.add(Exchange.post("round example " + e.call() + "/" + e.name(), "/v1/calls/" + e.call() + "/rounds",
+                    new String(e.httpBody(), StandardCharsets.UTF_8)));
+        }
+        String round = "{\"proposals\":[{\"id\":\"a\",\"proposal\":" + good().text() + "},{\"id\":\"b\",\"proposal\":"
+                + good().set("financing.amif", 30000).text() + "}],\"selected\":[\"a\",\"b\"],\"scores\":{\"a\":7.5}}";
+        x.add(Exchange.post("round with an ineligible proposal and a score missing", ROUNDS, round));
+        x.add(Exchange.post("round, 400 duplicate ids", ROUNDS, round.replace("\"id\":\"b\"", "\"id\":\"a\"")));
+        x.add(Exchange.post("round, 400 unknown field", ROUNDS, round.replace("\"selected\"", "\"chosen\"")).badRequest());
+        x.add(Exchange.post("round, 404 unknown decision", ROUNDS, "{\"proposals\":[{\"id\":\"a\",\"decisionId\":\"01JD\"}]}"));
+        x.add(Exchange.post("round, 404 unknown call", "/v1/calls/0/rounds", round));
+        x.add(Exchange.post("round, 415 not JSON", ROUNDS, round).contentType("text/plain").badRequest());
         String version = Packs.engine().packs().versions("507").get(0).version();
         x.add(Exchange.post("evaluate, pinned version", EVALUATE + "?version=" + version, good().text()));
         x.add(Exchange.post("evaluate, ineligible with values", EVALUATE, good().set("financing.amif", 30000).set("submittedOn", "2020-10-20").text()));

@@ -40,7 +40,12 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(PackEngine engine, Map<String, List<CompileError>> failures) {
-        HttpServer server = new HttpServer(engine, failures);
+        return start(engine, failures, callcheck.round.Decisions.NONE);
+    }
+
+    /** With a decision store for the rounds' {@code decisionId}s. */
+    static TestServer start(PackEngine engine, Map<String, List<CompileError>> failures, callcheck.round.Decisions decisions) {
+        HttpServer server = new HttpServer(engine, failures).decisions(decisions);
         return new TestServer(server, server.start("127.0.0.1", 0), server::stop);
     }
 

@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static callcheck.support.ProposalJson.findingIds;
 import static callcheck.support.ProposalJson.findingsOf;
@@ -36,8 +35,8 @@ class Call426RulesTest {
     private static final String CALL = "426";
     private static final String FIRST = "2017-12-22";
     private static final String SECOND = "2018-06-27";
-    /** The INFO findings every proposal gets: the call budget and the jury's criteria. */
-    private static final List<String> ALWAYS = List.of("426-BUDGET", "426-INNOVATIVE");
+    /** The INFO finding every proposal gets: the jury's criteria. */
+    private static final List<String> ALWAYS = List.of("426-INNOVATIVE");
 
     private static ProposalJson base() {
         return ProposalJson.from("426/eligible-at-25-percent.json");
@@ -53,9 +52,9 @@ class Call426RulesTest {
                 .set("financing.totalCost", eur(amif).add(eur(own)));
     }
 
-    /** Besides the two INFO findings, only the given rule finds something, with the given severity. */
+    /** Besides the INFO finding, only the given rule finds something, with the given severity. */
     private static void onlyFinding(Verdict v, String rule, Severity severity) {
-        assertThat(findingIds(v)).containsExactlyInAnyOrder(rule, "426-BUDGET", "426-INNOVATIVE");
+        assertThat(findingIds(v)).containsExactlyInAnyOrder(rule, "426-INNOVATIVE");
         assertThat(findingsOf(v, rule)).isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(severity));
         assertThat(v.passed()).doesNotContain(rule);
         assertThat(v.verdict()).isEqualTo(switch (severity) {
@@ -525,7 +524,7 @@ class Call426RulesTest {
     }
 
     @Nested
-    @DisplayName("426-BUDGET and the two versions")
+    @DisplayName("the two versions (their budgets: RoundRulesTest)")
     class Versions {
         private RulePack pack(String version) {
             return Packs.engine().packs().versions(CALL).stream().filter(p -> p.version().equals(version)).findFirst().orElseThrow();
@@ -563,32 +562,8 @@ class Call426RulesTest {
         }
 
         @Test
-        @DisplayName("426-BUDGET: the first version reports 1,000,000 euro, room for 4 full-size projects, on no assumption")
-        void r426_BUDGET_in_the_first_version() {
-            Finding f = single(base().evaluate(CALL, FIRST), "426-BUDGET");
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
-            assertThat(amount(f, "budget")).isEqualByComparingTo("1000000");
-            assertThat(f.values()).containsEntry("fullSizeProjects", 4);
-            assertThat(f.assumption()).isNull();
-        }
-
-        @Test
-        @DisplayName("426-BUDGET: the second version reports 1,600,000 euro, room for 6, and that its date is an assumption")
-        void r426_BUDGET_in_the_second_version_says_its_date_is_assumed() {
-            // Submitted in time, but pinned: the pin overrides the date.
-            Verdict v = base().evaluate(CALL, SECOND);
-            assertThat(v.version()).isEqualTo(SECOND);
-            Finding f = single(v, "426-BUDGET");
-            assertThat(amount(f, "budget")).isEqualByComparingTo("1600000");
-            assertThat(f.values()).containsEntry("fullSizeProjects", 6);
-            assertThat(f.assumption()).isEqualTo(pack(SECOND).manifest().submissions().assumption());
-            assertThat(f.source().document()).contains("Publieke informatie");
-        }
-
-        @Test
-        @DisplayName("the same proposal pinned to each version: the answers differ exactly in 426-BUDGET")
-        void the_versions_differ_exactly_where_they_differ() {
-            Predicate<Finding> budget = f -> f.rule().equals("426-BUDGET");
+        @DisplayName("the same proposal pinned to each version gets the same answer: the versions differ only in call-level rules")
+        void the_versions_give_one_proposal_the_same_answer() {
             List<Example> examples = Example.of(Packs.EXAMPLES.resolve(CALL));
             assertThat(examples).hasSizeGreaterThanOrEqualTo(12);
             for (Example example : examples) {
@@ -598,17 +573,10 @@ class Call426RulesTest {
                 assertThat(second.verdict()).as(as).isEqualTo(first.verdict());
                 assertThat(second.passed()).as(as).isEqualTo(first.passed());
                 assertThat(second.financing()).as(as).isEqualTo(first.financing());
-                assertThat(second.findings().stream().filter(budget.negate()).toList()).as(as)
-                        .isEqualTo(first.findings().stream().filter(budget.negate()).toList());
-                Finding a = single(first, "426-BUDGET");
-                Finding b = single(second, "426-BUDGET");
-                assertThat(b.values()).as(as).isNotEqualTo(a.values());
-                assertThat(b.message()).as(as).isNotEqualTo(a.message());
-                assertThat(a.assumption()).as(as).isNull();
-                assertThat(b.assumption()).as(as).isNotNull();
-                // Only the finding that rests on the assumed date carries it.
-                assertThat(second.findings()).as(as).filteredOn(f -> f.assumption() != null).allMatch(budget);
+                assertThat(second.findings()).as(as).isEqualTo(first.findings());
             }
+            assertThat(pack(FIRST).round().ruleIds()).containsExactly("426-ROUND-BUDGET", "426-ROUND-FULL-SIZE");
+            assertThat(pack(SECOND).round().ruleIds()).containsExactly("426-ROUND-BUDGET", "426-ROUND-FULL-SIZE");
         }
 
         @Test
@@ -618,14 +586,13 @@ class Call426RulesTest {
             assertThat(v.version()).isEqualTo(SECOND);
             assertThat(v.verdict()).isEqualTo(Outcome.INELIGIBLE);
             assertThat(findingIds(v)).contains("426-DEADLINE");
-            assertThat(single(v, "426-BUDGET").assumption()).contains("27 June 2018");
         }
     }
 
     @Test
     @DisplayName("every rule id of the 426 table is in both versions, with the same rules")
     void every_rule_of_the_table_exists_in_both_versions() {
-        List<String> table = List.of("426-ACTIONS", "426-BALANCE", "426-BEHAVIOUR", "426-BUDGET", "426-COST-MIN",
+        List<String> table = List.of("426-ACTIONS", "426-BALANCE", "426-BEHAVIOUR", "426-COST-MIN",
                 "426-DEADLINE", "426-EXPERIENCE", "426-INNOVATIVE", "426-LEGAL-PERSON", "426-OWN-SHARE", "426-PACT",
                 "426-PARTNERSHIP", "426-SUBSIDY-RANGE");
         for (RulePack p : Packs.engine().packs().versions(CALL)) {
@@ -633,7 +600,7 @@ class Call426RulesTest {
             Map<String, Severity> severities = new java.util.TreeMap<>();
             p.primaryRules().forEach(r -> severities.put(r.id(), r.severity()));
             assertThat(severities).as(p.version()).containsEntry("426-INNOVATIVE", Severity.INFO)
-                    .containsEntry("426-BUDGET", Severity.INFO).containsEntry("426-COST-MIN", Severity.INFO)
+                    .containsEntry("426-COST-MIN", Severity.INFO)
                     .containsEntry("426-SUBSIDY-RANGE", Severity.BLOCKING);
         }
     }

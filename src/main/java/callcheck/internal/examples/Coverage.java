@@ -57,15 +57,23 @@ public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
         unreached = List.copyOf(unreached);
     }
 
-    /** Counts the results against every rule of the packs; results without a verdict (errors) count for none. */
-    public static Coverage of(PackSet packs, List<ExampleResult> results) {
+    /**
+     * Counts the examples and the round examples against every rule of the packs, the call-level rules included: a
+     * call-level rule is covered by rounds as a proposal rule is by proposals. Results without a verdict (errors)
+     * count for none.
+     */
+    public static Coverage of(PackSet packs, List<ExampleResult> results, List<RoundExampleResult> rounds) {
         Map<String, Tally> tallies = new TreeMap<>();
         Set<String> reached = new TreeSet<>();
         for (RulePack pack : packs.all()) {
             for (String id : pack.ruleIds()) tallies.computeIfAbsent(key(pack.call(), id), k -> new Tally()).versions.add(pack.version());
+            if (pack.round() == null) continue;
+            for (String id : pack.round().ruleIds()) tallies.computeIfAbsent(key(pack.call(), id), k -> new Tally()).versions.add(pack.version());
         }
-        for (ExampleResult r : results) {
-            Verdict v = r.verdict();
+        List<Verdict> verdicts = new ArrayList<>();
+        for (ExampleResult r : results) verdicts.add(r.verdict());
+        for (RoundExampleResult r : rounds) verdicts.add(r.verdict());
+        for (Verdict v : verdicts) {
             if (v == null) continue;
             reached.add(v.call() + "/" + v.version());
             Set<String> refusedBy = new TreeSet<>();
@@ -74,7 +82,7 @@ public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
                 Tally t = tallies.get(key(v.call(), id));
                 if (t != null) t.refused++;
             }
-            for (String id : r.foundIds()) count(tallies, key(v.call(), id), true);
+            for (String id : new TreeSet<>(v.findings().stream().map(Finding::rule).toList())) count(tallies, key(v.call(), id), true);
             for (String id : v.passed()) count(tallies, key(v.call(), id), false);
         }
         List<RuleCoverage> out = new ArrayList<>();

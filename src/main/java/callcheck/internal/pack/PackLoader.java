@@ -157,12 +157,42 @@ public final class PackLoader {
 
         List<Path> drlFiles = new ArrayList<>(drlFiles(folder));
         for (Included inc : included) drlFiles.addAll(drlFiles(inc.folder()));
+        // Call-level rules (round*.drl) judge a set of proposals: they compile apart, into the pack's round KieBase.
+        List<Path> roundFiles = drlFiles.stream().filter(PackLoader::isRoundFile).toList();
+        drlFiles.removeAll(roundFiles);
         if (drlFiles.isEmpty()) errors.add(new CompileError(manifestFile, 0, 0, "the pack has no .drl file"));
+        if (!errors.isEmpty()) throw new PackException(errors);
+        Compiled checks = compileRules(root, drlFiles, manifest, manifestFile, parameters, false);
+        Compiled round = roundFiles.isEmpty() ? null : compileRules(root, roundFiles, manifest, manifestFile, parameters, true);
+        List<Path> folders = new ArrayList<>(List.of(folder));
+        for (Included inc : included) folders.add(inc.folder());
+        Map<String, byte[]> files = files(root, folders);
+        String digest = digest(files);
+        RulePack roundPack = round == null ? null
+                : new RulePack(folder, manifest, round.kieBase(), options.sessionPool(), round.infos(), round.needs(), parameters, digest, files, null);
+        return new RulePack(folder, manifest, checks.kieBase(), options.sessionPool(), checks.infos(), checks.needs(), parameters, digest, files, roundPack);
+    }
+
+    /** A file of call-level rules: {@code round.drl}, {@code round-budget.drl}. */
+    static boolean isRoundFile(Path drl) {
+        return drl.getFileName().toString().startsWith("round");
+    }
+
+    private record Compiled(KieBase kieBase, List<RuleInfo> infos, Map<String, List<FieldPath>> needs) {
+    }
+
+    /**
+     * Compiles DRL files into one KieBase and reads back every rule's metadata. {@code round}: the files hold
+     * call-level rules, whose BLOCKING rules must state their {@code @limit}; only they may.
+     */
+    private Compiled compileRules(Path root, List<Path> drlFiles, Manifest manifest, String manifestFile, Parameters parameters,
+                                  boolean round) {
+        List<CompileError> errors = new ArrayList<>();
         Map<String, Path> byKiePath = new LinkedHashMap<>();
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("callcheck.packs", "pack-" + sanitize(manifest.call()) + "-" + sanitize(manifest.version()),
-                "1.0." + BUILDS.incrementAndGet());
+        ReleaseId releaseId = ks.newReleaseId("callcheck.packs", "pack-" + sanitize(manifest.call()) + "-" + sanitize(manifest.version())
+                + (round ? "-round" : ""), "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         for (Path drl : drlFiles) {
             // Drools expects a file's folder to match its package; the path from the rules root keeps files apart.
@@ -170,8 +200,6 @@ public final class PackLoader {
             byKiePath.put(kiePath, drl);
             kfs.write(kiePath, read(drl));
         }
-        if (!errors.isEmpty()) throw new PackException(errors);
-
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(options.executableModel() ? ExecutableModelProject.class : DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             // Drools counts columns from 0 and gives 0 also when it does not know: take 0 as unknown.
@@ -202,6 +230,11 @@ public final class PackLoader {
                     errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" is also declared in " + other));
                     continue;
                 }
+                String limitError = RoundLimit.check(info, round, parameters);
+                if (limitError != null) {
+                    errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" " + limitError));
+                    continue;
+                }
                 infos.add(info);
                 List<FieldPath> paths = new ArrayList<>(needs.getOrDefault(info.id(), List.of()));
                 for (String n : info.needs()) {
@@ -225,10 +258,7 @@ public final class PackLoader {
         errors.addAll(ParameterReads.check(root, byKiePath.values(), parameters, infos));
         if (!errors.isEmpty()) throw new PackException(errors);
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
-        List<Path> folders = new ArrayList<>(List.of(folder));
-        for (Included inc : included) folders.add(inc.folder());
-        Map<String, byte[]> files = files(root, folders);
-        return new RulePack(folder, manifest, kieBase, options.sessionPool(), infos, needs, parameters, digest(files), files);
+        return new Compiled(kieBase, infos, needs);
     }
 
     /** An included module: its folder, its module.yaml as shown in errors, and what that file says. */
@@ -411,7 +441,7 @@ public final class PackLoader {
         return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
                 text(md.get("nl")), text(md.get("en")),
                 new Source(doc.citation(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
-                list(md.get("needs")), uses, file);
+                list(md.get("needs")), uses, text(md.get("limit")), file);
     }
 
     /** Metadata values come back as strings, possibly still quoted, depending on the compiler. */

@@ -19,10 +19,11 @@ import java.util.List;
  * @param assumption the assumptions it rests on, joined, or null
  * @param needs      the proposal fields it needs (JSON paths; "[]" for every element of a list)
  * @param uses       the parameters and assumptions it uses
+ * @param limit      for a call-level rule, the bound it sets on a selection ({@code @limit}, see {@link RoundLimit}), or null
  * @param file       the DRL file it is written in, relative to the rules folder (a module's file for a rule it includes)
  */
 public record RuleInfo(String id, String name, Severity severity, String title, String nl, String en, Source source,
-                       String assumption, List<String> needs, List<String> uses, String file) {
+                       String assumption, List<String> needs, List<String> uses, String limit, String file) {
 
     public boolean isPrimary() {
         return id.equals(name);

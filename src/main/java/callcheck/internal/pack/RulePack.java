@@ -32,9 +32,10 @@ public final class RulePack {
     private final String digest;
     private volatile boolean warm;
     private final Map<String, byte[]> files;
+    private final RulePack round;
 
     RulePack(Path folder, Manifest manifest, KieBase kieBase, boolean pooled, List<RuleInfo> rules,
-             Map<String, List<FieldPath>> needs, Parameters parameters, String digest, Map<String, byte[]> files) {
+             Map<String, List<FieldPath>> needs, Parameters parameters, String digest, Map<String, byte[]> files, RulePack round) {
         this.folder = folder;
         this.manifest = manifest;
         this.kieBase = kieBase;
@@ -47,6 +48,7 @@ public final class RulePack {
         this.parameters = parameters;
         this.digest = digest;
         this.files = java.util.Collections.unmodifiableMap(files);
+        this.round = round;
         Map<String, RuleInfo> names = new LinkedHashMap<>();
         Map<String, RuleInfo> prim = new LinkedHashMap<>();
         TreeSet<String> ids = new TreeSet<>();
@@ -96,6 +98,11 @@ public final class RulePack {
      * this pack after the files change. Do not change the arrays.
      */
     public Map<String, byte[]> files() { return files; }
+    /**
+     * The call-level rules ({@code round*.drl}) as a pack of their own, over the same manifest, parameters and
+     * digest; they judge a set of proposals (a {@link callcheck.rules.Round}). Null when the pack has none.
+     */
+    public RulePack round() { return round; }
 
     /** The primary rule of an id (the one named like it), in the order of the ids. */
     public List<RuleInfo> primaryRules() { return List.copyOf(primary.values()); }

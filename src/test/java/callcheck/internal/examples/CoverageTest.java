@@ -36,7 +36,7 @@ class CoverageTest {
     @Test
     void counts_per_call_and_rule_what_the_expectation_files_say() {
         List<ExampleResult> results = run(Packs.engine());
-        Coverage coverage = Coverage.of(Packs.engine().packs(), results);
+        Coverage coverage = Coverage.of(Packs.engine().packs(), results, List.of());
         for (String call : Packs.engine().packs().calls()) {
             // Counted from the expectation files, apart from the code under test.
             List<Expectation> decided = results.stream().filter(r -> r.example().call().equals(call)).map(r -> r.example().expected()).toList();
@@ -52,6 +52,28 @@ class CoverageTest {
     }
 
     @Test
+    void counts_the_call_level_rules_from_the_round_examples_as_their_expectation_files_say() {
+        List<RoundExampleResult> rounds = RoundExample.all(Packs.EXAMPLES).stream().map(e -> RoundExampleResult.run(Packs.engine().packs(), e)).toList();
+        Coverage coverage = Coverage.of(Packs.engine().packs(), List.of(), rounds);
+        int checked = 0;
+        for (RulePack pack : Packs.engine().packs().all()) {
+            if (pack.round() == null) continue;
+            for (String rule : pack.round().ruleIds()) {
+                // Counted from the expectation files: every round of the call is decided by a version that has the rule.
+                List<RoundExample.Expected> decided = rounds.stream().filter(r -> r.example().call().equals(pack.call())
+                        && Packs.engine().packs().select(pack.call(), r.result().version(), null).round().ruleIds().contains(rule))
+                        .map(r -> r.example().expected()).toList();
+                long found = decided.stream().filter(x -> x.findings().contains(rule)).count();
+                Coverage.RuleCoverage c = coverage.of(pack.call()).stream().filter(r -> r.rule().equals(rule)).findFirst().orElseThrow();
+                assertThat(c.found()).as(rule).isEqualTo(found);
+                assertThat(c.passed()).as(rule).isEqualTo(decided.size() - found);
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
     void a_rule_that_never_fires_or_refuses_every_example_is_uncovered_but_one_that_notes_everything_is_not() {
         RulesCopy copy = RulesCopy.into(tmp).edit("507/2020-07-14/content.drl", "// At least one trajectory of social networking",
                 RULE.formatted("507-NEVER", "507-NEVER", "BLOCKING", "title == \"a title no example has\"")
@@ -61,7 +83,7 @@ class CoverageTest {
                         + "// At least one trajectory of social networking");
         PackSet packs = new PackSet(List.of(copy.load("507", "2020-07-14")), PackLoader.reference(copy.root()));
         List<ExampleResult> results = run(new PackEngine(packs)).stream().filter(r -> r.example().call().equals("507")).toList();
-        Coverage coverage = Coverage.of(packs, results);
+        Coverage coverage = Coverage.of(packs, results, rounds(packs, "507"));
         int n = results.size();
         assertThat(coverage.uncovered()).extracting(Coverage.RuleCoverage::rule, Coverage.RuleCoverage::found,
                         Coverage.RuleCoverage::passed, Coverage.RuleCoverage::refused, Coverage.RuleCoverage::gap)
@@ -85,11 +107,17 @@ class CoverageTest {
         // A later version no example is submitted in: its rules are those of the first, covered there.
         String later = PackVersions.copyToFresh(copy.root(), "507", "2020-07-14", "2999-01-01");
         PackSet packs = new PackSet(List.of(copy.load("507", "2020-07-14"), copy.load("507", later)), PackLoader.reference(copy.root()));
-        Coverage coverage = Coverage.of(packs, run(new PackEngine(packs)).stream().filter(r -> r.example().call().equals("507")).toList());
+        Coverage coverage = Coverage.of(packs, run(new PackEngine(packs)).stream().filter(r -> r.example().call().equals("507")).toList(),
+                rounds(packs, "507"));
         assertThat(coverage.uncovered()).isEmpty();
         assertThat(coverage.unreached()).containsExactly("507/" + later);
         assertThat(coverage.complete()).isFalse();
         assertThat(coverage.of("507")).allSatisfy(c -> assertThat(c.versions()).containsExactly("2020-07-14", later));
+    }
+
+    /** The round examples of a call, checked on the packs: they cover its call-level rules. */
+    private static List<RoundExampleResult> rounds(PackSet packs, String call) {
+        return RoundExample.all(Packs.EXAMPLES).stream().filter(e -> e.call().equals(call)).map(e -> RoundExampleResult.run(packs, e)).toList();
     }
 
     private static List<ExampleResult> run(PackEngine engine) {

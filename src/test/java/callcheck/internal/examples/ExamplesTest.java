@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every example under examples/ against its pack: a new example file is a new case. */
+/** Every example and round example under examples/ against its pack: a new example file is a new case. */
 class ExamplesTest {
 
     @TestFactory
@@ -16,6 +16,15 @@ class ExamplesTest {
         return Example.all(Packs.EXAMPLES).stream().map(example -> DynamicTest.dynamicTest(
                 example.call() + "/" + example.name(), example.file().toUri(), () -> {
                     ExampleResult r = ExampleResult.run(Packs.engine(), example);
+                    assertThat(r.passed()).as(r.difference()).isTrue();
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoundExampleGivesItsExpectedFindingsAndSelection() {
+        return RoundExample.all(Packs.EXAMPLES).stream().map(example -> DynamicTest.dynamicTest(
+                example.call() + "/rounds/" + example.name(), example.file().toUri(), () -> {
+                    RoundExampleResult r = RoundExampleResult.run(Packs.engine().packs(), example);
                     assertThat(r.passed()).as(r.difference()).isTrue();
                 }));
     }

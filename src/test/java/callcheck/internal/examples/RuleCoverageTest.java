@@ -38,6 +38,7 @@ class RuleCoverageTest {
 
     private static Coverage coverage() {
         List<ExampleResult> results = Example.all(Packs.EXAMPLES).stream().map(e -> ExampleResult.run(Packs.engine(), e)).toList();
-        return Coverage.of(Packs.engine().packs(), results);
+        List<RoundExampleResult> rounds = RoundExample.all(Packs.EXAMPLES).stream().map(e -> RoundExampleResult.run(Packs.engine().packs(), e)).toList();
+        return Coverage.of(Packs.engine().packs(), results, rounds);
     }
 }

@@ -1,0 +1,154 @@
+package callcheck.round;
+
+import callcheck.internal.model.Json;
+import callcheck.model.InvalidProposalException;
+import callcheck.model.Proposal;
+import callcheck.model.ProposalReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a round's JSON strictly, or refuses it naming the field: unknown fields, wrong types, duplicate ids, more
+ * than {@link #MAX_PROPOSALS} proposals, selected ids or scores for proposals the round does not hold, and every
+ * error of an inline proposal, at its place ({@code proposals[2].proposal.financing.amif}).
+ */
+public final class RoundReader {
+    /** More proposals than any call has had (507 approved 26, 426 had 30 proposals); the search is measured to 3,000. */
+    public static final int MAX_PROPOSALS = 5_000;
+    /** Ids name proposals in tables and messages. */
+    public static final int MAX_ID_LENGTH = 100;
+    /** A jury score: from 0 to this, with at most {@link #SCORE_DECIMALS} decimals. */
+    public static final BigDecimal MAX_SCORE = new BigDecimal("1000000");
+    public static final int SCORE_DECIMALS = 4;
+
+    private RoundReader() {
+    }
+
+    /** Reads a round as the HTTP service receives it. */
+    public static RoundRequest read(byte[] json) {
+        return read(json, null);
+    }
+
+    /**
+     * Reads a round; with {@code examples} (the round examples), an entry may also name an example proposal of the
+     * call, {@code {"id": "p01", "example": "eligible-tielt-pittem"}}, whose file the function gives.
+     */
+    public static RoundRequest read(byte[] json, Function<String, byte[]> examples) {
+        JsonNode root;
+        try {
+            root = Json.strict().readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw InvalidRoundException.bad("too_large", null, "the JSON exceeds a limit: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw InvalidRoundException.bad("malformed_json", null, "the body is not well-formed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw InvalidRoundException.bad("unreadable", null, "the body could not be read");
+        }
+        if (root == null || !root.isObject()) throw InvalidRoundException.bad("wrong_type", null, "the body must be a JSON object");
+        onlyFields(root, null, Set.of("proposals", "selected", "scores"));
+        JsonNode list = root.get("proposals");
+        if (list == null || list.isNull()) throw InvalidRoundException.bad("required", "proposals", "a round needs its proposals");
+        if (!list.isArray()) throw InvalidRoundException.bad("wrong_type", "proposals", "proposals must be an array");
+        if (list.isEmpty()) throw InvalidRoundException.bad("invalid_value", "proposals", "a round needs at least one proposal");
+        if (list.size() > MAX_PROPOSALS) {
+            throw InvalidRoundException.bad("too_many_proposals", "proposals", "a round holds at most " + MAX_PROPOSALS + " proposals, not " + list.size());
+        }
+        List<RoundRequest.Entry> entries = new ArrayList<>(list.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            RoundRequest.Entry e = entry(list.get(i), "proposals[" + i + "]", examples);
+            if (!ids.add(e.id())) throw InvalidRoundException.bad("duplicate_id", "proposals[" + i + "].id", "the id '" + e.id() + "' is given twice");
+            entries.add(e);
+        }
+        return new RoundRequest(entries, selected(root.get("selected"), ids), scores(root.get("scores"), ids));
+    }
+
+    private static RoundRequest.Entry entry(JsonNode node, String at, Function<String, byte[]> examples) {
+        if (!node.isObject()) throw InvalidRoundException.bad("wrong_type", at, "each proposal of a round is an object with an id");
+        onlyFields(node, at, examples == null ? Set.of("id", "proposal", "decisionId") : Set.of("id", "proposal", "decisionId", "example"));
+        String id = text(node.get("id"), at + ".id");
+        if (id == null) throw InvalidRoundException.bad("required", at + ".id", "each proposal of a round needs an id");
+        if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
+            throw InvalidRoundException.bad("invalid_value", at + ".id", "an id is 1 to " + MAX_ID_LENGTH + " characters, not blank");
+        }
+        JsonNode inline = node.get("proposal");
+        String decisionId = text(node.get("decisionId"), at + ".decisionId");
+        String example = examples == null ? null : text(node.get("example"), at + ".example");
+        int given = (inline == null || inline.isNull() ? 0 : 1) + (decisionId == null ? 0 : 1) + (example == null ? 0 : 1);
+        if (given != 1) {
+            throw InvalidRoundException.bad(given == 0 ? "required" : "invalid_value", at + ".proposal",
+                    "give each proposal either inline (proposal) or as a decisionId" + (examples == null ? "" : ", or name an example") + ", exactly one");
+        }
+        if (decisionId != null) return new RoundRequest.Entry(id, null, decisionId);
+        String prefix = example != null ? at + ".example" : at + ".proposal";
+        try {
+            Proposal p = example != null ? ProposalReader.read(examples.apply(example)) : ProposalReader.read(inline.toString());
+            return new RoundRequest.Entry(id, p, null);
+        } catch (InvalidProposalException e) {
+            String field = e.field() == null ? prefix : example != null ? prefix : prefix + "." + e.field();
+            throw InvalidRoundException.bad(e.code(), field, (example != null ? "example '" + example + "': " : "") + e.getMessage());
+        }
+    }
+
+    private static List<String> selected(JsonNode node, Set<String> ids) {
+        if (node == null || node.isNull()) return List.of();
+        if (!node.isArray()) throw InvalidRoundException.bad("wrong_type", "selected", "selected must be an array of proposal ids");
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String at = "selected[" + i + "]";
+            String id = text(node.get(i), at);
+            if (id == null) throw InvalidRoundException.bad("wrong_type", at, "a selected id is a string");
+            if (!ids.contains(id)) throw InvalidRoundException.bad("unknown_proposal", at, "'" + id + "' is not the id of a proposal of the round");
+            if (!seen.add(id)) throw InvalidRoundException.bad("duplicate_id", at, "'" + id + "' is selected twice");
+            out.add(id);
+        }
+        return out;
+    }
+
+    private static Map<String, BigDecimal> scores(JsonNode node, Set<String> ids) {
+        if (node == null || node.isNull()) return null;
+        if (!node.isObject()) throw InvalidRoundException.bad("wrong_type", "scores", "scores must be an object of proposal id to score");
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String at = "scores." + e.getKey();
+            if (!ids.contains(e.getKey())) throw InvalidRoundException.bad("unknown_proposal", at, "'" + e.getKey() + "' is not the id of a proposal of the round");
+            if (!e.getValue().isNumber()) throw InvalidRoundException.bad("wrong_type", at, "a score is a number");
+            BigDecimal score = e.getValue().decimalValue();
+            if (score.signum() < 0 || score.compareTo(MAX_SCORE) > 0 || score.stripTrailingZeros().scale() > SCORE_DECIMALS) {
+                throw InvalidRoundException.bad("invalid_value", at, "a score is from 0 to " + MAX_SCORE.toPlainString() + " with at most "
+                        + SCORE_DECIMALS + " decimals, not " + score.toPlainString());
+            }
+            out.put(e.getKey(), score);
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String at) {
+        if (node == null || node.isNull()) return null;
+        if (!node.isTextual()) throw InvalidRoundException.bad("wrong_type", at, "wrong type: expected a string");
+        return node.textValue();
+    }
+
+    private static void onlyFields(JsonNode node, String at, Set<String> known) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                throw InvalidRoundException.bad("unknown_field", at == null ? name : at + "." + name, "unknown field '" + name + "'; known: " + known);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package callcheck.round;
+
+import callcheck.engine.Finding;
+import callcheck.engine.Outcome;
+import callcheck.model.Region;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The answer on a round (../shared/API.md, "Call rounds"): each proposal's verdict and what it asks, the call-level
+ * findings on the selected proposals and their totals, and the proposed selection.
+ *
+ * @param proposedSelection null only when no selection of eligible proposals meets every BLOCKING call-level rule
+ *                          (which only a rule asking for a least number can cause)
+ */
+@JsonPropertyOrder({"call", "version", "digest", "proposals", "findings", "totals", "proposedSelection"})
+public record RoundResult(String call, String version, String digest, List<Line> proposals, List<Finding> findings, Totals totals,
+                          Proposed proposedSelection) {
+
+    /** One proposal: its verdict (and the decision that gave it), what it asks, whether small, its region and score. */
+    @JsonPropertyOrder({"id", "verdict", "decisionId", "subsidy", "amif", "vvsg", "small", "region", "score", "selected"})
+    public record Line(String id, Outcome verdict, String decisionId, BigDecimal subsidy, BigDecimal amif, BigDecimal vvsg,
+                       boolean small, Region region, BigDecimal score, boolean selected) {
+    }
+
+    /** The selected proposals added up. */
+    @JsonPropertyOrder({"selected", "subsidy", "amif", "vvsg", "small"})
+    public record Totals(int selected, BigDecimal subsidy, BigDecimal amif, BigDecimal vvsg, int small) {
+    }
+
+    /**
+     * The selection proposed: ids in the order the round gave them, the total score, its totals, the call-level
+     * findings it still has (none BLOCKING), and why each other proposal is left out.
+     */
+    @JsonPropertyOrder({"ids", "totalScore", "totals", "findings", "leftOut"})
+    public record Proposed(List<String> ids, BigDecimal totalScore, Totals totals, List<Finding> findings, List<LeftOut> leftOut) {
+    }
+
+    public record LeftOut(String id, String reason) {
+    }
+}
