@@ -1,6 +1,7 @@
 package callcheck.cli;
 
 import callcheck.http.Service;
+import callcheck.internal.pack.CompiledPackCache;
 import callcheck.internal.reload.RulesWatcher;
 import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
@@ -32,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--examples", defaultValue = "${env:CALLCHECK_EXAMPLES:-examples}", description = "examples that gate each reload (default: ${DEFAULT-VALUE}, env CALLCHECK_EXAMPLES)")
     Path examples;
 
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "reload a pack when its files change, if it compiles and its examples still pass (default: on; --no-watch to serve what loaded at start)")
     boolean watch;
@@ -39,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         long loading = System.nanoTime();
-        Service service = Service.load(rules);
+        CompiledPackCache packCache = cache.open();
+        Service service = Service.load(rules, packCache);
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
         int bound;
         try {
@@ -58,8 +63,9 @@ final class ServeCommand implements Callable<Integer> {
             Logs.drain(); // the JVM exits once the hooks end: the decisions still queued are written first
             stopped.countDown();
         }, "callcheck-shutdown"));
-        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; compiled in {} ms; {})",
+        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; loaded in {} ms, {}; {})",
                 service.loaded().packs().all().size(), rules, host, bound, service.loaded().failures().size(), compiledMillis,
+                packCache == null ? "no cache" : packCache.hits() + " from the cache " + packCache.directory() + ", " + packCache.misses() + " compiled",
                 watch ? "reloading on change" : "not watching for changes");
         stopped.await();
         return 0;

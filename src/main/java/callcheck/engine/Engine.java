@@ -1,6 +1,7 @@
 package callcheck.engine;
 
 import callcheck.internal.engine.PackEngine;
+import callcheck.internal.pack.CompiledPackCache;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
 import callcheck.internal.pack.RulePack;
@@ -64,7 +65,8 @@ public final class Engine implements AutoCloseable {
     public static Engine load(Path rules, EngineOptions options) {
         PackOptions pack = new PackOptions(options.executableModel(), PackOptions.DEFAULTS.sequential(),
                 PackOptions.DEFAULTS.sessionPool(), options.parallelLoad());
-        return new Engine(PackEngine.load(rules, new PackLoader(pack)));
+        CompiledPackCache cache = options.cacheDirectory() == null ? null : new CompiledPackCache(options.cacheDirectory());
+        return new Engine(PackEngine.load(rules, new PackLoader(pack, cache)));
     }
 
     /**
@@ -194,6 +196,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         closed = true;
         for (RulePack p : packs.packs().all()) p.close();
+        if (packs.loader().cache() != null) packs.loader().cache().close();
     }
 
     private static PackVersion version(RulePack p) {

@@ -14,10 +14,12 @@ public final class EngineOptions {
 
     private final boolean executableModel;
     private final boolean parallelLoad;
+    private final java.nio.file.Path cacheDirectory;
 
     private EngineOptions(Builder b) {
         this.executableModel = b.executableModel;
         this.parallelLoad = b.parallelLoad;
+        this.cacheDirectory = b.cacheDirectory;
     }
 
     /**
@@ -56,10 +58,20 @@ public final class EngineOptions {
         return parallelLoad;
     }
 
+    /**
+     * Where compiled packs are kept between loads, or null (the default) for none.
+     *
+     * @return the cache folder, or null
+     */
+    public java.nio.file.Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
     /** Builds {@link EngineOptions}; every setting starts at its default. */
     public static final class Builder {
         private boolean executableModel = false;
         private boolean parallelLoad = true;
+        private java.nio.file.Path cacheDirectory;
 
         private Builder() {
         }
@@ -84,6 +96,21 @@ public final class EngineOptions {
          */
         public Builder parallelLoad(boolean on) {
             this.parallelLoad = on;
+            return this;
+        }
+
+        /**
+         * Keeps compiled packs in this folder (made when first written), so that a later load of a pack whose files,
+         * included modules and reference data are unchanged, with the same callcheck and Drools, reads it back instead
+         * of compiling it: a fraction of the compile time, and evaluated as the executable model. A pack not found
+         * there compiles as usual and is stored from a background thread of low priority; an entry found corrupt is
+         * ignored and rebuilt. Off (null) by default; {@link Engine#close()} stops the background thread.
+         *
+         * @param folder the cache folder, or null for none
+         * @return this builder
+         */
+        public Builder cacheDirectory(java.nio.file.Path folder) {
+            this.cacheDirectory = folder;
             return this;
         }
 

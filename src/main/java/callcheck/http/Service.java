@@ -5,6 +5,7 @@ import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.WarmUp;
 import callcheck.engine.CompileError;
+import callcheck.internal.pack.CompiledPackCache;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
 import callcheck.internal.reload.RulesWatcher;
@@ -47,7 +48,15 @@ public final class Service implements AutoCloseable {
 
     /** Compiles every pack of the folder; a folder that does not compile is logged with file and line. */
     public static Service load(Path rules) {
-        PackLoader loader = new PackLoader(PackOptions.fromSystemProperties());
+        return load(rules, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, reading packs compiled before from the cache when not null, and storing the others there
+     * from a background thread ({@link CompiledPackCache}).
+     */
+    public static Service load(Path rules, CompiledPackCache cache) {
+        PackLoader loader = new PackLoader(PackOptions.fromSystemProperties(), cache);
         LoadReport report = LoadReport.load(rules, loader);
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
             for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
@@ -107,5 +116,6 @@ public final class Service implements AutoCloseable {
     public synchronized void close() {
         if (watcher != null) watcher.close();
         server.stop();
+        if (engine.loader().cache() != null) engine.loader().cache().close();
     }
 }
