@@ -66,7 +66,11 @@ public final class Engine implements AutoCloseable {
         PackOptions pack = new PackOptions(options.executableModel(), PackOptions.DEFAULTS.sequential(),
                 PackOptions.DEFAULTS.sessionPool(), options.parallelLoad());
         CompiledPackCache cache = options.cacheDirectory() == null ? null : new CompiledPackCache(options.cacheDirectory());
-        return new Engine(PackEngine.load(rules, new PackLoader(pack, cache)));
+        try {
+            return new Engine(PackEngine.load(rules, new PackLoader(pack, cache)));
+        } finally {
+            if (cache != null) cache.release(); // stores the packs just compiled, now that loading is done
+        }
     }
 
     /**

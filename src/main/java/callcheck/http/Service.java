@@ -58,6 +58,7 @@ public final class Service implements AutoCloseable {
     public static Service load(Path rules, CompiledPackCache cache) {
         PackLoader loader = new PackLoader(PackOptions.fromSystemProperties(), cache);
         LoadReport report = LoadReport.load(rules, loader);
+        if (cache != null) cache.release(); // stores the packs just compiled, now that loading is done
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
             for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
         }

@@ -54,7 +54,8 @@ import java.util.zip.ZipInputStream;
  * <p>
  * A miss costs nothing at once: the pack compiles as its options say (DRL by default, the fastest to compile and the
  * one whose errors the analysts see) and serves, while one background thread compiles the executable model and
- * stores it for the next load. An entry whose header, checksum or classes are wrong is deleted and built again, never
+ * stores it for the next load, once {@link #release()} says the loading is done (on two cores it would otherwise slow
+ * the start it is meant to speed up). An entry whose header, checksum or classes are wrong is deleted and built again, never
  * served. Writes go to a temporary file moved into place, so a reader sees a whole entry or none.
  */
 public final class CompiledPackCache implements AutoCloseable {
@@ -71,6 +72,7 @@ public final class CompiledPackCache implements AutoCloseable {
     private final AtomicInteger stored = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private volatile ExecutorService background;
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
     /** A cache in the folder (made when first written to), keyed with this build of callcheck and Drools. */
     public CompiledPackCache(Path dir) {
@@ -163,16 +165,28 @@ public final class CompiledPackCache implements AutoCloseable {
         Map<String, byte[]> copy = Map.copyOf(sources);
         executor().execute(() -> {
             try {
+                released.await();
                 if (Files.isRegularFile(entry(digest))) return; // another loader of the same digest stored it
                 write(digest, compile(copy));
             } catch (RuntimeException e) {
                 LOG.warn("could not cache the compiled pack {}: {}", digest, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closed: the next load compiles it again
             }
         });
     }
 
-    /** Waits until the background compiles queued so far are stored (a short-lived command calls it before exiting). */
+    /** Lets the background thread store the packs compiled so far and those compiled from now on (reloads). */
+    public void release() {
+        released.countDown();
+    }
+
+    /**
+     * Releases the background thread, then waits until the packs queued so far are stored (a short-lived command calls
+     * it before exiting).
+     */
     public void awaitStored(long timeout, TimeUnit unit) throws InterruptedException {
+        release();
         ExecutorService b = background;
         if (b == null) return;
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
