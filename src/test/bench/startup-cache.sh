@@ -35,8 +35,9 @@ while [ "$n" -lt "$PACKS" ]; do
   i=$(( i + 1 )); n=$(( n + 1 ))
 done
 
-# Starts serve on the rules folder with the cache option; prints the milliseconds to ready.
-ready_ms() {
+# Starts serve on the rules folder with the cache option and sets READY to the milliseconds to ready (not in a
+# subshell: SERVER must stay set for stop_server).
+start_until_ready() {
   local rules=$1 cache=$2 log=$3 start
   start=$(date +%s%N)
   # shellcheck disable=SC2086
@@ -46,7 +47,7 @@ ready_ms() {
     kill -0 "$SERVER" 2>/dev/null || { echo "the server stopped; see $log" >&2; exit 1; }
     sleep 0.02
   done
-  echo $(( ($(date +%s%N) - start) / 1000000 ))
+  READY=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 
 entries() { find "$1" -name '*.kjar' 2>/dev/null | wc -l; }
@@ -56,13 +57,13 @@ measure() {
   local rules=$1 count=$2 label=$3 run off cold warm filled start
   for run in $(seq "$RUNS"); do
     local cache="$WORK/cache-$label-$run"
-    off=$(ready_ms "$rules" off target/startup-cache-off.log); stop_server
-    cold=$(ready_ms "$rules" "$cache" target/startup-cache-cold.log)
+    start_until_ready "$rules" off target/startup-cache-off.log; off=$READY; stop_server
+    start_until_ready "$rules" "$cache" target/startup-cache-cold.log; cold=$READY
     start=$(date +%s%N)
     for _ in $(seq 6000); do [ "$(entries "$cache")" -ge "$count" ] && break; sleep 0.1; done
     filled=$(( ($(date +%s%N) - start) / 1000000 ))
     stop_server
-    warm=$(ready_ms "$rules" "$cache" target/startup-cache-warm.log)
+    start_until_ready "$rules" "$cache" target/startup-cache-warm.log; warm=$READY
     local says
     says=$(grep -o 'loaded in [0-9]* ms, [0-9]* from the cache' target/startup-cache-warm.log | head -1 || true)
     stop_server
