@@ -144,6 +144,21 @@ class CompiledPackCacheTest {
         }
     }
 
+    @Test
+    void aPackCompiledToTheExecutableModelIsStoredAtOnceAndReadBack(@TempDir Path dir) {
+        Path rules = Path.of("src/test/resources/library/rules");
+        Path version = rules.resolve("900/2024-01-01");
+        PackOptions executable = new PackOptions(true, true, true, false);
+        try (CompiledPackCache cache = new CompiledPackCache(dir, VERSION)) {
+            RulePack compiled = new PackLoader(executable, cache).load(rules, version);
+            assertThat(cache.stored()).as("stored by the loading thread, not the background one").isEqualTo(1);
+            RulePack read = new PackLoader(PackOptions.DEFAULTS, cache).load(rules, version);
+            assertThat(cache.hits()).isEqualTo(1);
+            assertThat(read.rules()).isEqualTo(compiled.rules());
+            assertThat(read.digest()).isEqualTo(compiled.digest());
+        }
+    }
+
     private static void assertOnlyRecompiled(Path dir, RulesCopy rules, int expected) {
         try (CompiledPackCache cache = new CompiledPackCache(copyOfCache(dir), VERSION)) {
             load(rules.root(), cache);
