@@ -49,11 +49,17 @@ class CompiledPackCacheTest {
     }
 
     @Test
-    void everyPackLoadsFromTheCacheAndDecidesEveryExampleAsAFreshCompileDoes(@TempDir Path dir) {
+    void everyPackLoadsFromTheCacheWithTheSameRulesAndDecidesEveryExampleAsAFreshCompileDoes(@TempDir Path dir) {
         try (CompiledPackCache cache = new CompiledPackCache(copyOfCache(dir), VERSION)) {
             PackEngine cached = new PackEngine(load(RulesCopy.into(dir.resolve("rules")).root(), cache).packs());
             assertThat(cache.hits()).isEqualTo(PACKS);
             assertThat(cache.misses()).isZero();
+            for (RulePack pack : cached.packs().all()) {
+                RulePack fresh = Packs.engine().packs().select(pack.call(), pack.version(), null);
+                assertThat(pack.rules()).as("what /rules and the verdicts cite, " + pack.call() + "/" + pack.version()).isEqualTo(fresh.rules());
+                assertThat(pack.parameters().all()).isEqualTo(fresh.parameters().all());
+                assertThat(pack.digest()).isEqualTo(fresh.digest());
+            }
             List<Example> examples = Example.all(Packs.EXAMPLES);
             assertThat(examples).isNotEmpty();
             for (Example example : examples) {
