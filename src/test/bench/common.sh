@@ -4,6 +4,8 @@ JAR=target/callcheck.jar
 # As the README starts the service: with the build's class-data archive. LAUNCH_OPTS= (empty) starts it without.
 LAUNCH_OPTS=${LAUNCH_OPTS--XX:SharedArchiveFile=target/callcheck.jsa}
 PORT=${PORT:-7099}
+# The compiled-pack cache of serve: off unless CACHE names a folder, so that each run measures the same thing.
+CACHE_OPTS="--cache ${CACHE:-off}"
 BASE=http://127.0.0.1:$PORT
 
 build_if_needed() {

@@ -1,6 +1,9 @@
 package callcheck.cli;
 
 import callcheck.internal.engine.PackEngine;
+import callcheck.internal.pack.CompiledPackCache;
+import callcheck.internal.pack.PackLoader;
+import callcheck.internal.pack.PackOptions;
 
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
@@ -33,13 +36,17 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
 
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Parameters(index = "0", description = "the proposal JSON file")
     Path proposal;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        CompiledPackCache packCache = cache.open();
         try {
-            PackEngine engine = PackEngine.load(rules);
+            PackEngine engine = PackEngine.load(rules, new PackLoader(PackOptions.DEFAULTS, packCache));
             Verdict v = engine.evaluate(call, version, ProposalReader.read(Files.readAllBytes(proposal)));
             System.out.println(Json.output().writerWithDefaultPrettyPrinter().writeValueAsString(v));
             return v.verdict() == Outcome.ELIGIBLE ? 0 : v.verdict() == Outcome.INELIGIBLE ? 1 : 3;
@@ -52,6 +59,12 @@ final class CheckCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             // A rule that throws or runs past the time budget: the rules are wrong, not the proposal ineligible.
             System.err.println("the evaluation failed: " + e);
+        } finally {
+            // The packs compiled this time are stored before the command exits, so that the next run reads them.
+            if (packCache != null) {
+                packCache.awaitStored(10, java.util.concurrent.TimeUnit.MINUTES);
+                packCache.close();
+            }
         }
         return 2;
     }

@@ -1,6 +1,7 @@
 package callcheck.cli;
 
 import callcheck.http.Service;
+import callcheck.internal.pack.CompiledPackCache;
 import callcheck.internal.reload.RulesWatcher;
 import callcheck.internal.engine.EvaluationLimits;
 import io.javalin.util.JavalinBindException;
@@ -38,6 +39,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "milliseconds one evaluation may take before it is abandoned with 503 evaluation_timeout; the reload gate uses it too; 0 for none (default: ${DEFAULT-VALUE}, env CALLCHECK_EVALUATION_BUDGET)")
     long budgetMillis;
 
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Option(names = "--watch", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "reload a pack when its files change, if it compiles and its examples still pass (default: on; --no-watch to serve what loaded at start)")
     boolean watch;
@@ -60,7 +64,8 @@ final class ServeCommand implements Callable<Integer> {
         long loading = System.nanoTime();
         callcheck.store.DecisionStore store = storeOptions.open();
         if (store == null) return 2;
-        Service service = Service.load(rules, EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)), store, requireToken);
+        CompiledPackCache packCache = cache.open();
+        Service service = Service.load(rules, EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)), store, requireToken, packCache);
         if (keepInputsDays != null) service.keepInputs(java.time.Duration.ofDays(keepInputsDays));
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
         service.server().examples(examples);
@@ -82,8 +87,9 @@ final class ServeCommand implements Callable<Integer> {
             Logs.drain(); // the JVM exits once the hooks end: the decisions still queued are written first
             stopped.countDown();
         }, "callcheck-shutdown"));
-        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; compiled in {} ms; {}; decisions in {}{})",
+        LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; loaded in {} ms, {}; {}; decisions in {}{})",
                 service.loaded().packs().all().size(), rules, host, bound, service.loaded().failures().size(), compiledMillis,
+                packCache == null ? "no cache" : packCache.hits() + " from the cache " + packCache.directory() + ", " + packCache.misses() + " compiled",
                 watch ? "reloading on change" : "not watching for changes", storeOptions.describe(),
                 requireToken ? "; evaluating needs a token" : "");
         stopped.await();

@@ -3,6 +3,7 @@ package callcheck.engine;
 import callcheck.internal.engine.EvaluationLimits;
 import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
+import callcheck.internal.pack.CompiledPackCache;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
 import callcheck.internal.pack.RulePack;
@@ -66,8 +67,14 @@ public final class Engine implements AutoCloseable {
     public static Engine load(Path rules, EngineOptions options) {
         PackOptions pack = new PackOptions(options.executableModel(), PackOptions.DEFAULTS.sequential(),
                 PackOptions.DEFAULTS.sessionPool(), options.parallelLoad());
-        PackLoader loader = new PackLoader(pack);
-        PackEngine loaded = PackEngine.load(rules, loader);
+        CompiledPackCache cache = options.cacheDirectory() == null ? null : new CompiledPackCache(options.cacheDirectory());
+        PackLoader loader = new PackLoader(pack, cache);
+        PackEngine loaded;
+        try {
+            loaded = PackEngine.load(rules, loader);
+        } finally {
+            if (cache != null) cache.release(); // stores the packs just compiled, now that loading is done
+        }
         if (options.evaluationBudget().isZero()) return new Engine(loaded);
         return new Engine(new PackEngine(loaded.packs(), loader,
                 new Evaluator(EvaluationLimits.withBudget(options.evaluationBudget()))));
@@ -202,6 +209,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         closed = true;
         for (RulePack p : packs.packs().all()) p.close();
+        if (packs.loader().cache() != null) packs.loader().cache().close();
     }
 
     private static PackVersion version(RulePack p) {

@@ -15,11 +15,13 @@ public final class EngineOptions {
     private final boolean executableModel;
     private final boolean parallelLoad;
     private final java.time.Duration evaluationBudget;
+    private final java.nio.file.Path cacheDirectory;
 
     private EngineOptions(Builder b) {
         this.executableModel = b.executableModel;
         this.parallelLoad = b.parallelLoad;
         this.evaluationBudget = b.evaluationBudget;
+        this.cacheDirectory = b.cacheDirectory;
     }
 
     /**
@@ -67,11 +69,21 @@ public final class EngineOptions {
         return evaluationBudget;
     }
 
+    /**
+     * Where compiled packs are kept between loads, or null (the default) for none.
+     *
+     * @return the cache folder, or null
+     */
+    public java.nio.file.Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
     /** Builds {@link EngineOptions}; every setting starts at its default. */
     public static final class Builder {
         private boolean executableModel = false;
         private boolean parallelLoad = true;
         private java.time.Duration evaluationBudget = java.time.Duration.ZERO;
+        private java.nio.file.Path cacheDirectory;
 
         private Builder() {
         }
@@ -112,6 +124,21 @@ public final class EngineOptions {
         public Builder evaluationBudget(java.time.Duration budget) {
             if (budget == null || budget.isNegative()) throw new IllegalArgumentException("the evaluation budget must be zero or more: " + budget);
             this.evaluationBudget = budget;
+            return this;
+        }
+
+        /**
+         * Keeps compiled packs in this folder (made when first written), so that a later load of a pack whose files,
+         * included modules and reference data are unchanged, with the same callcheck and Drools, reads it back instead
+         * of compiling it: a fraction of the compile time, and evaluated as the executable model. A pack not found
+         * there compiles as usual and is stored from a background thread of low priority; an entry found corrupt is
+         * ignored and rebuilt. Off (null) by default; {@link Engine#close()} stops the background thread.
+         *
+         * @param folder the cache folder, or null for none
+         * @return this builder
+         */
+        public Builder cacheDirectory(java.nio.file.Path folder) {
+            this.cacheDirectory = folder;
             return this;
         }
 

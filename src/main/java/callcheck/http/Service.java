@@ -6,6 +6,7 @@ import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.WarmUp;
 import callcheck.engine.CompileError;
+import callcheck.internal.pack.CompiledPackCache;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
 import callcheck.internal.reload.RulesWatcher;
@@ -80,8 +81,17 @@ public final class Service implements AutoCloseable {
      * @param requireToken whether evaluating needs a token too (reading decisions always does)
      */
     public static Service load(Path rules, EvaluationLimits limits, DecisionStore store, boolean requireToken) {
-        PackLoader loader = new PackLoader(PackOptions.fromSystemProperties());
+        return load(rules, limits, store, requireToken, null);
+    }
+
+    /**
+     * As {@link #load(Path, EvaluationLimits, DecisionStore, boolean)}, reading packs compiled before from the cache
+     * when not null, and storing the others there from a background thread ({@link CompiledPackCache}).
+     */
+    public static Service load(Path rules, EvaluationLimits limits, DecisionStore store, boolean requireToken, CompiledPackCache cache) {
+        PackLoader loader = new PackLoader(PackOptions.fromSystemProperties(), cache);
         LoadReport report = LoadReport.load(rules, loader);
+        if (cache != null) cache.release(); // stores the packs just compiled, now that loading is done
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
             for (CompileError e : f.getValue()) LOG.error("pack {} does not compile: {}", f.getKey(), e);
         }
@@ -164,5 +174,6 @@ public final class Service implements AutoCloseable {
         if (retention != null) retention.shutdownNow();
         server.stop();
         if (store != null) store.close();
+        if (engine.loader().cache() != null) engine.loader().cache().close();
     }
 }

@@ -6,6 +6,7 @@ import callcheck.internal.engine.LoadReport;
 import callcheck.internal.examples.Example;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
+import callcheck.internal.pack.CompiledPackCache;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
 
@@ -27,10 +28,12 @@ final class BenchExamples {
 
     /**
      * The engine with the options of a benchmark's {@code variant} parameter: {@code default} (the system properties'
-     * options, see {@link PackOptions}), or one option changed, as {@code sequential=false}.
+     * options, see {@link PackOptions}), or one option changed, as {@code sequential=false}; {@code cache=true} is the
+     * default options with every pack read back from the compiled-pack cache, as a start with a warm cache serves them.
      */
     static PackEngine engine(String variant) {
         PackOptions o = PackOptions.fromSystemProperties();
+        if (variant.equals("cache=true")) return fromCache(o);
         if (!variant.equals("default")) {
             String[] kv = variant.split("=", 2);
             boolean on = Boolean.parseBoolean(kv[1]);
@@ -44,6 +47,23 @@ final class BenchExamples {
         LoadReport report = LoadReport.load(RULES, new PackLoader(o));
         if (!report.failures().isEmpty()) throw new IllegalStateException("packs do not compile: " + report.failures());
         return new PackEngine(report.packs());
+    }
+
+    /** Loads once to fill a cache in a temporary folder, then again from it. */
+    private static PackEngine fromCache(PackOptions o) {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("callcheck-bench-cache");
+            try (CompiledPackCache filling = new CompiledPackCache(dir)) {
+                LoadReport.load(RULES, new PackLoader(o, filling));
+                filling.awaitStored(10, java.util.concurrent.TimeUnit.MINUTES);
+            }
+            CompiledPackCache cache = new CompiledPackCache(dir);
+            LoadReport report = LoadReport.load(RULES, new PackLoader(o, cache));
+            if (!report.failures().isEmpty() || cache.misses() > 0) throw new IllegalStateException("not every pack came from the cache");
+            return new PackEngine(report.packs());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The examples of a call, or of every call for {@code all}. */

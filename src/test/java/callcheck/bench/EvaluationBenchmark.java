@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * In-process evaluation on one thread: the engine on every example of a call in turn (pinned examples with their
  * version). {@link #throughput} gives evaluations per second on one core, {@link #latency} the distribution (p50,
  * p99), {@link #withJson} adds reading the JSON body and writing the verdict as the HTTP handler does; with {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per evaluation. Call 507's
- * hand-written baseline is {@link HandWrittenBenchmark}, run in the same command. Never part of the tests; the
+ * hand-written baseline is {@link HandWrittenBenchmark}, another rule engine on the same rules {@link EvreteBenchmark}, both run in the same command. Never part of the tests; the
  * command is in BENCHMARKS.md.
  * <p>
  * Drools compiles its MVEL constraints to bytecode after a number of evaluations and the JIT follows, so the
@@ -41,7 +41,7 @@ public class EvaluationBenchmark {
     @Param({"507", "426", "41", "ACT", "all"})
     public String call;
 
-    /** {@code default}, or one pack option changed to compare with it in one run: {@code sequential=false}, {@code sessionPool=false}, {@code executableModel=true}. */
+    /** {@code default}, or one pack option changed to compare with it in one run: {@code sequential=false}, {@code sessionPool=false}, {@code executableModel=true}, {@code cache=true} (the packs read back from the compiled-pack cache). */
     @Param({"default"})
     public String variant;
 

@@ -2,14 +2,45 @@ package callcheck.cli;
 
 import callcheck.internal.model.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import callcheck.internal.pack.PackLoader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CheckCommandTest {
 
+    /** A run without the compiled-pack cache, which would otherwise be data/packs-cache under the project folder. */
     private static CliRun run(String... args) {
-        return CliRun.of(args);
+        String[] withCache = java.util.Arrays.copyOf(args, args.length + 2);
+        withCache[args.length] = "--cache";
+        withCache[args.length + 1] = "off";
+        return CliRun.of(withCache);
+    }
+
+    @Test
+    void check_stores_the_compiled_packs_and_reads_them_back_at_the_next_run(@TempDir Path cache) throws Exception {
+        String[] args = {"check", "--call", "507", "examples/507/submitted-late.json", "--cache", cache.toString()};
+        CliRun first = CliRun.of(args);
+        assertThat(first.exit()).as(first.err()).isEqualTo(1);
+        try (Stream<Path> entries = Files.list(cache)) {
+            assertThat(entries.filter(f -> f.toString().endsWith(".kjar")).count()).as("an entry per pack")
+                    .isEqualTo(PackLoader.versionFolders(Path.of("rules")).size());
+        }
+        CliRun second = CliRun.of(args);
+        assertThat(second.exit()).isEqualTo(1);
+        assertThat(withoutDecisionId(second.out())).isEqualTo(withoutDecisionId(first.out()));
+    }
+
+    private static String withoutDecisionId(String verdict) throws Exception {
+        ObjectNode v = (ObjectNode) Json.output().readTree(verdict);
+        v.remove("decisionId");
+        return v.toString();
     }
 
     @Test

@@ -128,6 +128,29 @@ class LibraryTest {
     }
 
     @Test
+    void with_a_cache_folder_a_compiled_pack_is_stored_and_a_later_load_decides_alike(@TempDir Path cache) throws Exception {
+        EngineOptions options = EngineOptions.builder().cacheDirectory(cache).build();
+        Verdict first;
+        try (Engine engine = Engine.load(FIXTURE, options)) {
+            first = engine.evaluate("900", proposal("12000"));
+            // stored from a background thread once loading is done: wait for it, boundedly
+            for (int i = 0; i < 3000 && entries(cache) == 0; i++) Thread.sleep(100);
+        }
+        assertThat(entries(cache)).as("one entry for the one pack").isEqualTo(1);
+        try (Engine again = Engine.load(FIXTURE, options)) {
+            assertThat(withoutId(again.evaluate("900", proposal("12000")))).isEqualTo(withoutId(first));
+        }
+        assertThat(EngineOptions.defaults().cacheDirectory()).as("off unless asked for").isNull();
+    }
+
+    private static long entries(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) return 0;
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(f -> f.toString().endsWith(".kjar")).count();
+        }
+    }
+
+    @Test
     void packs_load_from_a_folder_on_the_class_path() {
         try (Engine engine = Engine.fromClasspath("library/rules")) {
             assertThat(engine.calls()).containsExactly("900");

@@ -80,6 +80,7 @@ public final class PackLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final PackOptions options;
+    private final CompiledPackCache cache;
 
     /** With the default options ({@link PackOptions#DEFAULTS}). */
     public PackLoader() {
@@ -87,11 +88,22 @@ public final class PackLoader {
     }
 
     public PackLoader(PackOptions options) {
+        this(options, null);
+    }
+
+    /** Loading a pack compiled before from the cache, when not null; see {@link CompiledPackCache}. */
+    public PackLoader(PackOptions options, CompiledPackCache cache) {
         this.options = options;
+        this.cache = cache;
     }
 
     public PackOptions options() {
         return options;
+    }
+
+    /** The cache of compiled packs, or null. */
+    public CompiledPackCache cache() {
+        return cache;
     }
 
     /** The version folders under a rules folder: every {@code <call>/<version>} that holds a manifest. */
@@ -162,12 +174,12 @@ public final class PackLoader {
         drlFiles.removeAll(roundFiles);
         if (drlFiles.isEmpty()) errors.add(new CompileError(manifestFile, 0, 0, "the pack has no .drl file"));
         if (!errors.isEmpty()) throw new PackException(errors);
-        Compiled checks = compileRules(root, drlFiles, manifest, manifestFile, parameters, false);
-        Compiled round = roundFiles.isEmpty() ? null : compileRules(root, roundFiles, manifest, manifestFile, parameters, true);
         List<Path> folders = new ArrayList<>(List.of(folder));
         for (Included inc : included) folders.add(inc.folder());
         Map<String, byte[]> files = files(root, folders);
         String digest = digest(files);
+        Compiled checks = compileRules(root, drlFiles, manifest, manifestFile, parameters, digest, false);
+        Compiled round = roundFiles.isEmpty() ? null : compileRules(root, roundFiles, manifest, manifestFile, parameters, digest, true);
         RulePack roundPack = round == null ? null
                 : new RulePack(folder, manifest, round.kieBase(), options.sessionPool(), round.infos(), round.needs(), parameters, digest, files, null);
         return new RulePack(folder, manifest, checks.kieBase(), options.sessionPool(), checks.infos(), checks.needs(), parameters, digest, files, roundPack);
@@ -186,9 +198,10 @@ public final class PackLoader {
      * call-level rules, whose BLOCKING rules must state their {@code @limit}; only they may.
      */
     private Compiled compileRules(Path root, List<Path> drlFiles, Manifest manifest, String manifestFile, Parameters parameters,
-                                  boolean round) {
+                                  String digest, boolean round) {
         List<CompileError> errors = new ArrayList<>();
         Map<String, Path> byKiePath = new LinkedHashMap<>();
+        Map<String, byte[]> sources = new LinkedHashMap<>();
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("callcheck.packs", "pack-" + sanitize(manifest.call()) + "-" + sanitize(manifest.version())
@@ -198,24 +211,16 @@ public final class PackLoader {
             // Drools expects a file's folder to match its package; the path from the rules root keeps files apart.
             String kiePath = "src/main/resources/" + packageFolder(drl) + "/" + sanitize(rel(root, drl)).replace('/', '_');
             byKiePath.put(kiePath, drl);
-            kfs.write(kiePath, read(drl));
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(options.executableModel() ? ExecutableModelProject.class : DrlProject.class);
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            // Drools counts columns from 0 and gives 0 also when it does not know: take 0 as unknown.
-            errors.add(new CompileError(fileOf(m.getPath(), byKiePath, root, manifestFile), m.getLine(), m.getColumn() > 0 ? m.getColumn() + 1 : 0,
-                    oneLine(m.getText())));
+            sources.put(kiePath, read(drl));
+            kfs.write(kiePath, sources.get(kiePath));
         }
         if (!errors.isEmpty()) throw new PackException(errors);
-        KieModule kieModule = builder.getKieModule();
-        KieContainer container = ks.newKieContainer(kieModule.getReleaseId());
-        // Sequential: the rules only read the facts and report, so each fires at most once per match in one pass,
-        // without the agenda's bookkeeping; measured in BENCHMARKS.md.
-        org.kie.api.KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        conf.setOption(options.sequential() ? org.kie.api.conf.SequentialOption.YES : org.kie.api.conf.SequentialOption.NO);
-        KieBase kieBase = container.newKieBase(conf);
-        // The container holds what it needs; keep the repository from holding every build ever made.
-        ks.getRepository().removeKieModule(kieModule.getReleaseId());
+        // A pack compiled before loads from the cache instead (its entry holds the same files compiled); the
+        // call-level rules are an entry of their own under the same digest.
+        String cacheKey = digest + (round ? "+round" : "");
+        KieBase kieBase = cache == null ? null : cache.load(cacheKey, options.sequential());
+        KieModule compiled = kieBase != null ? null : compile(ks, kfs, byKiePath, root, manifestFile, errors);
+        if (compiled != null) kieBase = kieBase(ks, compiled);
 
         List<RuleInfo> infos = new ArrayList<>();
         Map<String, List<FieldPath>> needs = new HashMap<>();
@@ -258,7 +263,36 @@ public final class PackLoader {
         errors.addAll(ParameterReads.check(root, byKiePath.values(), parameters, infos));
         if (!errors.isEmpty()) throw new PackException(errors);
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
+        if (compiled != null && cache != null) {
+            if (options.executableModel()) cache.store(cacheKey, compiled);
+            else cache.storeLater(cacheKey, sources);
+        }
         return new Compiled(kieBase, infos, needs);
+    }
+
+    /** Compiles the pack's files as the options say; every error with its file and line. */
+    private KieModule compile(KieServices ks, KieFileSystem kfs, Map<String, Path> byKiePath, Path root, String manifestFile,
+                              List<CompileError> errors) {
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(options.executableModel() ? ExecutableModelProject.class : DrlProject.class);
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            // Drools counts columns from 0 and gives 0 also when it does not know: take 0 as unknown.
+            errors.add(new CompileError(fileOf(m.getPath(), byKiePath, root, manifestFile), m.getLine(), m.getColumn() > 0 ? m.getColumn() + 1 : 0,
+                    oneLine(m.getText())));
+        }
+        if (!errors.isEmpty()) throw new PackException(errors);
+        return builder.getKieModule();
+    }
+
+    private KieBase kieBase(KieServices ks, KieModule kieModule) {
+        KieContainer container = ks.newKieContainer(kieModule.getReleaseId());
+        // Sequential: the rules only read the facts and report, so each fires at most once per match in one pass,
+        // without the agenda's bookkeeping; measured in BENCHMARKS.md.
+        org.kie.api.KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        conf.setOption(options.sequential() ? org.kie.api.conf.SequentialOption.YES : org.kie.api.conf.SequentialOption.NO);
+        KieBase kieBase = container.newKieBase(conf);
+        // The container holds what it needs; keep the repository from holding every build ever made.
+        ks.getRepository().removeKieModule(kieModule.getReleaseId());
+        return kieBase;
     }
 
     /** An included module: its folder, its module.yaml as shown in errors, and what that file says. */
