@@ -139,7 +139,7 @@ final class ExampleCommand implements Callable<Integer> {
         try {
             ObjectNode root = (ObjectNode) MAPPER.readTree(Files.readAllBytes(expected));
             root.put("version", version);
-            Files.writeString(expected, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(expected, ExpectedFile.text(root), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -128,10 +128,12 @@ class TestCommandTest {
         assertThat(run.out()).doesNotContain("[y/N]");
         assertThat(Files.readString(expected)).isEqualTo("""
                 {
-                  "about" : "at every limit",
-                  "verdict" : "INELIGIBLE",
-                  "findings" : [ "507-SUBSIDY-MAX" ],
-                  "version" : "2020-07-14"
+                  "about": "at every limit",
+                  "verdict": "INELIGIBLE",
+                  "findings": [
+                    "507-SUBSIDY-MAX"
+                  ],
+                  "version": "2020-07-14"
                 }
                 """);
         assertThat(CliRun.of("test", "--yes").exit()).isEqualTo(2);

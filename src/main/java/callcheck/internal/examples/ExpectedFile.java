@@ -1,8 +1,13 @@
 package callcheck.internal.examples;
 
 import callcheck.engine.Verdict;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +24,44 @@ import java.nio.file.Path;
  * {@code version}) stays as it was, in its place.
  */
 public final class ExpectedFile {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** As the analysts write them: {@code "verdict": "ELIGIBLE"}, one finding per line, {@code []} when none. */
+    private static final ObjectWriter WRITER = MAPPER.writer(new Printer());
+
+    private static final class Printer extends DefaultPrettyPrinter {
+        Printer() {
+            super(DefaultPrettyPrinter.DEFAULT_SEPARATORS.withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        }
+
+        Printer(Printer base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new Printer(this);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (nrOfValues == 0) {
+                if (!_arrayIndenter.isInline()) --_nesting;
+                g.writeRaw(']');
+                return;
+            }
+            super.writeEndArray(g, nrOfValues);
+        }
+    }
+
+    /** The text of an expected file, as written. */
+    public static String text(JsonNode root) {
+        try {
+            return WRITER.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private ExpectedFile() {
     }
@@ -41,7 +83,7 @@ public final class ExpectedFile {
             ArrayNode ids = root.putArray("findings");
             findingIds.forEach(ids::add);
             if (about != null) root.put("about", about);
-            Files.writeString(file, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, text(root), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

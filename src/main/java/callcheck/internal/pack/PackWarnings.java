@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +41,7 @@ public final class PackWarnings {
     public static List<CompileError> of(Path rules, RulePack pack) {
         Path root = rules.toAbsolutePath().normalize();
         Set<CompileError> out = new LinkedHashSet<>();
+        documents(root, pack, out);
         for (RuleInfo r : pack.rules()) {
             List<String> lines = lines(root.resolve(r.file()));
             int start = lineOf(lines, "rule \"" + r.name() + "\"");
@@ -72,6 +74,29 @@ public final class PackWarnings {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static final Pattern SEED = Pattern.compile("(?i)\\bseeds?\\b");
+
+    /**
+     * A document a reader of a verdict cannot find: no issuer, or named after a file of ours ("seed 000"). Warned in
+     * the pack's own manifest, at the document.
+     */
+    private static void documents(Path root, RulePack pack, Set<CompileError> out) {
+        String file = PackLoader.rel(root, pack.folder().resolve(PackLoader.MANIFEST));
+        YamlLines yaml = YamlLines.of(root.resolve(file));
+        for (Map.Entry<String, Manifest.Document> d : pack.manifest().documents().entrySet()) {
+            int line = yaml.line("documents", d.getKey());
+            if (line <= 0) continue; // a module's document, not written in this manifest
+            Manifest.Document doc = d.getValue();
+            if (doc.issuer() == null) {
+                out.add(new CompileError(file, line, 3, "document " + d.getKey() + " has no issuer: a reader of a verdict needs its title, issuer,"
+                        + " date and public address where one exists"));
+            }
+            if (SEED.matcher(doc.title()).find() || doc.reference() != null && SEED.matcher(doc.reference()).find()) {
+                out.add(new CompileError(file, line, 3, "document " + d.getKey() + " is named after a seed file: cite it as its reader finds it"));
+            }
+        }
     }
 
     /** A number or date written in a text, at its offset. */

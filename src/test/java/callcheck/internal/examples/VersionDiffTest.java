@@ -55,7 +55,13 @@ class VersionDiffTest {
             assertThat(c.changedRules()).containsExactly("507-SUBSIDY-MAX");
         });
         // Asks exactly 30,000 of 60,000: neither the verdict nor the plan moves.
-        assertThat(diff.changes()).extracting(c -> c.example().name()).doesNotContain("amif-share-over", "financing-missing");
+        assertThat(diff.changes()).extracting(c -> c.example().name()).doesNotContain("amif-share-over");
+        // Its financing is missing: still INCOMPLETE, but the MISSING message quotes the title, which names the new maximum.
+        assertThat(change(diff, "financing-missing")).satisfies(c -> {
+            assertThat(c.verdictChanged()).isFalse();
+            assertThat(VersionDiff.Change.findingsOf(c.after(), "507-SUBSIDY-MAX")).singleElement()
+                    .satisfies(f -> assertThat(f.message().en()).contains("at most 30,000 euro"));
+        });
     }
 
     @Test
