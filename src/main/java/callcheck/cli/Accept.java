@@ -4,6 +4,8 @@ import callcheck.engine.FinancingPlan;
 import callcheck.internal.examples.Example;
 import callcheck.internal.examples.ExampleResult;
 import callcheck.internal.examples.ExpectedFile;
+import callcheck.internal.examples.RoundExample;
+import callcheck.internal.examples.RoundExampleResult;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,11 +24,27 @@ final class Accept {
     private Accept() {
     }
 
-    /** Shows the changed examples, asks (unless {@code yes}), rewrites; returns how many files were rewritten. */
-    static int run(List<ExampleResult> results, boolean yes, BufferedReader in, PrintStream out) {
+    /**
+     * Shows the changed examples and round examples, asks once (unless {@code yes}), rewrites; returns how many files
+     * were rewritten.
+     */
+    static int run(List<ExampleResult> results, List<RoundExampleResult> rounds, boolean yes, BufferedReader in, PrintStream out) {
         List<ExampleResult> changed = results.stream().filter(r -> !r.passed()).toList();
         List<ExampleResult> acceptable = changed.stream().filter(r -> r.verdict() != null).toList();
-        if (changed.isEmpty()) {
+        List<RoundExampleResult> changedRounds = rounds.stream().filter(r -> !r.passed()).toList();
+        List<RoundExampleResult> acceptableRounds = changedRounds.stream().filter(r -> r.result() != null).toList();
+        for (RoundExampleResult r : changedRounds) {
+            RoundExample e = r.example();
+            out.println(e.call() + "/" + RoundExample.FOLDER + "/" + e.name() + (r.result() == null ? "" : " (version " + r.result().version() + ")"));
+            if (r.result() == null) {
+                out.println("  cannot accept: " + r.error());
+                continue;
+            }
+            out.println("  findings   " + new TreeSet<>(e.expected().findings()) + " -> " + r.foundIds());
+            out.println("  selection  " + (e.expected().proposedSelection() == null ? "not stated" : new TreeSet<>(e.expected().proposedSelection()))
+                    + " -> " + (r.result().proposedSelection() == null ? "none" : new TreeSet<>(r.result().proposedSelection().ids())));
+        }
+        if (changed.isEmpty() && changedRounds.isEmpty()) {
             out.println("Every example gives what it expects: nothing to accept.");
             return 0;
         }
@@ -41,10 +59,11 @@ final class Accept {
             out.println("  findings   " + new TreeSet<>(e.expected().findings()) + " -> " + r.foundIds());
             out.println("  financing  " + financing(r.verdict().financing()));
         }
-        if (acceptable.isEmpty()) return 0;
+        int count = acceptable.size() + acceptableRounds.size();
+        if (count == 0) return 0;
         out.println();
         if (!yes) {
-            out.print("Rewrite the expected results of these " + acceptable.size() + " examples? [y/N] ");
+            out.print("Rewrite the expected results of these " + count + " examples? [y/N] ");
             out.flush();
             String answer;
             try {
@@ -62,8 +81,12 @@ final class Accept {
             ExpectedFile.accept(r);
             out.println("rewrote " + r.example().expectedFile());
         }
+        for (RoundExampleResult r : acceptableRounds) {
+            ExpectedFile.accept(r);
+            out.println("rewrote " + r.example().expectedFile());
+        }
         out.println();
-        return acceptable.size();
+        return count;
     }
 
     static String financing(FinancingPlan p) {

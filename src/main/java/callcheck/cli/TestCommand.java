@@ -76,10 +76,13 @@ final class TestCommand implements Callable<Integer> {
                 : new PackSet(report.packs().all().stream().filter(p -> p.call().equals(call)).toList(), report.packs().reference());
         PackEngine engine = new PackEngine(packs, new Evaluator(EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis))));
         List<ExampleResult> results = all.stream().map(e -> ExampleResult.run(engine, e)).toList();
-        if (accept && Accept.run(results, yes, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out) > 0) {
-            // Read back what was written: the table below shows the files as they now are.
+        List<RoundExampleResult> rounds = allRounds.stream().map(e -> RoundExampleResult.run(packs, e)).toList();
+        if (accept && Accept.run(results, rounds, yes, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out) > 0) {
+            // Read back what was written: the tables below show the files as they now are.
             all = Example.all(examples).stream().filter(e -> call == null || e.call().equals(call)).toList();
             results = all.stream().map(e -> ExampleResult.run(engine, e)).toList();
+            allRounds = RoundExample.all(examples).stream().filter(e -> call == null || e.call().equals(call)).toList();
+            rounds = allRounds.stream().map(e -> RoundExampleResult.run(packs, e)).toList();
         }
 
         Table table = new Table("EXAMPLE", "VERSION", "EXPECTED", "ACTUAL", "RESULT");
@@ -89,7 +92,6 @@ final class TestCommand implements Callable<Integer> {
                     r.verdict() == null ? "error" : r.verdict().verdict().name(), r.passed() ? "pass" : "FAIL  " + r.difference());
         }
         table.print(System.out);
-        List<RoundExampleResult> rounds = allRounds.stream().map(e -> RoundExampleResult.run(packs, e)).toList();
         if (!rounds.isEmpty()) {
             System.out.println();
             Table roundTable = new Table("ROUND", "VERSION", "EXPECTED", "ACTUAL", "RESULT");

@@ -140,11 +140,8 @@ class TestCommandTest {
     }
 
     private Path copyExamples(String call) throws IOException {
-        Path target = tmp.resolve("examples").resolve(call);
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(Packs.EXAMPLES.resolve(call))) {
-            for (Path f : files.toList()) Files.copy(f, target.resolve(f.getFileName().toString()));
-        }
+        // the whole folder: its round examples too, which cover the call-level rules
+        RulesCopy.copyTree(Packs.EXAMPLES.resolve(call), tmp.resolve("examples").resolve(call));
         return tmp.resolve("examples");
     }
 }

@@ -200,18 +200,32 @@ abstract class DecisionsContract {
     }
 
     @Test
-    void a_replay_on_another_version_shows_what_callcheck_diff_shows() {
-        List<Example> examples = Example.all(Packs.EXAMPLES).stream().filter(e -> e.call().equals("426")).toList();
-        VersionDiff diff = VersionDiff.of(Packs.engine(), examples, "426", "2017-12-22", "2018-06-27");
+    void a_replay_on_another_version_shows_what_callcheck_diff_shows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        // A version of our own with a lower subsidy cap, so that the examples' answers change whatever the analysts wrote.
+        callcheck.support.RulesCopy copy = callcheck.support.RulesCopy.into(tmp, "507");
+        String later = callcheck.support.PackVersions.copyToFresh(copy.root(), "507", "2020-07-14", "2999-01-01");
+        java.nio.file.Path manifest = copy.root().resolve("507").resolve(later).resolve("pack.yaml");
+        String yaml = java.nio.file.Files.readString(manifest);
+        java.util.regex.Matcher cap = java.util.regex.Pattern.compile("(subsidyMax:\\s*\\n\\s*type: amount\\s*\\n\\s*value: )(\\d+)").matcher(yaml);
+        assertThat(cap.find()).as("507's subsidyMax in " + manifest).isTrue();
+        java.nio.file.Files.writeString(manifest, cap.replaceFirst("$1" + Long.parseLong(cap.group(2)) / 2));
+        callcheck.internal.engine.LoadReport report = callcheck.internal.engine.LoadReport.load(copy.root(), new callcheck.internal.pack.PackLoader());
+        assertThat(report.failures()).isEmpty();
+        callcheck.internal.engine.PackEngine engine = new callcheck.internal.engine.PackEngine(report.packs());
+        List<Example> examples = Example.all(Packs.EXAMPLES).stream().filter(e -> e.call().equals("507")).toList();
+        VersionDiff diff = VersionDiff.of(engine, examples, "507", "2020-07-14", later);
         assertThat(diff.changes()).isNotEmpty();
+        api.close();
+        api = TestServer.start(engine, store, false);
         for (VersionDiff.Change change : diff.changes()) {
-            TestServer.Response answer = api.postJson("/v1/calls/426/evaluations?version=2017-12-22", new String(change.example().proposal(),
+            TestServer.Response answer = api.postJson("/v1/calls/507/evaluations?version=2020-07-14", new String(change.example().proposal(),
                     java.nio.charset.StandardCharsets.UTF_8));
             if (answer.status() != 200) continue;
             String id = answer.json().get("decisionId").asText();
-            JsonNode replay = replay(id, "?version=2018-06-27");
+            JsonNode replay = replay(id, "?version=" + later);
             assertThat(replay.get("identical").asBoolean()).isFalse();
-            assertThat(replay.get("version").asText()).isEqualTo("2018-06-27");
+            assertThat(replay.get("version").asText()).isEqualTo(later);
             List<String> rules = new ArrayList<>();
             boolean verdictChanged = false, financingChanged = false;
             for (JsonNode d : replay.get("differences")) {
@@ -226,6 +240,8 @@ abstract class DecisionsContract {
             assertThat(verdictChanged).as(change.example().name()).isEqualTo(change.verdictChanged());
             assertThat(financingChanged).as(change.example().name()).isEqualTo(change.financingChanged());
         }
+        api.close();
+        api = TestServer.start(Packs.engine(), store, false);
         String id = evaluate("426", "426/eligible-at-25-percent.json");
         assertThat(replayResponse(id, "?version=1999-01-01").status()).isEqualTo(404);
         assertThat(replayResponse(id, "?digest=sha256:0000").status()).isEqualTo(404);

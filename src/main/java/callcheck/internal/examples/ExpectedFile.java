@@ -73,6 +73,30 @@ public final class ExpectedFile {
     }
 
     /**
+     * Rewrites a round example's expected file so that it expects what the round gave: {@code findings} (the
+     * call-level rule ids, sorted) and, when the file states one or the round proposes one, {@code proposedSelection}
+     * (sorted); every other field stays.
+     */
+    public static void accept(RoundExampleResult result) {
+        if (result.result() == null) throw new IllegalArgumentException(result.example().name() + " has no answer to accept: " + result.error());
+        Path file = result.example().expectedFile();
+        try {
+            ObjectNode root = (ObjectNode) MAPPER.readTree(Files.readAllBytes(file));
+            ArrayNode ids = root.putArray("findings");
+            result.foundIds().forEach(ids::add);
+            if (result.result().proposedSelection() == null) {
+                root.remove("proposedSelection");
+            } else if (root.has("proposedSelection")) {
+                ArrayNode selection = root.putArray("proposedSelection");
+                new java.util.TreeSet<>(result.result().proposedSelection().ids()).forEach(selection::add);
+            }
+            Files.writeString(file, text(root), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Writes the expected file for a verdict: the file's other fields are kept when it exists; {@code about} is set
      * when given.
      */

@@ -69,6 +69,11 @@ public record RoundExample(String call, String name, Path file, Expected expecte
         return out;
     }
 
+    /** The {@code <name>.expected.json} beside the round. */
+    public Path expectedFile() {
+        return file.resolveSibling(name + Example.EXPECTED_SUFFIX);
+    }
+
     /** The example proposal of the call a round entry names: {@code examples/<call>/<name>.json}. */
     public byte[] exampleProposal(String exampleName) {
         Path callDir = file.getParent().getParent();
