@@ -33,7 +33,7 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess serve(Path rules, String... storeOptions) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "callcheck.cli.Main", "serve",
-                "--host", "127.0.0.1", "--port", "0", "--rules", rules.toString(), "--examples", rules.resolve("no-examples").toString(), "--no-watch"));
+                "--host", "127.0.0.1", "--port", "0", "--rules", rules.toString(), "--examples", rules.resolve("no-examples").toString(), "--no-watch", "--cache", "off"));
         command.addAll(List.of(storeOptions));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -123,7 +123,7 @@ class Call426RulesTest {
         @DisplayName("426-PARTNERSHIP: absent partner lists name no one; a rule that @needs them (426-LEGAL-PERSON) says they are missing")
         void r426_PARTNERSHIP_fails_without_partner_list() {
             Verdict v = base().remove("partners").remove("coApplicants").evaluate(CALL);
-            assertThat(findingIds(v)).containsExactlyInAnyOrder("426-PARTNERSHIP", "426-LEGAL-PERSON", "426-BUDGET", "426-INNOVATIVE");
+            assertThat(findingIds(v)).containsExactlyInAnyOrder("426-PARTNERSHIP", "426-LEGAL-PERSON", "426-INNOVATIVE");
             assertThat(single(v, "426-PARTNERSHIP").severity()).isEqualTo(Severity.BLOCKING);
             assertThat(single(v, "426-LEGAL-PERSON").severity()).isEqualTo(Severity.MISSING);
             assertThat(single(v, "426-LEGAL-PERSON").values()).containsEntry("missing", List.of("coApplicants", "partners"));
