@@ -7,6 +7,7 @@ import java.time.Duration;
  * abandoned evaluations are still stuck in a rule. Nothing was evaluated; the same call may succeed later.
  */
 public final class EngineBusyException extends RuntimeException {
+    /** How long a caller should wait before trying again. */
     private final Duration retryAfter;
 
     /**

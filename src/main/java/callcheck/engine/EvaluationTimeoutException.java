@@ -7,9 +7,13 @@ import java.time.Duration;
  * that was firing (or, when the time went into matching rather than a consequence, the last one that fired).
  */
 public final class EvaluationTimeoutException extends RuntimeException {
+    /** The call evaluated. */
     private final String call;
+    /** The pack version evaluated. */
     private final String version;
+    /** The rule firing when the budget ran out, or null. */
     private final String rule;
+    /** The budget that ran out. */
     private final Duration budget;
 
     /**

@@ -229,7 +229,13 @@ public final class ReferenceData {
         return r == null ? null : r.en();
     }
 
-    /** {@link #whyNotFlemish(Organisation, LocalDate)} in Dutch and English. */
+    /**
+     * {@link #whyNotFlemish(Organisation, LocalDate)} in Dutch and English.
+     *
+     * @param o    an organisation, or null
+     * @param date the day that counts
+     * @return why it lies outside Flanders on that day, in both languages; null when it does not, or cannot be told
+     */
     public Reason reasonNotFlemish(Organisation o, LocalDate date) {
         if (o == null || o.getKind() == null) return null;
         if (o.getKind() == OrganisationKind.LOCAL_GOVERNMENT_COOPERATION && (o.getMembers() == null || o.getMembers().isEmpty())) {
@@ -344,7 +350,14 @@ public final class ReferenceData {
         return r == null ? null : r.en();
     }
 
-    /** {@link #whyNotInRegion(String, Region, LocalDate)} in Dutch and English. */
+    /**
+     * {@link #whyNotInRegion(String, Region, LocalDate)} in Dutch and English.
+     *
+     * @param nis    a NIS code, or null
+     * @param region the network region
+     * @param date   the day that counts
+     * @return why the code lies outside the region on that day, in both languages; null when it lies inside
+     */
     public Reason reasonNotInRegion(String nis, Region region, LocalDate date) {
         if (nis == null) return NO_NIS;
         Optional<Municipality> now = municipality(nis, date);
@@ -372,7 +385,14 @@ public final class ReferenceData {
         return r == null ? null : r.en();
     }
 
-    /** {@link #whyNotInRegion(Organisation, Region, LocalDate)} in Dutch and English. */
+    /**
+     * {@link #whyNotInRegion(Organisation, Region, LocalDate)} in Dutch and English.
+     *
+     * @param o      an organisation, or null
+     * @param region the network region, or null
+     * @param date   the day that counts
+     * @return why it lies outside the region on that day, in both languages; null when it lies inside or cannot be told
+     */
     public Reason reasonNotInRegion(Organisation o, Region region, LocalDate date) {
         if (o == null || o.getKind() == null || region == null) return null;
         if (o.getKind() == OrganisationKind.VGC) {

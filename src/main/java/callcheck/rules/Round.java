@@ -31,11 +31,15 @@ public final class Round {
             this.ids = List.copyOf(ids);
         }
 
+        /** @return the region */
         public Region getRegion() { return region; }
+        /** @return the ids of the proposals selected there */
         public List<String> getIds() { return ids; }
+        /** @return how many proposals are selected there */
         public int getCount() { return ids.size(); }
     }
 
+    /** @param selected the proposals selected in the round */
     public Round(List<RoundProposal> selected) {
         this.proposals = List.copyOf(selected);
         BigDecimal s = BigDecimal.ZERO, a = BigDecimal.ZERO, v = BigDecimal.ZERO;
@@ -55,15 +59,18 @@ public final class Round {
         this.regions = byRegion.entrySet().stream().map(e -> new RegionCount(e.getKey(), e.getValue())).toList();
     }
 
+    /** @return the selected proposals */
     public List<RoundProposal> getProposals() { return proposals; }
-    /** How many proposals are selected. */
+    /** @return how many proposals are selected */
     public int getCount() { return proposals.size(); }
-    /** AMIF + VVSG of the selected proposals. */
+    /** @return AMIF + VVSG of the selected proposals, in euro */
     public BigDecimal getSubsidy() { return subsidy; }
+    /** @return the AMIF amounts of the selected proposals, in euro */
     public BigDecimal getAmif() { return amif; }
+    /** @return the VVSG cofinancing of the selected proposals, in euro */
     public BigDecimal getVvsg() { return vvsg; }
-    /** How many selected proposals lie in a small municipality. */
+    /** @return how many selected proposals lie in a small municipality */
     public int getSmall() { return small; }
-    /** Per region named by a selected proposal, in region order, the proposals selected there. */
+    /** @return per region named by a selected proposal, in region order, the proposals selected there */
     public List<RegionCount> getRegions() { return regions; }
 }

@@ -18,6 +18,14 @@ public final class RoundProposal {
     private final boolean small;
     private final Region region;
 
+    /**
+     * @param id      the proposal's id in the round
+     * @param verdict its verdict
+     * @param amif    the AMIF amount it asks, in euro (null counts as none)
+     * @param vvsg    the VVSG cofinancing it asks, in euro (null counts as none)
+     * @param small   whether it lies in a small city or municipality
+     * @param region  its network region, or null
+     */
     public RoundProposal(String id, Outcome verdict, BigDecimal amif, BigDecimal vvsg, boolean small, Region region) {
         this.id = id;
         this.verdict = verdict;
@@ -28,12 +36,18 @@ public final class RoundProposal {
         this.region = region;
     }
 
+    /** @return the proposal's id in the round */
     public String getId() { return id; }
+    /** @return its verdict */
     public Outcome getVerdict() { return verdict; }
-    /** AMIF + VVSG asked. */
+    /** @return AMIF + VVSG asked, in euro */
     public BigDecimal getSubsidy() { return subsidy; }
+    /** @return the AMIF amount asked, in euro */
     public BigDecimal getAmif() { return amif; }
+    /** @return the VVSG cofinancing asked, in euro */
     public BigDecimal getVvsg() { return vvsg; }
+    /** @return whether it lies in a small city or municipality */
     public boolean isSmall() { return small; }
+    /** @return its network region, or null */
     public Region getRegion() { return region; }
 }
