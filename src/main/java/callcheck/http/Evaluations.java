@@ -69,12 +69,11 @@ final class Evaluations {
         if (version != null) packs.select(call, version, null);
 
         Proposal proposal = ProposalReader.read(RequestChecks.body(ctx, RequestChecks.MAX_BODY_BYTES));
-        Verdict v;
-        RulePack pack;
         // The pack chosen here is the one that decides, so that the record archives exactly it. The engine bounds the
         // evaluations at once, the wait for a slot and the time of each (EvaluationLimits).
         packs = engine.packs();
-        pack = packs.select(call, version, proposal.getSubmittedOn());
+        RulePack pack = packs.select(call, version, proposal.getSubmittedOn());
+        Verdict v;
         try {
             v = engine.evaluate(packs, pack, proposal);
         } catch (EvaluationTimeoutException e) {
