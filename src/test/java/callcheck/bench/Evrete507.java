@@ -15,8 +15,6 @@ import org.evrete.KnowledgeService;
 import org.evrete.api.Knowledge;
 import org.evrete.api.StatelessSession;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
@@ -38,19 +36,11 @@ public final class Evrete507 {
 
     private final KnowledgeService service;
     private final Knowledge knowledge;
-    private final BigDecimal subsidyMax, amifShare, vvsgShare, ownShare, hours;
-    private final LocalDate deadline, periodStart, periodEnd;
+    private final Numbers507 n;
     private final ReferenceData ref;
 
     public Evrete507(Parameters p, ReferenceData ref) {
-        subsidyMax = p.amount("subsidyMax");
-        amifShare = p.fraction("amifShareMax");
-        vvsgShare = p.fraction("vvsgShareMax");
-        ownShare = p.fraction("ownShareMin");
-        hours = p.number("hoursPerParticipant");
-        deadline = p.date("deadline");
-        periodStart = p.date("periodStart");
-        periodEnd = p.date("periodEnd");
+        n = Numbers507.of(p);
         this.ref = ref;
         // Rules on the caller's thread, as callcheck evaluates: Evrete's own pool would add a thread hand-off.
         service = KnowledgeService.builder().withExecutor(new CallerRuns()).build();
@@ -73,27 +63,27 @@ public final class Evrete507 {
                 .anyMatch(o -> !known(o) || !o.isLocalGovernment() && o.getExperience() == null));
         // money
         either(rules, "507-SUBSIDY-MAX", p1 -> f(p1) == null || f(p1).getAmif() == null || f(p1).getVvsg() == null,
-                p1 -> f(p1).getSubsidy() != null && f(p1).getSubsidy().compareTo(subsidyMax) > 0);
+                p1 -> f(p1).getSubsidy() != null && f(p1).getSubsidy().compareTo(n.subsidyMax()) > 0);
         either(rules, "507-AMIF-SHARE", p1 -> f(p1) == null || f(p1).getAmif() == null || f(p1).getTotalCost() == null,
-                p1 -> Money.aboveShare(f(p1).getAmif(), f(p1).getTotalCost(), amifShare));
+                p1 -> Money.aboveShare(f(p1).getAmif(), f(p1).getTotalCost(), n.amifShare()));
         either(rules, "507-VVSG-SHARE", p1 -> f(p1) == null || f(p1).getVvsg() == null || f(p1).getTotalCost() == null,
-                p1 -> Money.aboveShare(f(p1).getVvsg(), f(p1).getTotalCost(), vvsgShare));
+                p1 -> Money.aboveShare(f(p1).getVvsg(), f(p1).getTotalCost(), n.vvsgShare()));
         either(rules, "507-OWN-SHARE", p1 -> f(p1) == null || f(p1).getOwn() == null || f(p1).getTotalCost() == null,
-                p1 -> Money.belowShare(f(p1).getOwn(), f(p1).getTotalCost(), ownShare));
+                p1 -> Money.belowShare(f(p1).getOwn(), f(p1).getTotalCost(), n.ownShare()));
         either(rules, "507-BALANCE", p1 -> f(p1) == null || f(p1).getTotalCost() == null || f(p1).getAmif() == null
                         || f(p1).getVvsg() == null || f(p1).getOwn() == null,
                 p1 -> !Money.addsUp(f(p1).getTotalCost(), f(p1).getAmif(), f(p1).getVvsg(), f(p1).getOwn()));
         // when
-        blocking(rules, "507-DEADLINE", p1 -> p1.getSubmittedOn().isAfter(deadline));
+        blocking(rules, "507-DEADLINE", p1 -> p1.getSubmittedOn().isAfter(n.deadline()));
         either(rules, "507-PERIOD", p1 -> p1.getPeriod() == null || p1.getPeriod().getStart() == null || p1.getPeriod().getEnd() == null,
-                p1 -> !p1.getPeriod().within(periodStart, periodEnd));
+                p1 -> !p1.getPeriod().within(n.periodStart(), n.periodEnd()));
         // what
         missing(rules, "507-TRAJECTORY", p1 -> p1.getTrajectories() == null || p1.getTrajectories().stream().anyMatch(t -> t.getForm() == null));
         blocking(rules, "507-TRAJECTORY", p1 -> p1.getTrajectories() != null && p1.getTrajectories().stream().noneMatch(t -> t.getForm() == null)
                 && (p1.getTrajectories().isEmpty() || p1.getTrajectories().stream().anyMatch(t -> t.getForm() == TrajectoryForm.OTHER && !t.isJustified())));
         missing(rules, "507-HOURS", p1 -> p1.getTrajectories() != null && p1.getTrajectories().stream().anyMatch(t -> t.getHoursPerParticipant() == null));
         warning(rules, "507-HOURS", p1 -> p1.getTrajectories() != null && p1.getTrajectories().stream().allMatch(t -> t.getHoursPerParticipant() != null)
-                && p1.getTrajectories().stream().anyMatch(t -> t.getHoursPerParticipant().compareTo(hours) < 0));
+                && p1.getTrajectories().stream().anyMatch(t -> t.getHoursPerParticipant().compareTo(n.hours()) < 0));
         either(rules, "507-TARGET-GROUP", p1 -> p1.getTargetGroups() == null, p1 -> !p1.getTargetGroups().contains(TargetGroup.NEWCOMERS));
         commitment(rules, "507-EVALUATION", Commitment.EVALUATE_TRAJECTORIES);
         commitment(rules, "507-FRAMEWORK", Commitment.OPERATIONAL_FRAMEWORK);

@@ -31,19 +31,11 @@ public final class HandWritten507 {
     public record Result(Outcome outcome, List<String> blocking, List<String> missing, List<String> warnings) {
     }
 
-    private final BigDecimal subsidyMax, amifShare, vvsgShare, ownShare, hours;
-    private final LocalDate deadline, periodStart, periodEnd;
+    private final Numbers507 n;
     private final ReferenceData ref;
 
     public HandWritten507(Parameters p, ReferenceData ref) {
-        subsidyMax = p.amount("subsidyMax");
-        amifShare = p.fraction("amifShareMax");
-        vvsgShare = p.fraction("vvsgShareMax");
-        ownShare = p.fraction("ownShareMin");
-        hours = p.number("hoursPerParticipant");
-        deadline = p.date("deadline");
-        periodStart = p.date("periodStart");
-        periodEnd = p.date("periodEnd");
+        n = Numbers507.of(p);
         this.ref = ref;
     }
 
@@ -89,16 +81,16 @@ public final class HandWritten507 {
         Financing f = p.getFinancing();
         BigDecimal total = f == null ? null : f.getTotalCost(), amif = f == null ? null : f.getAmif(),
                 vvsg = f == null ? null : f.getVvsg(), own = f == null ? null : f.getOwn();
-        check(amif == null || vvsg == null, f != null && f.getSubsidy() != null && f.getSubsidy().compareTo(subsidyMax) > 0, "507-SUBSIDY-MAX", b, m);
-        check(amif == null || total == null, Money.aboveShare(amif, total, amifShare), "507-AMIF-SHARE", b, m);
-        check(vvsg == null || total == null, Money.aboveShare(vvsg, total, vvsgShare), "507-VVSG-SHARE", b, m);
-        check(own == null || total == null, Money.belowShare(own, total, ownShare), "507-OWN-SHARE", b, m);
+        check(amif == null || vvsg == null, f != null && f.getSubsidy() != null && f.getSubsidy().compareTo(n.subsidyMax()) > 0, "507-SUBSIDY-MAX", b, m);
+        check(amif == null || total == null, Money.aboveShare(amif, total, n.amifShare()), "507-AMIF-SHARE", b, m);
+        check(vvsg == null || total == null, Money.aboveShare(vvsg, total, n.vvsgShare()), "507-VVSG-SHARE", b, m);
+        check(own == null || total == null, Money.belowShare(own, total, n.ownShare()), "507-OWN-SHARE", b, m);
         check(total == null || amif == null || vvsg == null || own == null, total != null && !Money.addsUp(total, amif, vvsg, own), "507-BALANCE", b, m);
         // when
-        if (d.isAfter(deadline)) b.add("507-DEADLINE");
+        if (d.isAfter(n.deadline())) b.add("507-DEADLINE");
         var period = p.getPeriod();
         check(period == null || period.getStart() == null || period.getEnd() == null,
-                period != null && period.getStart() != null && period.getEnd() != null && !period.within(periodStart, periodEnd), "507-PERIOD", b, m);
+                period != null && period.getStart() != null && period.getEnd() != null && !period.within(n.periodStart(), n.periodEnd()), "507-PERIOD", b, m);
         // what
         List<Trajectory> ts = p.getTrajectories();
         if (ts == null) m.add("507-TRAJECTORY");
@@ -108,7 +100,7 @@ public final class HandWritten507 {
                 if (t.getForm() == null) formMissing = true;
                 else if (t.getForm() == TrajectoryForm.OTHER && !t.isJustified()) bad = true;
                 if (t.getHoursPerParticipant() == null) hoursMissing = true;
-                else if (t.getHoursPerParticipant().compareTo(hours) < 0) fewHours = true;
+                else if (t.getHoursPerParticipant().compareTo(n.hours()) < 0) fewHours = true;
             }
             check(formMissing, bad, "507-TRAJECTORY", b, m);
             if (hoursMissing) m.add("507-HOURS");
