@@ -125,6 +125,12 @@ public final class HttpServer {
         return health;
     }
 
+    /** Whether a graceful stop has begun: new requests are answered 503 shutting_down from then on. */
+    boolean stopping() {
+        GracefulHandler handler = graceful;
+        return handler != null && handler.isShutdown();
+    }
+
     /** Requests being handled now. */
     public long inFlight() {
         return graceful == null ? 0 : graceful.getCurrentRequestCount();
