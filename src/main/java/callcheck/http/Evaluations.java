@@ -6,21 +6,14 @@ import callcheck.internal.engine.PackSet;
 import callcheck.engine.Verdict;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
-import callcheck.internal.model.Json;
 import callcheck.internal.pack.RulePack;
 import callcheck.store.Decision;
 import callcheck.store.DecisionStore;
 import callcheck.store.Pack;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,10 +27,6 @@ import java.util.Set;
 final class Evaluations {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
     private static final Set<String> PARAMETERS = Set.of("version");
-    private static final ObjectWriter VERDICT_WRITER = Json.output().writerFor(Verdict.class);
-    /** The proposal as it was read, every field (null when absent), as the strict reader reads it back. */
-    private static final ObjectWriter PROPOSAL_WRITER = Json.strict().writerFor(Proposal.class)
-            .without(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final PackEngine engine;
     private final Metrics metrics;
@@ -80,47 +69,17 @@ final class Evaluations {
             metrics.timeout(e);
             throw e;
         }
-        byte[] json = verdictJson(v);
+        byte[] json = CanonicalJson.verdict(v);
         long nanos = System.nanoTime() - start;
         if (store != null) {
             store.record(new Decision(v.decisionId(), received, askedBy, v.call(), v.version(), v.digest(), v.verdict().name(),
-                    nanos / 1_000, proposalJson(proposal), new String(json, StandardCharsets.UTF_8)),
+                    nanos / 1_000, CanonicalJson.proposal(proposal), new String(json, StandardCharsets.UTF_8)),
                     new Pack(pack.digest(), pack.call(), pack.version(), pack.files()));
         }
         metrics.verdict(v, Duration.ofNanos(nanos));
         long tenths = nanos / 100_000; // milliseconds to one decimal, without a Formatter per request
         LOG.info("decision {} call {} version {} verdict {} findings {} in {}.{} ms", v.decisionId(), v.call(), v.version(),
                 v.verdict(), v.findings().size(), tenths / 10, tenths % 10);
-        respond(ctx, json);
-    }
-
-    private static String proposalJson(Proposal p) {
-        try {
-            return PROPOSAL_WRITER.writeValueAsString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the proposal", e);
-        }
-    }
-
-    private static byte[] verdictJson(Verdict v) {
-        try {
-            return VERDICT_WRITER.writeValueAsBytes(v);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the verdict", e);
-        }
-    }
-
-    /**
-     * Writes the verdict's JSON bytes straight to the response: {@code ctx.json} would make a String, then bytes,
-     * then copy them through a 32 KB buffer allocated for each response.
-     */
-    private static void respond(Context ctx, byte[] json) {
-        try {
-            ctx.contentType(ContentType.APPLICATION_JSON);
-            ctx.res().setContentLength(json.length);
-            ctx.outputStream().write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the verdict", e);
-        }
+        CanonicalJson.respond(ctx, json);
     }
 }

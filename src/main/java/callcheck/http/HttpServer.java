@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 
 /**
  * The HTTP service over an {@link PackEngine}: the endpoints of ../shared/API.md on Javalin. Built from an engine (whose
@@ -52,12 +51,6 @@ public final class HttpServer {
     private final Health health;
     private final Metrics metrics;
     private final byte[] openApi = resource(OPENAPI_RESOURCE);
-    /**
-     * At most one evaluation (or round) per processor at a time; the other request threads wait their turn here.
-     * Sixteen evaluations sliced over two cores evict each other's caches: with the limit the same load took 0.83 to
-     * 0.91 of the CPU per evaluation (BENCHMARKS.md).
-     */
-    private final Semaphore evaluating = new Semaphore(Runtime.getRuntime().availableProcessors());
     private callcheck.round.Decisions decisions;
     private Javalin app;
     private volatile GracefulHandler graceful;
@@ -172,7 +165,9 @@ public final class HttpServer {
             config.routes.get("/v1/decisions/{decisionId}", decisions::show);
             config.routes.post("/v1/decisions/{decisionId}/replay", decisions::replay);
         }
-        config.routes.post("/v1/calls/{call}/rounds", new RoundsEndpoint(engine, roundDecisions(), evaluating)::check);
+        RoundsEndpoint rounds = new RoundsEndpoint(engine, metrics, roundDecisions(), store, requireToken);
+        config.routes.post("/v1/calls/{call}/rounds", rounds::check);
+        if (store != null) config.routes.get("/v1/rounds/{roundId}", rounds::show);
         config.routes.get("/v1/calls", ctx -> {
             RequestChecks.onlyParameters(ctx, Set.of());
             ctx.json(Listings.calls(engine.packs()));

@@ -45,7 +45,8 @@ final class Listings {
     }
 
     /** GET /v1/calls/{call}/rules: the rules of one version. */
-    record Rules(String call, String version, String digest, List<RuleView> rules) {
+    /** @param callLevelRules the rules on a round of proposals (round*.drl, POST /v1/calls/{call}/rounds); empty when none */
+    record Rules(String call, String version, String digest, List<RuleView> rules, List<RuleView> callLevelRules) {
     }
 
     record RuleView(String id, Severity severity, String title, Finding.Messages message, Source source,
@@ -93,7 +94,8 @@ final class Listings {
     static Rules rules(PackSet packs, String call, String version) {
         List<RulePack> versions = packs.versions(call);
         RulePack pack = version == null ? versions.get(versions.size() - 1) : packs.select(call, version, null);
-        return new Rules(call, pack.version(), pack.digest(), pack.primaryRules().stream().map(Listings::rule).toList());
+        List<RuleView> callLevel = pack.round() == null ? List.of() : pack.round().primaryRules().stream().map(Listings::rule).toList();
+        return new Rules(call, pack.version(), pack.digest(), pack.primaryRules().stream().map(Listings::rule).toList(), callLevel);
     }
 
     private static VersionDetail detail(RulePack p) {

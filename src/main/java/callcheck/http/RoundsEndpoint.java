@@ -1,42 +1,67 @@
 package callcheck.http;
 
+import callcheck.engine.EvaluationTimeoutException;
 import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.PackSet;
+import callcheck.internal.engine.Ulid;
 import callcheck.internal.model.Json;
+import callcheck.internal.pack.RulePack;
 import callcheck.round.Decisions;
 import callcheck.round.RoundReader;
 import callcheck.round.RoundRequest;
 import callcheck.round.RoundResult;
 import callcheck.round.Rounds;
-import io.javalin.http.ContentType;
+import callcheck.store.Decision;
+import callcheck.store.DecisionStore;
+import callcheck.store.Pack;
+import callcheck.store.RoundJson;
+import callcheck.store.RoundRecord;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
+import java.util.TreeMap;
 
 /**
  * POST /v1/calls/{call}/rounds: reads a round strictly (proposals inline or by decisionId), checks it with the
- * call-level rules and proposes the best selection; logs one line per round.
+ * call-level rules and proposes the best selection; logs one line per round. With a store, the round and the
+ * decisions on its inline proposals are recorded before the answer goes out, and GET /v1/rounds/{roundId} reads the
+ * round back.
  */
 final class RoundsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(RoundsEndpoint.class);
 
     private final PackEngine engine;
+    private final Metrics metrics;
     private final Decisions decisions;
-    private final Semaphore evaluating;
+    private final DecisionStore store;
+    private final Tokens tokens;
+    private final boolean requireToken;
 
-    RoundsEndpoint(PackEngine engine, Decisions decisions, Semaphore evaluating) {
+    /** @param store where rounds are recorded, or null to record none */
+    RoundsEndpoint(PackEngine engine, Metrics metrics, Decisions decisions, DecisionStore store, boolean requireToken) {
         this.engine = engine;
+        this.metrics = metrics;
         this.decisions = decisions;
-        this.evaluating = evaluating;
+        this.store = store;
+        this.tokens = store == null ? null : new Tokens(store);
+        this.requireToken = requireToken;
     }
 
     void check(Context ctx) {
         long start = System.nanoTime();
+        Instant received = Instant.now();
+        String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx) : tokens.optional(ctx);
         RequestChecks.onlyParameters(ctx, Set.of());
         RequestChecks.requireJson(ctx);
         RequestChecks.requireDeclaredLengthWithinLimit(ctx, RequestChecks.MAX_ROUND_BODY_BYTES);
@@ -44,24 +69,65 @@ final class RoundsEndpoint {
         PackSet packs = engine.packs();
         packs.versions(call); // an unknown call is known before the body
         RoundRequest request = RoundReader.read(RequestChecks.body(ctx, RequestChecks.MAX_ROUND_BODY_BYTES));
-        RoundResult result;
-        // A round is many evaluations and a search: it takes one of the evaluation slots, so that rounds and single
-        // evaluations share the processors as evaluations do among themselves.
-        evaluating.acquireUninterruptibly();
+        // Each proposal given inline is evaluated as a single evaluation is: within the engine's slots and time budget.
+        Rounds.Checked checked;
         try {
-            result = Rounds.check(packs, call, request, decisions);
-        } finally {
-            evaluating.release();
+            checked = Rounds.checked(packs, call, null, request, decisions, (pack, p) -> engine.evaluate(packs, pack, p));
+        } catch (EvaluationTimeoutException e) {
+            metrics.timeout(e);
+            throw e;
         }
-        long tenths = (System.nanoTime() - start) / 100_000;
-        LOG.info("round call {} version {} proposals {} selected {} findings {} proposed {} in {}.{} ms", result.call(), result.version(),
-                result.proposals().size(), result.totals().selected(), result.findings().size(),
-                result.proposedSelection() == null ? "none" : result.proposedSelection().ids().size(), tenths / 10, tenths % 10);
+        RoundResult result = checked.result();
+        long micros = (System.nanoTime() - start) / 1_000;
+        if (store != null) {
+            result = result.withRoundId(Ulid.next());
+            record(checked, result, request, received, askedBy, micros);
+        }
+        LOG.info("round {} call {} version {} proposals {} selected {} findings {} proposed {} in {}.{} ms", result.roundId(), result.call(),
+                result.version(), result.proposals().size(), result.totals().selected(), result.findings().size(),
+                result.proposedSelection() == null ? "none" : result.proposedSelection().ids().size(), micros / 1000, micros % 1000 / 100);
+        CanonicalJson.respond(ctx, json(result));
+    }
+
+    /** GET /v1/rounds/{roundId}: a recorded round, its request as read and its answer as given; needs a token. */
+    void show(Context ctx) {
+        tokens.require(ctx);
+        RequestChecks.onlyParameters(ctx, Set.of());
+        String id = ctx.pathParam("roundId");
+        RoundRecord round = store.findRound(id).orElseThrow(() -> new ApiError(404, "unknown_round", "roundId", "no round '" + id + "' is recorded"));
+        ctx.json(RoundJson.of(round));
+    }
+
+    private void record(Rounds.Checked checked, RoundResult result, RoundRequest request, Instant received, String askedBy, long micros) {
+        RulePack pack = checked.pack();
+        List<Decision> evaluated = new ArrayList<>();
+        for (Rounds.Evaluated e : checked.evaluated()) {
+            evaluated.add(new Decision(e.verdict().decisionId(), received, askedBy, e.verdict().call(), e.verdict().version(),
+                    e.verdict().digest(), e.verdict().verdict().name(), e.tookMicros(), CanonicalJson.proposal(e.proposal()),
+                    new String(CanonicalJson.verdict(e.verdict()), StandardCharsets.UTF_8)));
+        }
+        store.recordRound(new RoundRecord(result.roundId(), received, askedBy, result.call(), result.version(), result.digest(), micros,
+                        new String(json(requestAsRead(request)), StandardCharsets.UTF_8), new String(json(result), StandardCharsets.UTF_8)),
+                evaluated, new Pack(pack.digest(), pack.call(), pack.version(), pack.files()));
+    }
+
+    /** The round as read: each inline proposal as its canonical JSON, the scores in the order of their ids. */
+    private record RequestAsRead(List<EntryAsRead> proposals, List<String> selected, TreeMap<String, BigDecimal> scores) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record EntryAsRead(String id, @JsonRawValue String proposal, String decisionId) {
+    }
+
+    private static RequestAsRead requestAsRead(RoundRequest r) {
+        return new RequestAsRead(r.proposals().stream().map(e -> new EntryAsRead(e.id(),
+                e.proposal() == null ? null : CanonicalJson.proposal(e.proposal()), e.decisionId())).toList(),
+                r.selected(), r.scores() == null ? null : new TreeMap<>(r.scores()));
+    }
+
+    private static byte[] json(Object value) {
         try {
-            byte[] json = Json.output().writeValueAsBytes(result);
-            ctx.contentType(ContentType.APPLICATION_JSON);
-            ctx.res().setContentLength(json.length);
-            ctx.outputStream().write(json);
+            return Json.output().writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the round", e);
         }

@@ -3,6 +3,7 @@ package callcheck.round;
 import callcheck.engine.Finding;
 import callcheck.engine.Outcome;
 import callcheck.model.Region;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.math.BigDecimal;
@@ -12,12 +13,19 @@ import java.util.List;
  * The answer on a round (../shared/API.md, "Call rounds"): each proposal's verdict and what it asks, the call-level
  * findings on the selected proposals and their totals, and the proposed selection.
  *
+ * @param roundId           the id under which the service recorded the round; null when nothing recorded it (left out
+ *                          of the JSON then)
  * @param proposedSelection null only when no selection of eligible proposals meets every BLOCKING call-level rule
  *                          (which only a rule asking for a least number can cause)
  */
-@JsonPropertyOrder({"call", "version", "digest", "proposals", "findings", "totals", "proposedSelection"})
-public record RoundResult(String call, String version, String digest, List<Line> proposals, List<Finding> findings, Totals totals,
+@JsonPropertyOrder({"roundId", "call", "version", "digest", "proposals", "findings", "totals", "proposedSelection"})
+public record RoundResult(@JsonInclude(JsonInclude.Include.NON_NULL) String roundId, String call, String version, String digest, List<Line> proposals, List<Finding> findings, Totals totals,
                           Proposed proposedSelection) {
+
+    /** The same answer under the id the round is recorded with. */
+    public RoundResult withRoundId(String id) {
+        return new RoundResult(id, call, version, digest, proposals, findings, totals, proposedSelection);
+    }
 
     /** One proposal: its verdict (and the decision that gave it), what it asks, whether small, its region and score. */
     @JsonPropertyOrder({"id", "verdict", "decisionId", "subsidy", "amif", "vvsg", "small", "region", "score", "selected"})

@@ -53,6 +53,19 @@ public final class Rounds {
     private record Item(String id, Verdict verdict, RoundProposal fact, BigDecimal score) {
     }
 
+    /** A proposal given inline that the round evaluated: what the service records as a decision of its own. */
+    public record Evaluated(Proposal proposal, Verdict verdict, long tookMicros) {
+    }
+
+    /** How a round evaluates the proposals given inline: the service goes through its evaluation limits. */
+    public interface Evaluate {
+        Verdict evaluate(RulePack pack, Proposal proposal);
+    }
+
+    /** A round's answer, the pack whose rules decided it, and the proposals it evaluated (in the round's order). */
+    public record Checked(RoundResult result, RulePack pack, List<Evaluated> evaluated) {
+    }
+
     /** Checks a round on the version that governs its proposals' submission dates. */
     public static RoundResult check(PackSet packs, String call, RoundRequest request, Decisions decisions) {
         return check(packs, call, null, request, decisions);
@@ -63,6 +76,14 @@ public final class Rounds {
      * is), or with {@code version} null on the version that governs the proposals' submission dates.
      */
     public static RoundResult check(PackSet packs, String call, String version, RoundRequest request, Decisions decisions) {
+        return checked(packs, call, version, request, decisions, (pack, p) -> PackEngine.evaluate(pack, packs.reference(), p)).result();
+    }
+
+    /**
+     * {@link #check(PackSet, String, String, RoundRequest, Decisions)} with the proposals given inline evaluated by
+     * {@code evaluate}; answers with the pack and the evaluations behind the answer too.
+     */
+    public static Checked checked(PackSet packs, String call, String version, RoundRequest request, Decisions decisions, Evaluate evaluate) {
         packs.versions(call); // an unknown call is a 404 before anything else
         List<Proposal> proposals = new ArrayList<>();
         List<Verdict> recorded = new ArrayList<>();
@@ -88,9 +109,15 @@ public final class Rounds {
         ReferenceData reference = packs.reference();
 
         List<Item> items = new ArrayList<>();
+        List<Evaluated> evaluated = new ArrayList<>();
         for (int i = 0; i < proposals.size(); i++) {
             Proposal p = proposals.get(i);
-            Verdict v = recorded.get(i) != null ? recorded.get(i) : PackEngine.evaluate(pack, reference, p);
+            Verdict v = recorded.get(i);
+            if (v == null) {
+                long start = System.nanoTime();
+                v = evaluate.evaluate(pack, p);
+                evaluated.add(new Evaluated(p, v, (System.nanoTime() - start) / 1_000));
+            }
             String id = request.proposals().get(i).id();
             RoundProposal fact = new RoundProposal(id, v.verdict(), p.getFinancing() == null ? null : p.getFinancing().getAmif(),
                     p.getFinancing() == null ? null : p.getFinancing().getVvsg(), small(p, reference), p.getRegion());
@@ -105,8 +132,9 @@ public final class Rounds {
                 Money.shown(it.fact().getSubsidy()), Money.shown(it.fact().getAmif()), Money.shown(it.fact().getVvsg()), it.fact().isSmall(),
                 it.fact().getRegion(), it.score(), selectedIds.contains(it.id()))).toList();
         List<Finding> findings = selected.isEmpty() ? List.of() : findings(roundPack, packs.reference(), selected);
-        return new RoundResult(pack.call(), pack.version(), pack.digest(), lines, findings, totals(round),
+        RoundResult result = new RoundResult(null, pack.call(), pack.version(), pack.digest(), lines, findings, totals(round),
                 propose(roundPack, reference, items));
+        return new Checked(result, pack, evaluated);
     }
 
     /** The version that governs every proposal's submission date; a round under two versions is refused. */

@@ -25,7 +25,16 @@ public interface DecisionStore extends AutoCloseable {
      */
     void record(Decision decision, Pack pack);
 
+    /**
+     * Stores a call round, the decisions it made on the proposals given inline, and the pack that decided, in one
+     * transaction; returns once it is committed. Throws {@link StoreUnavailableException} when it could not be: then
+     * nothing of the round is.
+     */
+    void recordRound(RoundRecord round, List<Decision> decisions, Pack pack);
+
     Optional<Decision> find(String id);
+
+    Optional<RoundRecord> findRound(String id);
 
     /** Up to {@code limit} decisions matching, newest first, after the decision {@code afterId} (null: from the newest). */
     Page list(Filter filter, String afterId, int limit);

@@ -83,7 +83,7 @@ final class GroupCommit<T> {
             writer.write(values);
             for (Item<T> i : batch) i.committed().complete(null);
         } catch (Exception | Error e) {
-            LOG.warn("the store could not commit {} decision(s): {}", batch.size(), e.toString());
+            LOG.warn("the store could not commit {} record(s): {}", batch.size(), e.toString());
             for (Item<T> i : batch) i.committed().completeExceptionally(e);
         }
     }

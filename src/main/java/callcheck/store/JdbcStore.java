@@ -31,6 +31,7 @@ final class JdbcStore implements DecisionStore {
     /** How long a caller waits for its record's commit, and for a connection, before the store counts as unavailable. */
     static final long WAIT_MILLIS = 5_000;
     private static final String DECISION_COLUMNS = "id, received_at, asked_by, call_id, version, digest, verdict, took_micros";
+    private static final String ROUND_COLUMNS = "id, received_at, asked_by, call_id, version, digest, took_micros, request_json, result_json";
 
     private final HikariDataSource pool;
     private final boolean h2;
@@ -45,7 +46,8 @@ final class JdbcStore implements DecisionStore {
         return t;
     });
 
-    private record Record(Decision decision, Pack pack) {
+    /** What one caller hands in: decisions (one for an evaluation, any number for a round), their pack, the round or null. */
+    private record Record(List<Decision> decisions, Pack pack, RoundRecord round) {
     }
 
     private JdbcStore(HikariDataSource pool, boolean h2) {
@@ -103,7 +105,12 @@ final class JdbcStore implements DecisionStore {
 
     @Override
     public void record(Decision decision, Pack pack) {
-        writer.submit(new Record(decision, pack));
+        writer.submit(new Record(List.of(decision), pack, null));
+    }
+
+    @Override
+    public void recordRound(RoundRecord round, List<Decision> decisions, Pack pack) {
+        writer.submit(new Record(List.copyOf(decisions), pack, round));
     }
 
     /** One batch, one transaction; on H2 a checkpoint then writes it to the file, so that a killed process keeps it. */
@@ -123,8 +130,7 @@ final class JdbcStore implements DecisionStore {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO decision (" + DECISION_COLUMNS
                     + ", proposal, verdict_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Record r : batch) {
-                    Decision d = r.decision();
+                for (Record r : batch) for (Decision d : r.decisions()) {
                     s.setString(1, d.id());
                     s.setLong(2, d.receivedAt().toEpochMilli());
                     s.setString(3, d.askedBy());
@@ -138,6 +144,7 @@ final class JdbcStore implements DecisionStore {
                     s.addBatch();
                 }
                 s.executeBatch();
+                insertRounds(c, batch);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -152,6 +159,28 @@ final class JdbcStore implements DecisionStore {
                     s.execute("CHECKPOINT");
                 }
             }
+        }
+    }
+
+    private static void insertRounds(Connection c, List<Record> batch) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO call_round (" + ROUND_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            boolean any = false;
+            for (Record r : batch) {
+                RoundRecord round = r.round();
+                if (round == null) continue;
+                s.setString(1, round.id());
+                s.setLong(2, round.receivedAt().toEpochMilli());
+                s.setString(3, round.askedBy());
+                s.setString(4, round.call());
+                s.setString(5, round.version());
+                s.setString(6, round.digest());
+                s.setLong(7, round.tookMicros());
+                s.setString(8, round.requestJson());
+                s.setString(9, round.resultJson());
+                s.addBatch();
+                any = true;
+            }
+            if (any) s.executeBatch();
         }
     }
 
@@ -193,6 +222,13 @@ final class JdbcStore implements DecisionStore {
     public Optional<Decision> find(String id) {
         return query("SELECT " + DECISION_COLUMNS + ", proposal, verdict_json FROM decision WHERE id = ?", List.of(id), 1,
                 rs -> decision(rs, true)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<RoundRecord> findRound(String id) {
+        return query("SELECT " + ROUND_COLUMNS + " FROM call_round WHERE id = ?", List.of(id), 1,
+                rs -> new RoundRecord(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8), rs.getString(9))).stream().findFirst();
     }
 
     @Override

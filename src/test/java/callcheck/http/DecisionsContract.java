@@ -318,4 +318,63 @@ abstract class DecisionsContract {
             assertThat(store.find(ok.json().get("decisionId").asText()).orElseThrow().askedBy()).isEqualTo("tester");
         }
     }
+
+    @Test
+    void a_round_is_recorded_with_the_decisions_on_its_inline_proposals_and_reads_back_as_answered() throws Exception {
+        String recorded = evaluate("507", "507/eligible-tielt-pittem.json");
+        String inline = ProposalJson.from("507/eligible-tielt-pittem.json").set("financing.amif", 30000).text();
+        String body = "{\"proposals\":[{\"id\":\"b\",\"proposal\":" + inline + "},{\"id\":\"a\",\"decisionId\":\"" + recorded
+                + "\"}],\"selected\":[\"a\"],\"scores\":{\"b\":2,\"a\":7.5}}";
+        TestServer.Response answer = api.postJson("/v1/calls/507/rounds", body, token);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        String roundId = answer.json().get("roundId").asText();
+        assertThat(roundId).matches("[0-7][0-9A-HJKMNP-TV-Z]{25}");
+
+        TestServer.Response r = api.get("/v1/rounds/" + roundId, token);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode round = r.json();
+        assertThat(round.get("result")).isEqualTo(answer.json());
+        assertThat(round.get("askedBy").asText()).isEqualTo("tester");
+        assertThat(round.get("digest").asText()).isEqualTo(answer.json().get("digest").asText());
+        JsonNode request = round.get("request");
+        assertThat(request.get("proposals").get(0).get("proposal").get("financing").get("amif").decimalValue()).isEqualByComparingTo("30000");
+        assertThat(request.get("proposals").get(1).get("decisionId").asText()).isEqualTo(recorded);
+        assertThat(request.get("proposals").get(1).has("proposal")).isFalse();
+        assertThat(request.get("scores").fieldNames()).toIterable().containsExactly("a", "b");
+
+        // the inline proposal is a decision of its own, under the decisionId of its line; the other was not recorded again
+        JsonNode lineB = answer.json().get("proposals").get(0);
+        JsonNode decisionB = api.get("/v1/decisions/" + lineB.get("decisionId").asText(), token).json();
+        assertThat(decisionB.get("verdict").get("verdict").asText()).isEqualTo(lineB.get("verdict").asText()).isEqualTo("INELIGIBLE");
+        assertThat(decisionB.get("askedBy").asText()).isEqualTo("tester");
+        assertThat(answer.json().get("proposals").get(1).get("decisionId").asText()).isEqualTo(recorded);
+        assertThat(api.get("/v1/decisions?call=507", token).json().get("decisions")).hasSize(2);
+        assertThat(replayResponse(lineB.get("decisionId").asText(), "").json().get("identical").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reading_a_round_needs_a_token_and_an_unknown_round_is_a_404() {
+        String body = "{\"proposals\":[{\"id\":\"a\",\"proposal\":" + ProposalJson.from("507/eligible-tielt-pittem.json").text() + "}]}";
+        TestServer.Response answer = api.postJson("/v1/calls/507/rounds", body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        String roundId = answer.json().get("roundId").asText();
+        assertThat(api.get("/v1/rounds/" + roundId).status()).isEqualTo(401);
+        assertThat(api.get("/v1/rounds/" + roundId, "cc_wrong").status()).isEqualTo(401);
+        assertThat(api.get("/v1/rounds/" + roundId, token).json().get("askedBy").isNull()).isTrue();
+        TestServer.Response unknown = api.get("/v1/rounds/01JD0000000000000000000000", token);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.error().get("code").asText()).isEqualTo("unknown_round");
+        assertThat(unknown.error().get("field").asText()).isEqualTo("roundId");
+    }
+
+    @Test
+    void with_require_token_a_round_needs_a_token_too() {
+        try (TestServer strict = TestServer.start(Packs.engine(), store, true)) {
+            String body = "{\"proposals\":[{\"id\":\"a\",\"proposal\":" + ProposalJson.from("507/eligible-tielt-pittem.json").text() + "}]}";
+            TestServer.Response none = strict.postJson("/v1/calls/507/rounds", body);
+            assertThat(none.status()).isEqualTo(401);
+            assertThat(store.list(callcheck.store.Filter.ALL, null, 10).decisions()).isEmpty();
+            assertThat(strict.postJson("/v1/calls/507/rounds", body, token).status()).isEqualTo(200);
+        }
+    }
 }

@@ -159,8 +159,15 @@ class OpenApiContractTest {
         String cursor = recording.get("/v1/decisions?limit=1", token).json().get("next").asText();
         String version = Packs.engine().packs().versions("426").get(1).version();
         String id426 = recording.get("/v1/decisions?call=426", token).json().get("decisions").get(0).get("decisionId").asText();
+        String roundBody = "{\"proposals\":[{\"id\":\"a\",\"proposal\":" + good().text() + "},{\"id\":\"b\",\"decisionId\":\"" + id
+                + "\"}],\"selected\":[\"a\"],\"scores\":{\"a\":2,\"b\":1}}";
+        String roundId = recording.postJson(ROUNDS, roundBody, token).json().get("roundId").asText();
         List<Exchange> x = new ArrayList<>();
         x.add(Exchange.post("evaluate, recorded, with a token", EVALUATE, good().text()).token(token));
+        x.add(Exchange.post("round, recorded", ROUNDS, roundBody).token(token));
+        x.add(Exchange.get("/v1/rounds/" + roundId).token(token));
+        x.add(Exchange.get("/v1/rounds/01JD0000000000000000000000").token(token));
+        x.add(Exchange.get("/v1/rounds/" + roundId).badRequest()); // no token: 401
         x.add(Exchange.post("evaluate, recorded, 401 with an unknown token", EVALUATE, good().text()).token("cc_unknown"));
         x.add(Exchange.get("/v1/decisions/" + id).token(token));
         x.add(Exchange.get("/v1/decisions/01JD0000000000000000000000").token(token));

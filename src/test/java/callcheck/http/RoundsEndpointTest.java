@@ -151,4 +151,16 @@ class RoundsEndpointTest {
             assertThat(r.error().get("message").asText()).contains("no decision store is configured");
         }
     }
+
+    @Test
+    @DisplayName("the rules of a version list its call-level rules apart from the proposal rules")
+    void callLevelRulesAreListed() {
+        JsonNode list = api.get("/v1/calls/997/rules?version=2020-01-01").json();
+        assertThat(list.get("rules").findValuesAsText("id")).containsExactly("997-SUBSIDY-MAX");
+        assertThat(list.get("callLevelRules").findValuesAsText("id")).containsExactlyInAnyOrder("997-ROUND-BUDGET", "997-ROUND-COUNT");
+        JsonNode budget = list.get("callLevelRules").get(0).get("id").asText().equals("997-ROUND-BUDGET")
+                ? list.get("callLevelRules").get(0) : list.get("callLevelRules").get(1);
+        assertThat(budget.get("severity").asText()).isEqualTo("BLOCKING");
+        assertThat(budget.get("message").get("nl").asText()).isNotBlank();
+    }
 }

@@ -150,6 +150,38 @@ abstract class DecisionStoreContract {
         assertThat(store.eraseProposalsBefore(now.minusSeconds(30 * 86400))).isZero();
     }
 
+    static RoundRecord round(String id) {
+        return new RoundRecord(id, Instant.ofEpochMilli(1_764_000_000_500L), "jury", "507", "v1", "sha256:aa", 98_765,
+                "{\"proposals\":[{\"id\":\"a\",\"proposal\":{\"title\":\"é ☃\"}}],\"selected\":[\"a\"]}",
+                "{\"roundId\":\"" + id + "\",\"findings\":[]}");
+    }
+
+    @Test
+    void a_round_reads_back_exactly_with_the_decisions_it_made() {
+        RoundRecord r = round(id(100));
+        List<Decision> made = List.of(decision(id(1), "507", "ELIGIBLE", r.receivedAt()), decision(id(2), "507", "INELIGIBLE", r.receivedAt()));
+        store.recordRound(r, made, PACK);
+        assertThat(store.findRound(r.id())).contains(r);
+        assertThat(store.find(id(1))).contains(made.get(0));
+        assertThat(store.find(id(2))).contains(made.get(1));
+        assertThat(store.pack("sha256:aa")).isPresent();
+        assertThat(store.findRound(id(101))).isEmpty();
+        assertThat(store.findRound(id(1))).as("a decision is no round").isEmpty();
+    }
+
+    @Test
+    void a_round_whose_decision_cannot_be_recorded_is_recorded_not_at_all() {
+        store.record(decision(id(1), "507", "ELIGIBLE", Instant.now()), PACK);
+        RoundRecord r = round(id(100));
+        assertThatThrownBy(() -> store.recordRound(r, List.of(decision(id(2), "507", "ELIGIBLE", Instant.now()),
+                decision(id(1), "426", "INELIGIBLE", Instant.now())), PACK)).isInstanceOf(StoreUnavailableException.class);
+        assertThat(store.findRound(r.id())).isEmpty();
+        assertThat(store.find(id(2))).isEmpty();
+        assertThat(store.find(id(1)).orElseThrow().call()).isEqualTo("507");
+        store.recordRound(round(id(101)), List.of(), PACK); // the writer goes on; a round of recorded decisions only
+        assertThat(store.findRound(id(101))).isPresent();
+    }
+
     @Test
     void a_token_is_shown_once_and_kept_only_as_its_hash_with_its_name() throws Exception {
         String token = store.addToken("ocmw-portal");
