@@ -43,6 +43,22 @@ class EvaluationBudgetTest {
     }
 
     @Test
+    void aRoundWhoseProposalHangsAnswers503NamingTheRuleAndTheNextRoundIsServed() {
+        try (TestServer api = TestServer.start(HangingPack.engine(HangingPack.limits(Duration.ofMillis(200))), Map.of())) {
+            String fine = "{\"id\":\"fine\",\"proposal\":" + HangingPack.json("fine") + "}";
+            TestServer.Response slept = api.postJson("/v1/calls/997/rounds",
+                    "{\"proposals\":[" + fine + ",{\"id\":\"slow\",\"proposal\":" + HangingPack.json("SLEEP") + "}]}");
+            assertThat(slept.status()).isEqualTo(503);
+            assertThat(slept.error().get("code").asText()).isEqualTo("evaluation_timeout");
+            assertThat(slept.error().get("message").asText()).contains("997-SLEEP");
+            Await.until("the interrupted rule to return", () -> api.get("/health").json().get("evaluations").get("stuck").asInt() == 0);
+            TestServer.Response next = api.postJson("/v1/calls/997/rounds", "{\"proposals\":[" + fine + "]}");
+            assertThat(next.status()).as(next.body()).isEqualTo(200);
+            assertThat(api.get("/health").json().get("evaluations").get("timeouts").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSpinningRuleAnswers503NamingTheRuleAndTheServiceKeepsServing() {
         try (TestServer api = TestServer.start(HangingPack.engine(HangingPack.limits(Duration.ofMillis(200))), Map.of())) {
             assertThat(api.get("/health").json().get("status").asText()).isEqualTo(Health.READY);
