@@ -266,7 +266,8 @@ public class Soak {
 
     static List<Example> examples(Path examples) throws IOException {
         List<Example> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(examples)) {
+        // examples/<call>/<name>.expected.json: the proposal examples, not the round examples of examples/<call>/rounds/
+        try (Stream<Path> s = Files.walk(examples, 2)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".expected.json")).sorted().toList()) {
                 String exp = Files.readString(f);
                 String name = f.getFileName().toString().replace(".expected.json", "");

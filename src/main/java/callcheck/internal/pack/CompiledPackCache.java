@@ -48,9 +48,11 @@ import java.util.zip.ZipInputStream;
 /**
  * Compiled packs kept on disk, so that a pack compiled once loads in a fraction of its compile time at the next start.
  * An entry is the pack compiled to Drools' executable model (a KJAR of Java classes: the fastest form to load, and
- * about 1.2 times as fast to evaluate as DRL, BENCHMARKS.md), named by a key over the pack's digest (its files, its
- * modules', the reference data), callcheck's own code, the Drools version and the entry format: whatever would compile
- * differently has another key, so an entry is never stale, only unused.
+ * about 1.2 times as fast to evaluate as DRL, BENCHMARKS.md), named by a key over the sources it compiles from
+ * ({@link PackLoader#sourcesKey}: the DRL files of the pack and of the modules it includes), callcheck's own code, the
+ * Drools version and the entry format: whatever would compile differently has another key, so an entry is never stale,
+ * only unused. Parameters and reference data are facts given to each evaluation, not compiled in: a version that
+ * changes only them, or a copy of a version, uses the same entry.
  * <p>
  * A miss costs nothing at once: the pack compiles as its options say (DRL by default, the fastest to compile and the
  * one whose errors the analysts see) and serves, while one background thread compiles the executable model and
@@ -94,7 +96,7 @@ public final class CompiledPackCache implements AutoCloseable {
         return hits.get();
     }
 
-    /** Packs that had no usable entry, so compiled (an entry of another digest or code version is not looked at). */
+    /** Rules that had no usable entry, so compiled (an entry of other sources or another code version is not looked at). */
     public int misses() {
         return misses.get();
     }
@@ -109,21 +111,21 @@ public final class CompiledPackCache implements AutoCloseable {
         return rejected.get();
     }
 
-    /** The entry's key: the pack's digest, the code that compiles and runs it, and the entry format. */
-    String key(String digest) {
-        return sha256((FORMAT + "\n" + codeVersion + "\n" + digest).getBytes(StandardCharsets.UTF_8));
+    /** The entry's key: the sources' key, the code that compiles and runs them, and the entry format. */
+    String key(String sources) {
+        return sha256((FORMAT + "\n" + codeVersion + "\n" + sources).getBytes(StandardCharsets.UTF_8));
     }
 
-    Path entry(String digest) {
-        return dir.resolve(key(digest) + SUFFIX);
+    Path entry(String sources) {
+        return dir.resolve(key(sources) + SUFFIX);
     }
 
     /**
-     * The KieBase of the pack with this digest from its entry, or null when there is none or it is corrupt (then it is
+     * The KieBase of the rules with these sources (their key) from its entry, or null when there is none or it is corrupt (then it is
      * deleted). Sequential as the options say, like a compiled one.
      */
-    KieBase load(String digest, boolean sequential) {
-        Path file = entry(digest);
+    KieBase load(String sources, boolean sequential) {
+        Path file = entry(sources);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -136,7 +138,7 @@ public final class CompiledPackCache implements AutoCloseable {
             return null;
         }
         try {
-            KieBase kieBase = kieBase(unwrap(bytes, key(digest)), sequential);
+            KieBase kieBase = kieBase(unwrap(bytes, key(sources)), sequential);
             hits.incrementAndGet();
             return kieBase;
         } catch (RuntimeException | LinkageError | IOException e) {
@@ -153,23 +155,23 @@ public final class CompiledPackCache implements AutoCloseable {
     }
 
     /** Stores the executable model of a pack already compiled to it. */
-    void store(String digest, org.kie.api.builder.KieModule executableModel) {
-        write(digest, ((InternalKieModule) executableModel).getBytes());
+    void store(String sources, org.kie.api.builder.KieModule executableModel) {
+        write(sources, ((InternalKieModule) executableModel).getBytes());
     }
 
     /**
      * Compiles the executable model of these DRL sources (KIE path to bytes) on the background thread and stores it;
      * a failure is logged, and the next load of the pack tries again.
      */
-    void storeLater(String digest, Map<String, byte[]> sources) {
+    void storeLater(String key, Map<String, byte[]> sources) {
         Map<String, byte[]> copy = Map.copyOf(sources);
         executor().execute(() -> {
             try {
                 released.await();
-                if (Files.isRegularFile(entry(digest))) return; // another loader of the same digest stored it
-                write(digest, compile(copy));
+                if (Files.isRegularFile(entry(key))) return; // another loader of the same sources stored it
+                write(key, compile(copy));
             } catch (RuntimeException e) {
-                LOG.warn("could not cache the compiled pack {}: {}", digest, e.toString());
+                LOG.warn("could not cache the compiled pack {}: {}", key, e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // closed: the next load compiles it again
             }
@@ -228,8 +230,8 @@ public final class CompiledPackCache implements AutoCloseable {
     }
 
     /** Writes an entry: header (format, key, checksum of the KJAR), then the KJAR; whole or not at all. */
-    private void write(String digest, byte[] kjar) {
-        String key = key(digest);
+    private void write(String sources, byte[] kjar) {
+        String key = key(sources);
         byte[] header = (FORMAT + "\n" + key + "\n" + sha256(kjar) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(dir);

@@ -81,6 +81,14 @@ public final class PackLoader {
 
     private final PackOptions options;
     private final CompiledPackCache cache;
+    /**
+     * The rules this loader compiled, by {@link #sourcesKey their sources}: versions of a call that share their rule
+     * files, and a reload that changed only parameters or the reference data (facts, not compiled in), reuse one KieBase
+     * and its sessions instead of compiling again. Held weakly: rules that no pack serves any more are let go.
+     */
+    private final Map<String, java.lang.ref.WeakReference<CompiledRules>> built = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One lock per sources key being built, so that two packs of the same sources compile them once. */
+    private final Map<String, Object> building = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** With the default options ({@link PackOptions#DEFAULTS}). */
     public PackLoader() {
@@ -178,11 +186,11 @@ public final class PackLoader {
         for (Included inc : included) folders.add(inc.folder());
         Map<String, byte[]> files = files(root, folders);
         String digest = digest(files);
-        Compiled checks = compileRules(root, drlFiles, manifest, manifestFile, parameters, digest, false);
-        Compiled round = roundFiles.isEmpty() ? null : compileRules(root, roundFiles, manifest, manifestFile, parameters, digest, true);
+        Compiled checks = compileRules(root, folder, drlFiles, manifest, manifestFile, parameters, false);
+        Compiled round = roundFiles.isEmpty() ? null : compileRules(root, folder, roundFiles, manifest, manifestFile, parameters, true);
         RulePack roundPack = round == null ? null
-                : new RulePack(folder, manifest, round.kieBase(), options.sessionPool(), round.infos(), round.needs(), parameters, digest, files, null);
-        return new RulePack(folder, manifest, checks.kieBase(), options.sessionPool(), checks.infos(), checks.needs(), parameters, digest, files, roundPack);
+                : new RulePack(folder, manifest, round.rules(), round.infos(), round.needs(), parameters, digest, files, null);
+        return new RulePack(folder, manifest, checks.rules(), checks.infos(), checks.needs(), parameters, digest, files, roundPack);
     }
 
     /** A file of call-level rules: {@code round.drl}, {@code round-budget.drl}. */
@@ -190,15 +198,15 @@ public final class PackLoader {
         return drl.getFileName().toString().startsWith("round");
     }
 
-    private record Compiled(KieBase kieBase, List<RuleInfo> infos, Map<String, List<FieldPath>> needs) {
+    private record Compiled(CompiledRules rules, List<RuleInfo> infos, Map<String, List<FieldPath>> needs) {
     }
 
     /**
      * Compiles DRL files into one KieBase and reads back every rule's metadata. {@code round}: the files hold
      * call-level rules, whose BLOCKING rules must state their {@code @limit}; only they may.
      */
-    private Compiled compileRules(Path root, List<Path> drlFiles, Manifest manifest, String manifestFile, Parameters parameters,
-                                  String digest, boolean round) {
+    private Compiled compileRules(Path root, Path folder, List<Path> drlFiles, Manifest manifest, String manifestFile, Parameters parameters,
+                                  boolean round) {
         List<CompileError> errors = new ArrayList<>();
         Map<String, Path> byKiePath = new LinkedHashMap<>();
         Map<String, byte[]> sources = new LinkedHashMap<>();
@@ -208,19 +216,37 @@ public final class PackLoader {
                 + (round ? "-round" : ""), "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         for (Path drl : drlFiles) {
-            // Drools expects a file's folder to match its package; the path from the rules root keeps files apart.
-            String kiePath = "src/main/resources/" + packageFolder(drl) + "/" + sanitize(rel(root, drl)).replace('/', '_');
+            // Drools expects a file's folder to match its package. The pack's own files are named from its folder, so that
+            // two versions with the same files have the same sources; a module's from the rules root (it is one folder).
+            String name = drl.startsWith(folder) ? "pack/" + rel(folder, drl) : rel(root, drl);
+            String kiePath = "src/main/resources/" + packageFolder(drl) + "/" + sanitize(name).replace('/', '_');
             byKiePath.put(kiePath, drl);
             sources.put(kiePath, read(drl));
             kfs.write(kiePath, sources.get(kiePath));
         }
         if (!errors.isEmpty()) throw new PackException(errors);
-        // A pack compiled before loads from the cache instead (its entry holds the same files compiled); the
-        // call-level rules are an entry of their own under the same digest.
-        String cacheKey = digest + (round ? "+round" : "");
-        KieBase kieBase = cache == null ? null : cache.load(cacheKey, options.sequential());
-        KieModule compiled = kieBase != null ? null : compile(ks, kfs, byKiePath, root, manifestFile, errors);
-        if (compiled != null) kieBase = kieBase(ks, compiled);
+        // Rules compiled before from the same sources serve again: from this loader, else from the cache (whose entry
+        // holds the same sources compiled), else they compile now.
+        String sourcesKey = sourcesKey(sources, round);
+        KieModule compiled = null;
+        CompiledRules rules;
+        Object lock = building.computeIfAbsent(sourcesKey, k -> new Object());
+        synchronized (lock) {
+            java.lang.ref.WeakReference<CompiledRules> known = built.get(sourcesKey);
+            rules = known == null ? null : known.get();
+            if (rules == null) {
+                KieBase kieBase = cache == null ? null : cache.load(sourcesKey, options.sequential());
+                if (kieBase == null) {
+                    compiled = compile(ks, kfs, byKiePath, root, manifestFile, errors);
+                    kieBase = kieBase(ks, compiled);
+                }
+                rules = new CompiledRules(kieBase, options.sessionPool());
+                built.values().removeIf(r -> r.get() == null);
+                built.put(sourcesKey, new java.lang.ref.WeakReference<>(rules));
+            }
+        }
+        building.remove(sourcesKey, lock);
+        KieBase kieBase = rules.kieBase();
 
         List<RuleInfo> infos = new ArrayList<>();
         Map<String, List<FieldPath>> needs = new HashMap<>();
@@ -264,10 +290,10 @@ public final class PackLoader {
         if (!errors.isEmpty()) throw new PackException(errors);
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
         if (compiled != null && cache != null) {
-            if (options.executableModel()) cache.store(cacheKey, compiled);
-            else cache.storeLater(cacheKey, sources);
+            if (options.executableModel()) cache.store(sourcesKey, compiled);
+            else cache.storeLater(sourcesKey, sources);
         }
-        return new Compiled(kieBase, infos, needs);
+        return new Compiled(rules, infos, needs);
     }
 
     /** Compiles the pack's files as the options say; every error with its file and line. */
@@ -623,6 +649,16 @@ public final class PackLoader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What a KieBase compiles from: the DRL files' names (as given to Drools) and bytes, and whether they are call-level
+     * rules. Parameters and reference data are facts, not compiled in, so they are not part of it.
+     */
+    static String sourcesKey(Map<String, byte[]> sources, boolean round) {
+        Map<String, byte[]> named = new LinkedHashMap<>(sources);
+        named.put(round ? "round" : "checks", new byte[0]);
+        return "rules:" + digest(named).substring("sha256:".length());
     }
 
     /** sha256 over each file's relative path and bytes, in path order, as "sha256:hex". */

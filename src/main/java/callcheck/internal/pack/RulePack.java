@@ -4,7 +4,6 @@ import callcheck.rules.Parameters;
 
 import callcheck.internal.model.FieldPath;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 import java.nio.file.Path;
@@ -21,8 +20,7 @@ import java.util.TreeSet;
 public final class RulePack {
     private final Path folder;
     private final Manifest manifest;
-    private final KieBase kieBase;
-    private final KieSessionsPool sessions;
+    private final CompiledRules compiled;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> byName;
     private final Map<String, RuleInfo> primary;
@@ -34,13 +32,11 @@ public final class RulePack {
     private final Map<String, byte[]> files;
     private final RulePack round;
 
-    RulePack(Path folder, Manifest manifest, KieBase kieBase, boolean pooled, List<RuleInfo> rules,
+    RulePack(Path folder, Manifest manifest, CompiledRules compiled, List<RuleInfo> rules,
              Map<String, List<FieldPath>> needs, Parameters parameters, String digest, Map<String, byte[]> files, RulePack round) {
         this.folder = folder;
         this.manifest = manifest;
-        this.kieBase = kieBase;
-        // Reused sessions keep the memory that a fresh session would build again for every proposal.
-        this.sessions = pooled ? kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()) : null;
+        this.compiled = compiled;
         this.rules = List.copyOf(rules);
         // A list, in id order, of the ids that need something: every evaluation walks it.
         this.needs = new TreeMap<>(needs).entrySet().stream().filter(e -> !e.getValue().isEmpty())
@@ -66,13 +62,12 @@ public final class RulePack {
     public String version() { return manifest.version(); }
     public Path folder() { return folder; }
     public Manifest manifest() { return manifest; }
-    public KieBase kieBase() { return kieBase; }
-    /** A stateless session for one evaluation, from the pack's pool (unless {@link PackOptions#sessionPool} is off). */
-    public StatelessKieSession session() { return sessions == null ? kieBase.newStatelessKieSession() : sessions.newStatelessKieSession(); }
-    /** Ends the pooled sessions; the pack is not evaluated after this. */
-    public void close() {
-        if (sessions != null) sessions.shutdown();
-    }
+    /** The compiled rules: shared with every pack compiled from the same rule files (PackLoader). */
+    public KieBase kieBase() { return compiled.kieBase(); }
+    /** A stateless session for one evaluation (pooled unless {@link PackOptions#sessionPool} is off). */
+    public StatelessKieSession session() { return compiled.session(); }
+    /** Ends the pooled sessions, which every pack of the same rules shares: for an engine that stops, not a reload. */
+    public void close() { compiled.close(); }
 
     /** Every DRL rule's metadata, in id order. */
     public List<RuleInfo> rules() { return rules; }
