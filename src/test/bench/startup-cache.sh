@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up with the compiled-pack cache, on a pack set it builds itself: PACKS pack versions (default 100) in a
 # temporary rules folder, the real packs of rules/ and copies of them under other call ids (X001, X002, ...; each
-# copy's pack.yaml names its call, so every copy has a digest of its own). Per run, back to back:
+# copy's pack.yaml names its call, and each of its rule files ends with a comment naming it, so every copy compiles
+# to rules of its own: packs of the same rule files would share them). Per run, back to back:
 #   off:  serve --cache off (every pack compiled, as before the cache);
 #   cold: serve with an empty cache folder (every pack compiled, then stored in the background; the script waits
 #         until every entry is written and reports how long that took after ready);
@@ -32,6 +33,9 @@ while [ "$n" -lt "$PACKS" ]; do
   mkdir -p "$WORK/rules/$call"
   cp -r "$src" "$WORK/rules/$call/"
   sed -i -E "s/^call: .*/call: \"$call\"/" "$WORK/rules/$call/$(basename "$src")/pack.yaml"
+  # A line of its own in each rule file: packs of the same rule files share their compiled rules, and this set is to
+  # measure as many distinct packs.
+  for drl in "$WORK/rules/$call/$(basename "$src")"/*.drl; do printf '\n// copy %s\n' "$call" >> "$drl"; done
   i=$(( i + 1 )); n=$(( n + 1 ))
 done
 
@@ -51,32 +55,29 @@ start_until_ready() {
 }
 
 entries() { find "$1" -name '*.kjar' 2>/dev/null | wc -l; }
-# The entries a full cache holds: one per pack, and one more per pack with call-level rules (round*.drl), which compile
-# into a KieBase of their own.
-kiebases() {
-  local packs rounds
-  packs=$(find "$1" -mindepth 3 -maxdepth 3 -name pack.yaml -not -path '*/programmes/*' | wc -l)
-  rounds=$(find "$1" -mindepth 3 -maxdepth 3 -name 'round*.drl' -not -path '*/programmes/*' -printf '%h\n' | sort -u | wc -l)
-  echo $(( packs + rounds ))
-}
 
 # off, cold (and the time until the cache is full), warm: one line per run.
 measure() {
-  local rules=$1 count=$2 label=$3 run off cold warm filled start full
-  full=$(kiebases "$rules")
+  local rules=$1 count=$2 label=$3 run off cold warm filled start last n seen
   for run in $(seq "$RUNS"); do
     local cache="$WORK/cache-$label-$run"
     start_until_ready "$rules" off target/startup-cache-off.log; off=$READY; stop_server
     start_until_ready "$rules" "$cache" target/startup-cache-cold.log; cold=$READY
-    start=$(date +%s%N)
-    for _ in $(seq 6000); do [ "$(entries "$cache")" -ge "$full" ] && break; sleep 0.1; done
-    filled=$(( ($(date +%s%N) - start) / 1000000 ))
+    # Full once no entry has come for 30 s (on a quiet machine the background thread stores one every few seconds at most), at most 10 min.
+    start=$(date +%s%N); last=$start; seen=-1
+    for _ in $(seq 6000); do
+      n=$(entries "$cache")
+      if [ "$n" != "$seen" ]; then seen=$n; last=$(date +%s%N); fi
+      [ $(( ($(date +%s%N) - last) / 1000000 )) -ge 30000 ] && break
+      sleep 0.1
+    done
+    filled=$(( (last - start) / 1000000 ))
     stop_server
     start_until_ready "$rules" "$cache" target/startup-cache-warm.log; warm=$READY
     local says
     says=$(grep -o 'loaded in [0-9]* ms, [0-9]* from the cache [^,]*, [0-9]* compiled' target/startup-cache-warm.log | head -1 || true)
     stop_server
-    echo "$label packs=$count run $run: off $off ms | cold $cold ms (cache full $filled ms after ready, $(entries "$cache") of $full entries) | warm $warm ms ($says) | warm/off $(awk "BEGIN{printf \"%.2f\", $warm/$off}") | load $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "$label packs=$count run $run: off $off ms | cold $cold ms (cache full $filled ms after ready, $(entries "$cache") entries) | warm $warm ms ($says) | warm/off $(awk "BEGIN{printf \"%.2f\", $warm/$off}") | load $(cut -d' ' -f1-3 /proc/loadavg)"
   done
 }
 
