@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 public class HandWrittenBenchmark {
     private HandWritten507 baseline;
     private Proposal[] proposals;
+    private byte[][] bodies;
     private int next;
 
     @Setup(Level.Trial)
@@ -39,6 +40,7 @@ public class HandWrittenBenchmark {
         RulePack pack = engine.packs().select("507", HandWritten507.VERSION, null);
         baseline = new HandWritten507(pack.parameters(), engine.packs().reference());
         proposals = BenchExamples.of("507").stream().map(BenchExamples.Case::proposal).toArray(Proposal[]::new);
+        bodies = BenchExamples.of("507").stream().map(BenchExamples.Case::body).toArray(byte[][]::new);
     }
 
     private Object evaluateNext() {
@@ -59,5 +61,18 @@ public class HandWrittenBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public Object latency() {
         return evaluateNext();
+    }
+
+    /**
+     * The baseline of {@link EvaluationBenchmark#withJson}: the same JSON bodies read by the same strict reader, the
+     * hand-written rules, the result written as JSON.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public byte[] withJson() throws com.fasterxml.jackson.core.JsonProcessingException {
+        byte[] body = bodies[next];
+        next = next + 1 == bodies.length ? 0 : next + 1;
+        return callcheck.internal.model.Json.output().writeValueAsBytes(baseline.evaluate(callcheck.model.ProposalReader.read(body)));
     }
 }
