@@ -407,7 +407,7 @@ public final class PackLoader {
             int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
             throw new PackException(List.of(new CompileError(shownAs, line, col, oneLine(e.getOriginalMessage()))));
         } catch (IOException e) {
-            throw new PackException(shownAs, "cannot read: " + e.getMessage());
+            throw new PackException(shownAs, "cannot read: " + ReadFailure.reason(e));
         }
     }
 

@@ -97,7 +97,10 @@ public final class Reloader {
                 reference = PackLoader.reference(rules);
                 newReference = true;
             } catch (RuntimeException e) {
-                referenceErrors = List.of(new CompileError(PackLoader.REFERENCE_DIR, 0, 0, String.valueOf(e.getMessage())));
+                // The message names the file by the rules folder as given; /health shows it relative to that folder.
+                String shown = String.valueOf(e.getMessage()).replace(rules.toAbsolutePath().normalize() + java.io.File.separator, "")
+                        .replace(rules + java.io.File.separator, "");
+                referenceErrors = List.of(new CompileError(PackLoader.REFERENCE_DIR, 0, 0, shown));
                 LOG.warn("reference data not reloaded, the last good data still serves: {}", e.getMessage());
             }
         }
@@ -195,7 +198,7 @@ public final class Reloader {
                 if (old != null) a.candidate.add(old);
             } catch (RuntimeException e) {
                 // A file removed or half written while we read it: the next event compiles it again.
-                a.failed.put(key, List.of(new CompileError(key, 0, 0, "cannot read: " + e.getMessage())));
+                a.failed.put(key, List.of(new CompileError(key, 0, 0, "cannot read: " + callcheck.internal.pack.ReadFailure.reason(e))));
                 if (old != null) a.candidate.add(old);
             }
         }
@@ -213,7 +216,7 @@ public final class Reloader {
         try {
             list = Example.of(folder);
         } catch (RuntimeException e) {
-            a.gateErrors.add(new CompileError(folder.toString(), 0, 0, "examples cannot be read: " + e.getMessage()));
+            a.gateErrors.add(new CompileError("examples/" + a.call, 0, 0, "examples cannot be read: " + callcheck.internal.pack.ReadFailure.reason(e)));
             return;
         }
         PackEngine trial = new PackEngine(new PackSet(a.candidate, reference), gate);

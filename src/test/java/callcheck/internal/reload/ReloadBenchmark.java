@@ -21,8 +21,9 @@ import java.util.Set;
  * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx1g -cp target/test-classes:target/classes:$(cat target/cp.txt) callcheck.internal.reload.ReloadBenchmark 1000
  * </pre>
- * 1. Edit to served: a file of the 507 pack saved, then the time until the engine serves the new digest, through
- * the watcher (settle {@link RulesWatcher#SETTLE} included), 20 times.
+ * 1. Edit to served: a rule file of the 507 pack saved (each time with a text of its own, so that each compiles), then
+ * the time until the engine serves the new digest, through the watcher (settle {@link RulesWatcher#SETTLE} included),
+ * 20 times; then the same for an edit of the pack's manifest (a parameter's description), which compiles nothing.
  * 2. A module edit (rules/programmes/amif2027, which 41 and ACT include): the time to reload, 10 times. Only the
  * packs that include it compile again; the others keep the pack compiled from the same files (same digest).
  * 3. Memory: the heap in use (after full collections) and the classes loaded after 10 reloads and after N
@@ -30,6 +31,8 @@ import java.util.Set;
  */
 public final class ReloadBenchmark {
     private static final String FINANCING = "507/2020-07-14/financing.drl";
+    private static final String MANIFEST = "507/2020-07-14/pack.yaml";
+    private static final String DESCRIPTION = "the highest subsidy (AMIF plus VVSG) one proeftuin can ask";
     private static final String EURO = "of {subsidy} euro is above the maximum of {limit} euro";
     private static final String EUR = "of {subsidy} EUR is above the maximum of {limit} EUR";
     private static final String MODULE = "programmes/amif2027/programme.drl";
@@ -45,22 +48,31 @@ public final class ReloadBenchmark {
 
     private static void editToServed(RulesCopy copy, int edits) throws Exception {
         PackEngine engine = new PackEngine(LoadReport.load(copy.root(), new PackLoader()).packs());
+        try (RulesWatcher watcher = RulesWatcher.start(engine, copy.root(), Packs.EXAMPLES, RulesWatcher.SETTLE, s -> { })) {
+            timeEdits("rule file edit to served", engine, watcher, copy, FINANCING, EURO, i -> EURO.replace("maximum", "maximum (" + i + ")"), edits);
+            timeEdits("manifest edit to served", engine, watcher, copy, MANIFEST, DESCRIPTION, i -> DESCRIPTION + " (" + i + ")", edits);
+        }
+    }
+
+    /** Saves the file with the i-th text in place of the one before, and times until the new digest serves. */
+    private static void timeEdits(String what, PackEngine engine, RulesWatcher watcher, RulesCopy copy, String file, String text,
+                                  java.util.function.IntFunction<String> variant, int edits) throws Exception {
         List<Long> millis = new ArrayList<>();
         List<Long> work = new ArrayList<>();
-        try (RulesWatcher watcher = RulesWatcher.start(engine, copy.root(), Packs.EXAMPLES, RulesWatcher.SETTLE, s -> { })) {
-            for (int i = 0; i < edits; i++) {
-                String before = digest(engine);
-                long start = System.nanoTime();
-                if (i % 2 == 0) copy.edit(FINANCING, EURO, EUR);
-                else copy.edit(FINANCING, EUR, EURO);
-                while (digest(engine).equals(before)) Thread.sleep(1);
-                millis.add((System.nanoTime() - start) / 1_000_000);
-                work.add(watcher.status().pack("507", "2020-07-14").lastReloadMillis());
-                Thread.sleep(500); // let the watcher go quiet before the next edit
-            }
+        String current = text;
+        for (int i = 0; i < edits; i++) {
+            String before = digest(engine);
+            String next = variant.apply(i);
+            long start = System.nanoTime();
+            copy.edit(file, current, next);
+            current = next;
+            while (digest(engine).equals(before)) Thread.sleep(1);
+            millis.add((System.nanoTime() - start) / 1_000_000);
+            work.add(watcher.status().pack("507", "2020-07-14").lastReloadMillis());
+            Thread.sleep(500); // let the watcher go quiet before the next edit
         }
-        System.out.printf("edit to served, %d edits (settle %d ms included): median %d ms, min %d, max %d;"
-                        + " of which compile + examples: median %d ms%n", edits, RulesWatcher.SETTLE.toMillis(),
+        System.out.printf("%s, %d edits (settle %d ms included): median %d ms, min %d, max %d;"
+                        + " of which compile + examples: median %d ms%n", what, edits, RulesWatcher.SETTLE.toMillis(),
                 median(millis), Collections.min(millis), Collections.max(millis), median(work));
     }
 

@@ -199,7 +199,7 @@ class ReloaderTest {
         Files.writeString(regions, "not;enough;columns;here\n", StandardOpenOption.APPEND);
         ReloadStatus bad = reloader.reload(changed("reference/regions.csv"));
         assertThat(bad.state()).isEqualTo(ReloadStatus.LAST_GOOD);
-        assertThat(bad.referenceErrors()).singleElement().extracting(CompileError::message).asString().contains("regions.csv");
+        assertThat(bad.referenceErrors()).singleElement().extracting(CompileError::message).asString().contains("reference/regions.csv").doesNotContain(copy.root().toAbsolutePath().toString());
         assertThat(bad.failures()).containsOnlyKeys(PackLoader.REFERENCE_DIR);
         assertThat(digests()).isEqualTo(after);
     }
