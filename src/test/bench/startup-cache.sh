@@ -54,7 +54,7 @@ start_until_ready() {
   READY=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 
-entries() { find "$1" -name '*.kjar' 2>/dev/null | wc -l; }
+entries() { { find "$1" -name '*.kjar' 2>/dev/null || true; } | wc -l; }
 
 # off, cold (and the time until the cache is full), warm: one line per run.
 measure() {
