@@ -7,6 +7,10 @@ PORT=${PORT:-7099}
 # The compiled-pack cache of serve: off unless CACHE names a folder, so that each run measures the same thing.
 CACHE_OPTS="--cache ${CACHE:-off}"
 BASE=http://127.0.0.1:$PORT
+# The decision store of serve: an empty one per script run (DATA names another folder to keep), so that a run neither
+# measures a store grown by the runs before it nor fills the project's data/ folder.
+if [ -z "${DATA:-}" ]; then DATA=target/bench-data; rm -rf "$DATA"; fi
+STORE_OPTS="--data $DATA"
 
 build_if_needed() {
   if [ ! -f "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; then

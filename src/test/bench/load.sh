@@ -11,7 +11,7 @@ build_if_needed
 if [ -n "$(health_status)" ]; then echo "port $PORT is taken; set PORT" >&2; exit 2; fi
 
 # shellcheck disable=SC2086
-java $LAUNCH_OPTS ${JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" $CACHE_OPTS > target/load-server.log 2>&1 &
+java $LAUNCH_OPTS ${JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" $CACHE_OPTS $STORE_OPTS > target/load-server.log 2>&1 &
 SERVER=$!
 trap stop_server EXIT
 for _ in $(seq 600); do

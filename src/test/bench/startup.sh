@@ -16,7 +16,7 @@ times=()
 for run in $(seq "$RUNS"); do
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $LAUNCH_OPTS ${JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" $CACHE_OPTS > target/startup-server.log 2>&1 &
+  java $LAUNCH_OPTS ${JAVA_OPTS:-} -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" $CACHE_OPTS $STORE_OPTS > target/startup-server.log 2>&1 &
   SERVER=$!
   until [ "$(health_status)" = 200 ]; do
     kill -0 "$SERVER" 2>/dev/null || { echo "the server stopped; see target/startup-server.log" >&2; exit 1; }

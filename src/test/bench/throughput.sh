@@ -14,7 +14,7 @@ export BODY=${BODY:-examples/507/eligible-tielt-pittem.json}
 build_if_needed
 
 # shellcheck disable=SC2086
-java $LAUNCH_OPTS -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" $CACHE_OPTS > target/bench-server.log 2>&1 &
+java $LAUNCH_OPTS -jar "$JAR" serve --host 127.0.0.1 --port "$PORT" $CACHE_OPTS $STORE_OPTS > target/bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 120); do

@@ -334,6 +334,43 @@ class WebPagesBrowserTest {
     }
 
     @Test
+    void aStoredDecisionShowsItsVerdictAndProposalOnceTheTokenIsGiven(@org.junit.jupiter.api.io.TempDir Path data) throws Exception {
+        try (callcheck.store.DecisionStore store = callcheck.store.DecisionStore.open(null, data)) {
+            String token = store.addToken("jury");
+            HttpServer recording = new HttpServer(Packs.engine(), Map.of(), store, false);
+            String at = "http://127.0.0.1:" + recording.start("127.0.0.1", 0);
+            try {
+                JsonNode example = example(ELIGIBLE_507);
+                HttpResponse<String> answer = exchange(HttpRequest.newBuilder(URI.create(at + "/v1/calls/507/evaluations"))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(example.toString())).build());
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                String id = MAPPER.readTree(answer.body()).get("decisionId").asText();
+
+                driver.get(at + "/decisions/" + id);
+                waitFor(By.id("token")).sendKeys(token, Keys.ENTER);
+                WebElement verdict = waitFor(By.id("verdict"));
+                assertThat(verdict.getAttribute("data-verdict")).isEqualTo("ELIGIBLE");
+                assertThat(verdict.getText()).contains(id, "507");
+                assertThat(driver.findElement(By.cssSelector("dl.meta")).getText()).contains("jury");
+                JsonNode shown = MAPPER.readTree(driver.findElement(By.id("decision-proposal")).getText());
+                assertThat(shown.get("financing").get("amif").decimalValue()).isEqualByComparingTo(example.get("financing").get("amif").decimalValue());
+                assertThat(driver.getCurrentUrl()).doesNotContain(token);
+                shot("12-decision-stored");
+                checkAccessibility("a stored decision");
+
+                // the token is forgotten on request, and the decision with it
+                driver.findElement(By.id("token-forget")).click();
+                waitFor(By.id("token"));
+                assertThat(driver.findElements(By.id("verdict"))).isEmpty();
+                assertThat(js("return sessionStorage.getItem('callcheck.token');")).isNull();
+            } finally {
+                recording.stop();
+            }
+        }
+    }
+
+    @Test
     void unknownPathsStayTheApisJson404() throws IOException {
         for (String path : List.of("/v1/nope", "/web/nope.js", "/calls/507/nope")) {
             HttpResponse<String> r = send(path);
