@@ -231,21 +231,24 @@ public final class PackLoader {
         KieModule compiled = null;
         CompiledRules rules;
         Object lock = building.computeIfAbsent(sourcesKey, k -> new Object());
-        synchronized (lock) {
-            java.lang.ref.WeakReference<CompiledRules> known = built.get(sourcesKey);
-            rules = known == null ? null : known.get();
-            if (rules == null) {
-                KieBase kieBase = cache == null ? null : cache.load(sourcesKey, options.sequential());
-                if (kieBase == null) {
-                    compiled = compile(ks, kfs, byKiePath, root, manifestFile, errors);
-                    kieBase = kieBase(ks, compiled);
+        try {
+            synchronized (lock) {
+                java.lang.ref.WeakReference<CompiledRules> known = built.get(sourcesKey);
+                rules = known == null ? null : known.get();
+                if (rules == null) {
+                    KieBase kieBase = cache == null ? null : cache.load(sourcesKey, options.sequential());
+                    if (kieBase == null) {
+                        compiled = compile(ks, kfs, byKiePath, root, manifestFile, errors);
+                        kieBase = kieBase(ks, compiled);
+                    }
+                    rules = new CompiledRules(kieBase, options.sessionPool());
+                    built.values().removeIf(r -> r.get() == null);
+                    built.put(sourcesKey, new java.lang.ref.WeakReference<>(rules));
                 }
-                rules = new CompiledRules(kieBase, options.sessionPool());
-                built.values().removeIf(r -> r.get() == null);
-                built.put(sourcesKey, new java.lang.ref.WeakReference<>(rules));
             }
+        } finally {
+            building.remove(sourcesKey, lock); // also when the sources do not compile
         }
-        building.remove(sourcesKey, lock);
         KieBase kieBase = rules.kieBase();
 
         List<RuleInfo> infos = new ArrayList<>();
