@@ -178,9 +178,13 @@ public class Soak {
     }
 
     static void start(String jar, int port, Path rules, Path examples, Path work, int n) throws IOException {
-        server = new ProcessBuilder("java", "-jar", jar, "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--rules", rules.toString(), "--examples", examples.toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("server-" + n + ".log").toFile()).start();
+        // SERVER_JAVA_OPTS, e.g. -Xmx512m: options of the server's JVM. The store lives in the work folder, not in data/.
+        List<String> command = new ArrayList<>(List.of("java"));
+        String opts = System.getenv("SERVER_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) command.addAll(List.of(opts.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar, "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--rules", rules.toString(), "--examples", examples.toString(), "--data", work.resolve("data").toString()));
+        server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server-" + n + ".log").toFile()).start();
     }
 
     /** Until /health answers at all: a pack that does not compile (one of the faults) keeps it 503, and serving goes on. */

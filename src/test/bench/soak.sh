@@ -3,7 +3,7 @@
 # MINUTES (default 30), with reloads, folder swaps, a pack that does not compile and one that spins (each saved, then
 # removed), and a SIGKILL and restart every 5 minutes; prints requests, answers by status and code, wrong verdicts,
 # p99, threads, file descriptors, heap and RSS every 30 s. See Soak.java.
-#   bash src/test/bench/soak.sh [--minutes 30] [--clients 4] [--interval 30]
+#   [SERVER_JAVA_OPTS=-Xmx512m] bash src/test/bench/soak.sh [--minutes 30] [--clients 4] [--interval 30]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 . src/test/bench/common.sh
