@@ -291,8 +291,11 @@ class WebPagesBrowserTest {
         VersionDiff diff = VersionDiff.of(Packs.engine(), Example.all(Packs.EXAMPLES), "426", V426_FROM, V426_TO);
         List<VersionDiff.Change> verdictChanges = diff.changes().stream().filter(VersionDiff.Change::verdictChanged).toList();
         List<VersionDiff.Change> findingChanges = diff.changes().stream().filter(c -> !c.verdictChanged()).toList();
-        assertThat(driver.findElement(By.id("examples-count")).getText()).isEqualTo(verdictChanges.size() + " van de " + diff.compared()
-                + " voorbeelden krijgen een ander oordeel; bij " + findingChanges.size() + " verandert alleen wat de regels vinden.");
+        String count = verdictChanges.size() + " van de " + diff.compared() + " voorbeelden krijgen een ander oordeel; bij "
+                + findingChanges.size() + " verandert alleen wat de regels vinden.";
+        // The page may draw the comparison more than once while its answers come in: read the element anew each time.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("examples-count")).getText().equals(count));
         assertThat(attributes("#example-changes tbody tr", "data-example")).containsExactlyElementsOf(names(verdictChanges));
         assertThat(attributes("#example-finding-changes tbody tr", "data-example")).containsExactlyElementsOf(names(findingChanges));
         for (VersionDiff.Change c : diff.changes()) {
