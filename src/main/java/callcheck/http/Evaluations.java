@@ -74,7 +74,7 @@ final class Evaluations {
         if (store != null) {
             store.record(new Decision(v.decisionId(), received, askedBy, v.call(), v.version(), v.digest(), v.verdict().name(),
                     nanos / 1_000, CanonicalJson.proposal(proposal), new String(json, StandardCharsets.UTF_8)),
-                    new Pack(pack.digest(), pack.call(), pack.version(), pack.files()));
+                    Pack.of(pack));
         }
         metrics.verdict(v, Duration.ofNanos(nanos));
         long tenths = nanos / 100_000; // milliseconds to one decimal, without a Formatter per request

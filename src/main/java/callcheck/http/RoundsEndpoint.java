@@ -108,7 +108,7 @@ final class RoundsEndpoint {
         }
         store.recordRound(new RoundRecord(result.roundId(), received, askedBy, result.call(), result.version(), result.digest(), micros,
                         new String(json(requestAsRead(request)), StandardCharsets.UTF_8), new String(json(result), StandardCharsets.UTF_8)),
-                evaluated, new Pack(pack.digest(), pack.call(), pack.version(), pack.files()));
+                evaluated, Pack.of(pack));
     }
 
     /** The round as read: each inline proposal as its canonical JSON, the scores in the order of their ids. */

@@ -7,4 +7,9 @@ import java.util.Map;
  * relative to the rules folder (callcheck.internal.pack.RulePack#files).
  */
 public record Pack(String digest, String call, String version, Map<String, byte[]> files) {
+
+    /** The pack that decided, as the store archives it. */
+    public static Pack of(callcheck.internal.pack.RulePack pack) {
+        return new Pack(pack.digest(), pack.call(), pack.version(), pack.files());
+    }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +26,7 @@ class FaultyRulesCliTest {
     @Test
     void check_exits_2_not_1_when_a_rule_throws() throws IOException {
         Path rules = RulesCopy.into(tmp.resolve("rules"), new String[0]).root();
-        copy(Path.of("src/test/resources/packs/faulty/999"), rules.resolve("999"));
+        RulesCopy.copyTree(Path.of("src/test/resources/packs/faulty/999"), rules.resolve("999"));
         Path proposal = Files.writeString(tmp.resolve("p.json"), "{\"submittedOn\": \"2020-01-02\"}");
         CliRun run = CliRun.of("check", "--call", "999", "--rules", rules.toString(), proposal.toString());
         assertThat(run.exit()).isEqualTo(2);
@@ -47,15 +46,5 @@ class FaultyRulesCliTest {
         assertThat(run.outLines()).anySatisfy(l -> assertThat(l).startsWith("997/fine").contains("pass"));
         assertThat(run.outLines()).anySatisfy(l -> assertThat(l).startsWith("997/spins")
                 .contains("FAIL", "over the time budget", "997-SPIN", "200 ms"));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import callcheck.internal.engine.LoadReport;
 import callcheck.engine.CompileError;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.RulePack;
+import callcheck.support.RulesCopy;
 import callcheck.support.Packs;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +23,8 @@ class HealthTest {
 
     @Test
     void aPackThatDoesNotCompileMakesTheServiceNotReadyWhileTheOthersServe(@TempDir Path rules) throws IOException {
-        copy(Packs.RULES.resolve(PackLoader.REFERENCE_DIR), rules.resolve(PackLoader.REFERENCE_DIR));
-        copy(Path.of("src/test/resources/packs/broken/999"), rules.resolve("999"));
+        RulesCopy.copyTree(Packs.RULES.resolve(PackLoader.REFERENCE_DIR), rules.resolve(PackLoader.REFERENCE_DIR));
+        RulesCopy.copyTree(Path.of("src/test/resources/packs/broken/999"), rules.resolve("999"));
         LoadReport report = LoadReport.load(rules, new PackLoader());
         assertThat(report.failures()).containsOnlyKeys("999/2020-01-01");
 
@@ -88,13 +88,4 @@ class HealthTest {
         throw new AssertionError(text + " not in " + file);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
-    }
 }

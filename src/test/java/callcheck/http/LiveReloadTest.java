@@ -11,6 +11,7 @@ import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.RulePack;
 import callcheck.reference.ReferenceData;
 import callcheck.internal.reload.RulesWatcher;
+import callcheck.support.Await;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
 import callcheck.support.RulesCopy;
@@ -37,8 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * edits as an analyst would while the service answers.
  */
 class LiveReloadTest {
-    /** Only how long to wait before calling the test failed; a reload takes about a second on a busy machine. */
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** The stream test saves each file in one rename, so the watcher need not wait for an editor's several writes. */
     private static final Duration QUICK_SETTLE = Duration.ofMillis(20);
     private static final int RELOADS = 50;
@@ -90,7 +87,7 @@ class LiveReloadTest {
 
             copy.edit(MANIFEST, DEADLINE, EARLIER_DEADLINE);
 
-            JsonNode after = await("the edited deadline to serve (an example of 507 submitted from 10 to 16 October refuses it)",
+            JsonNode after = Await.until("the edited deadline to serve (an example of 507 submitted from 10 to 16 October refuses it)",
                     () -> evaluate(api, twelfth),
                     v -> !v.get("digest").equals(before.get("digest")));
             assertThat(after.get("verdict").asText()).isEqualTo("INELIGIBLE");
@@ -116,7 +113,7 @@ class LiveReloadTest {
 
             copy.edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
 
-            TestServer.Response broken = await("/health to show the broken file", () -> api.get("/health"), r -> r.status() == 503);
+            TestServer.Response broken = Await.until("/health to show the broken file", () -> api.get("/health"), r -> r.status() == 503);
             JsonNode health = broken.json();
             assertThat(health.get("status").asText()).isEqualTo(Health.NOT_READY);
             assertThat(health.get("failures")).singleElement().satisfies(f -> {
@@ -134,7 +131,7 @@ class LiveReloadTest {
 
             copy.edit(TIMING, "submittedOn.isAfter($deadline)", "submittedOn.isAfter($deadline))");
 
-            TestServer.Response fixed = await("/health to be ready after the fix", () -> api.get("/health"), r -> r.status() == 200);
+            TestServer.Response fixed = Await.until("/health to be ready after the fix", () -> api.get("/health"), r -> r.status() == 200);
             assertThat(fixed.json().get("status").asText()).isEqualTo(Health.READY);
             assertThat(fixed.json().get("failures")).isEmpty();
             assertThat(pack507(fixed.json()).get("status").asText()).isEqualTo(Health.SERVING);
@@ -171,9 +168,9 @@ class LiveReloadTest {
                     String next = i % 2 == 0 ? earlier : original;
                     int seen = clients.answered(next);
                     save(manifest, i % 2 == 0 ? earlierDeadline : callsDeadline);
-                    await("reload " + (i + 1) + " to serve " + next, () -> servedDigest(api), next::equals);
+                    Await.until("reload " + (i + 1) + " to serve " + next, () -> servedDigest(api), next::equals);
                     // The clients get answers from each variant before the next reload starts.
-                    await("a client to be answered by " + next, () -> clients.answered(next), n -> n > seen);
+                    Await.until("a client to be answered by " + next, () -> clients.answered(next), n -> n > seen);
                 }
             } finally {
                 clients.stop();
@@ -324,21 +321,5 @@ class LiveReloadTest {
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
         throw new AssertionError(text + " not in " + file);
-    }
-
-    /** Polls until the probe's value is done, or fails after {@link #PATIENCE}; returns the value. */
-    private static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (done.test(value)) return value;
-            if (System.nanoTime() > deadline) throw new AssertionError("waited " + PATIENCE + " for " + what + "; last: " + value);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
