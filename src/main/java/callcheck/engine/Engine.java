@@ -2,8 +2,10 @@ package callcheck.engine;
 
 import callcheck.internal.engine.EvaluationLimits;
 import callcheck.internal.engine.Evaluator;
+import callcheck.internal.engine.LoadReport;
 import callcheck.internal.engine.PackEngine;
 import callcheck.internal.pack.CompiledPackCache;
+import callcheck.internal.pack.DroolsWiring;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
 import callcheck.internal.pack.RulePack;
@@ -18,9 +20,12 @@ import java.net.URL;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Evaluates proposals against the rule packs of a rules folder; a library with no server, store or logging backend.
@@ -35,13 +40,26 @@ import java.util.Map;
  *
  * <p>The first evaluation of each pack also compiles the constraints it meets (some 200 ms); evaluate a typical
  * proposal per call after loading when the first real one must be fast.
+ *
+ * <p>{@link #close()} returns within {@link #CLOSE_WAIT} whatever the rules do: evaluations still running are given up
+ * (their callers get {@link EngineClosedException}), and a rule that never returns is left running on its thread,
+ * logged and listed by {@link #stuckEvaluations()}.
  */
 public final class Engine implements AutoCloseable {
+    /**
+     * The most {@link #close()} waits: for the evaluations it halts to return, then for Drools to end the sessions kept
+     * for reuse. Halted evaluations return within milliseconds unless a rule never returns, which no wait would help.
+     */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
+
     private final PackEngine packs;
+    private final Map<String, List<CompileError>> failures;
     private volatile boolean closed;
 
-    private Engine(PackEngine packs) {
+    private Engine(PackEngine packs, Map<String, List<CompileError>> failures) {
         this.packs = packs;
+        this.failures = Map.copyOf(failures);
     }
 
     /**
@@ -50,7 +68,8 @@ public final class Engine implements AutoCloseable {
      * @param rules the rules folder ({@code <call>/<version>/pack.yaml} and its DRL, {@code reference/}); a folder on
      *              disk or a path inside a zip or jar file system
      * @return the engine
-     * @throws PackException when a pack does not compile, with every error's file, line and column
+     * @throws PackException when the folder does not exist or cannot be read, or a pack does not compile, with every
+     *                       error's file, line and column
      */
     public static Engine load(Path rules) {
         return load(rules, EngineOptions.defaults());
@@ -60,24 +79,43 @@ public final class Engine implements AutoCloseable {
      * Compiles every pack of a rules folder.
      *
      * @param rules   the rules folder, on disk or inside a zip or jar file system; every file is read while loading
-     * @param options how to compile
+     * @param options how to compile, and whether packs that do not compile fail the load
+     *                ({@link EngineOptions.Builder#partialLoad})
      * @return the engine
-     * @throws PackException when a pack does not compile, with every error's file, line and column
+     * @throws PackException when the folder does not exist or cannot be read, when Drools is unusable on this class path
+     *                       (a fat jar that kept one of its {@code META-INF/services} files: the message says how to build
+     *                       it), or when a pack does not compile (unless loading partially), with every error's file,
+     *                       line and column
      */
     public static Engine load(Path rules, EngineOptions options) {
+        if (!Files.isDirectory(rules)) {
+            throw new PackException(rules.toString(), Files.exists(rules) ? "not a folder" : "no such folder");
+        }
+        DroolsWiring.check(org.drools.wiring.api.ComponentsSupplier.class.getClassLoader());
         PackOptions pack = new PackOptions(options.executableModel(), PackOptions.DEFAULTS.sequential(),
                 PackOptions.DEFAULTS.sessionPool(), options.parallelLoad());
         CompiledPackCache cache = options.cacheDirectory() == null ? null : new CompiledPackCache(options.cacheDirectory());
         PackLoader loader = new PackLoader(pack, cache);
-        PackEngine loaded;
+        LoadReport report;
         try {
-            loaded = PackEngine.load(rules, loader);
+            report = LoadReport.load(rules, loader);
+        } catch (UncheckedIOException e) {
+            throw new PackException(rules.toString(), "cannot be read: " + e.getMessage());
         } finally {
             if (cache != null) cache.release(); // stores the packs just compiled, now that loading is done
         }
-        if (options.evaluationBudget().isZero()) return new Engine(loaded);
-        return new Engine(new PackEngine(loaded.packs(), loader,
-                new Evaluator(EvaluationLimits.withBudget(options.evaluationBudget()))));
+        if (!report.failures().isEmpty()) {
+            if (!options.partialLoad()) {
+                if (cache != null) cache.close();
+                throw new PackException(report.failures().values().stream().flatMap(List::stream).toList());
+            }
+            LOG.warn("loaded {} pack(s); {} did not compile and are left out: {}", report.packs().all().size(),
+                    report.failures().size(), report.failures().keySet());
+        }
+        // An evaluator of the engine's own (never a shared one), which close() ends.
+        Evaluator evaluator = new Evaluator(options.evaluationBudget().isZero() ? EvaluationLimits.none()
+                : EvaluationLimits.forLibrary(options.evaluationBudget()));
+        return new Engine(new PackEngine(report.packs(), loader, evaluator), report.failures());
     }
 
     /**
@@ -175,13 +213,51 @@ public final class Engine implements AutoCloseable {
      * @param proposal the proposal, from {@link callcheck.model.ProposalReader} or {@link Proposal#builder()}
      * @return the verdict
      * @throws UnknownCallException        when no such call or version is loaded, or none governs the submission date
-     * @throws EvaluationTimeoutException when {@link EngineOptions.Builder#evaluationBudget} is set and ran out
-     * @throws EngineBusyException        when a budget is set and too many abandoned evaluations still run
+     *                                     (for a call whose pack did not load, the message gives its errors)
+     * @throws EvaluationTimeoutException when the {@link EngineOptions.Builder#evaluationBudget} ran out
+     * @throws EngineBusyException        when too many abandoned evaluations still run in a rule: none runs until they
+     *                                     end, or until this engine is closed and a new one loaded
+     * @throws EngineClosedException      when the engine was closed, before or during the evaluation
      */
     public Verdict evaluate(String call, String version, Proposal proposal) {
-        if (closed) throw new IllegalStateException("the engine is closed");
+        if (closed) throw new EngineClosedException();
         if (proposal == null) throw new NullPointerException("proposal");
-        return packs.evaluate(call, version, proposal);
+        try {
+            return packs.evaluate(call, version, proposal);
+        } catch (UnknownCallException e) {
+            if (closed) throw (EngineClosedException) new EngineClosedException().initCause(e);
+            String failed = failure(call);
+            if (failed == null || !"unknown_call".equals(e.code())) throw e;
+            throw new UnknownCallException(e.code(), "call " + call + " did not load:\n" + failed);
+        }
+    }
+
+    /** The errors of the call's packs that did not compile, one a line, or null when none failed. */
+    private String failure(String call) {
+        List<String> lines = failures.entrySet().stream().filter(f -> f.getKey().replace('\\', '/').startsWith(call + "/"))
+                .flatMap(f -> f.getValue().stream()).map(CompileError::toString).toList();
+        return lines.isEmpty() ? null : String.join("\n", lines);
+    }
+
+    /**
+     * The version folders that did not compile, when loading partially ({@link EngineOptions.Builder#partialLoad}):
+     * their calls are not served, the others are.
+     *
+     * @return per version folder ({@code "41/2022-12-22"}), its errors; empty when every pack loaded
+     */
+    public Map<String, List<CompileError>> failures() {
+        return failures;
+    }
+
+    /**
+     * The evaluations given up (past their time budget, or by {@link #close()}) whose rule still runs on its thread:
+     * a consequence that loops deaf to interrupts, which Java cannot stop. Each holds its thread until the rule returns
+     * or the process ends. {@link #close()} logs them too.
+     *
+     * @return the stuck evaluations now, empty when none
+     */
+    public List<StuckEvaluation> stuckEvaluations() {
+        return packs.evaluator().stuck();
     }
 
     /**
@@ -204,12 +280,35 @@ public final class Engine implements AutoCloseable {
         return packs.packs().versions(call).stream().map(Engine::version).toList();
     }
 
-    /** Ends the sessions the packs keep for reuse; evaluating afterwards throws {@link IllegalStateException}. */
+    /**
+     * Ends the engine within {@link #CLOSE_WAIT}, whatever the rules do: evaluating afterwards, and the evaluations
+     * running now, throw {@link EngineClosedException}; the sessions kept for reuse are ended. A rule that never returns
+     * is left running on its thread, logged as a warning and listed by {@link #stuckEvaluations()}. A new engine loaded
+     * afterwards evaluates as usual. Closing again does nothing.
+     */
     @Override
     public void close() {
-        closed = true;
-        for (RulePack p : packs.packs().all()) p.close();
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+        }
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        List<StuckEvaluation> stuck = packs.evaluator().close(CLOSE_WAIT.dividedBy(2));
+        for (StuckEvaluation s : stuck) LOG.warn("engine closed with an evaluation stuck in a rule, left running on its thread: {}", s);
         if (packs.loader().cache() != null) packs.loader().cache().close();
+        // Drools waits for a session's rule to return before ending it: on a thread of its own, so that a stuck rule
+        // leaves that thread waiting, not the caller.
+        Thread ending = new Thread(() -> {
+            for (RulePack p : packs.packs().all()) p.close();
+        }, "callcheck-engine-close");
+        ending.setDaemon(true);
+        ending.start();
+        try {
+            ending.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ending.isAlive()) LOG.warn("engine closed before Drools ended its sessions: a rule still runs ({} stuck)", stuck.size());
     }
 
     private static PackVersion version(RulePack p) {

@@ -10,14 +10,22 @@ package callcheck.engine;
  * }</pre>
  */
 public final class EngineOptions {
+    /**
+     * The default {@link #evaluationBudget()}: warm evaluations of the project's packs take a few milliseconds and a
+     * pack's first one under a second on a loaded machine, so ten seconds never cuts an honest evaluation short, while
+     * a rule that loops costs its caller ten seconds, not its thread for ever.
+     */
+    public static final java.time.Duration DEFAULT_EVALUATION_BUDGET = java.time.Duration.ofSeconds(10);
     private static final EngineOptions DEFAULTS = new Builder().build();
 
     private final boolean executableModel;
     private final boolean parallelLoad;
     private final java.time.Duration evaluationBudget;
     private final java.nio.file.Path cacheDirectory;
+    private final boolean partialLoad;
 
     private EngineOptions(Builder b) {
+        this.partialLoad = b.partialLoad;
         this.executableModel = b.executableModel;
         this.parallelLoad = b.parallelLoad;
         this.evaluationBudget = b.evaluationBudget;
@@ -25,7 +33,8 @@ public final class EngineOptions {
     }
 
     /**
-     * The defaults: rules compiled as DRL with MVEL constraints, packs compiled in parallel.
+     * The defaults: rules compiled as DRL with MVEL constraints, packs compiled in parallel, a time budget of
+     * {@link #DEFAULT_EVALUATION_BUDGET} per evaluation, no cache, and a pack that does not compile failing the load.
      *
      * @return the default options
      */
@@ -63,7 +72,7 @@ public final class EngineOptions {
     /**
      * The time one evaluation may take before it is abandoned with {@link EvaluationTimeoutException}.
      *
-     * @return the budget; zero for none (the default)
+     * @return the budget; zero for none; {@link #DEFAULT_EVALUATION_BUDGET} unless set
      */
     public java.time.Duration evaluationBudget() {
         return evaluationBudget;
@@ -78,12 +87,23 @@ public final class EngineOptions {
         return cacheDirectory;
     }
 
+    /**
+     * Whether the packs that compile load when others do not ({@link Engine#failures()} lists those), rather than the
+     * load failing.
+     *
+     * @return true when loading partially; false (the default) when any pack that does not compile fails the load
+     */
+    public boolean partialLoad() {
+        return partialLoad;
+    }
+
     /** Builds {@link EngineOptions}; every setting starts at its default. */
     public static final class Builder {
         private boolean executableModel = false;
         private boolean parallelLoad = true;
-        private java.time.Duration evaluationBudget = java.time.Duration.ZERO;
+        private java.time.Duration evaluationBudget = DEFAULT_EVALUATION_BUDGET;
         private java.nio.file.Path cacheDirectory;
+        private boolean partialLoad = false;
 
         private Builder() {
         }
@@ -113,10 +133,17 @@ public final class EngineOptions {
 
         /**
          * A time budget per evaluation, against rules that loop or wait on some proposal: past it the evaluation is
-         * halted and {@code evaluate} throws {@link EvaluationTimeoutException} naming the rule that was firing. The
-         * evaluation then runs on a worker thread while the caller waits; a consequence that spins without ever
-         * looking at its thread's interrupt can only be left running, and once several are, {@code evaluate} throws
-         * {@link EngineBusyException}. None by default: the evaluation runs on the caller's thread.
+         * halted and {@code evaluate} throws {@link EvaluationTimeoutException} naming the rule that was firing.
+         * {@link #DEFAULT_EVALUATION_BUDGET} (ten seconds) by default; a pack's first evaluation gets at least five
+         * seconds, as it compiles the constraints it meets.
+         *
+         * <p>With a budget the evaluation runs on one of the engine's worker threads (a slot per processor; a caller
+         * waits for a slot at most the budget, then gets {@link EngineBusyException}) while the caller waits for it.
+         * A consequence that spins without ever looking at its thread's interrupt can only be left running
+         * ({@link Engine#stuckEvaluations()}); once eight are, {@code evaluate} throws {@link EngineBusyException}
+         * until they end, or until the engine is closed and a new one loaded. With zero (no budget) the evaluation runs
+         * on the caller's thread, without limits, and a rule that loops blocks its caller for ever; {@link Engine#close()}
+         * still returns.
          *
          * @param budget the budget; zero for none
          * @return this builder
@@ -139,6 +166,20 @@ public final class EngineOptions {
          */
         public Builder cacheDirectory(java.nio.file.Path folder) {
             this.cacheDirectory = folder;
+            return this;
+        }
+
+        /**
+         * Loads the packs that compile when others do not, instead of failing: the engine serves the other calls,
+         * {@link Engine#failures()} gives each failed version folder's errors (logged as a warning too), and evaluating
+         * a call none of whose packs loaded throws {@link UnknownCallException} with those errors. Off by default: any
+         * pack that does not compile fails the load with {@link PackException}.
+         *
+         * @param on true to load partially
+         * @return this builder
+         */
+        public Builder partialLoad(boolean on) {
+            this.partialLoad = on;
             return this;
         }
 

@@ -47,6 +47,14 @@ public record EvaluationLimits(Duration budget, int slots, Duration slotWait, in
         return new EvaluationLimits(budget, Runtime.getRuntime().availableProcessors(), DEFAULT_SLOT_WAIT, DEFAULT_MAX_STUCK);
     }
 
+    /**
+     * An embedding library's limits with that budget: a slot per processor (more at once would not go faster), a caller
+     * waiting for a slot as long as an evaluation may run, the default stuck limit.
+     */
+    public static EvaluationLimits forLibrary(Duration budget) {
+        return new EvaluationLimits(budget, Runtime.getRuntime().availableProcessors(), budget, DEFAULT_MAX_STUCK);
+    }
+
     public boolean hasBudget() {
         return !budget.isZero();
     }

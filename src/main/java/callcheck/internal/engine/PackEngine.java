@@ -112,7 +112,7 @@ public final class PackEngine {
 
     /** Evaluates against one given pack, on this thread, without limits. */
     public static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal) {
-        return evaluate(pack, reference, proposal, new SessionRun());
+        return evaluate(pack, reference, proposal, new SessionRun(pack.call(), pack.version()));
     }
 
     private static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal, SessionRun run) {

@@ -8,7 +8,9 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 import org.kie.internal.command.RegistryContext;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * One stateless session's run over the facts, which another thread can stop: it records the rule about to fire,
@@ -16,15 +18,28 @@ import java.util.List;
  * A consequence that never returns is not stopped by this; {@link Evaluator} abandons it.
  */
 final class SessionRun implements ExecutableCommand<Void>, AgendaFilter {
+    final String call;
+    final String version;
+    final Instant started = Instant.now();
     private List<Object> facts;
     private volatile String firing;
     private volatile boolean halted;
     private KieSession session; // guarded by this: only while the rules run, since a pooled session serves others after
 
-    /** Inserts the facts into the session and fires its rules, unless halted. */
+    SessionRun(String call, String version) {
+        this.call = call;
+        this.version = version;
+    }
+
+    /**
+     * Inserts the facts into the session and fires its rules, unless halted.
+     *
+     * @throws CancellationException when halted: the rules may not all have fired, so no verdict may come of it
+     */
     void execute(StatelessKieSession stateless, List<Object> facts) {
         this.facts = facts;
         stateless.execute(this);
+        if (halted) throw new CancellationException("the evaluation with " + call + "/" + version + " was halted");
     }
 
     @Override
@@ -60,6 +75,10 @@ final class SessionRun implements ExecutableCommand<Void>, AgendaFilter {
     /** The rule firing, or the last one that fired; null before any. */
     String firing() {
         return firing;
+    }
+
+    boolean halted() {
+        return halted;
     }
 
     /** No further rule fires; a rule firing now finishes (or is interrupted by whoever halts). */
