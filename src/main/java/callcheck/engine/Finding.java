@@ -16,8 +16,11 @@ import java.util.Map;
  *                   a reading of the call), in English; null when it rests on the sources alone
  * @param values     the values that decided, by name, in the order the rule reported them: amounts as
  *                   {@link java.math.BigDecimal} euro without trailing zeros, dates, codes, booleans; a value may
- *                   be null. A {@link Severity#MISSING} finding has one entry, {@code missing}: the list of the
- *                   absent fields (JSON paths such as {@code financing.amif}).
+ *                   be null. A {@link Severity#MISSING} finding the engine makes, for a rule whose needed facts
+ *                   ({@code @needs}) the proposal leaves out, has one entry, {@code missing}: the list of the absent
+ *                   fields (JSON paths such as {@code financing.amif}). A rule that reports a MISSING finding itself
+ *                   gives the values it reports, as any rule does: {@code 507-APPLICANT} gives {@code name},
+ *                   {@code kind} and {@code missing}, one JSON path as text ({@code "applicant.nis"}).
  */
 public record Finding(String rule, Severity severity, Messages message, Source source, String assumption,
                       Map<String, Object> values) {

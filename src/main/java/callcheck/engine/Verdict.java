@@ -10,7 +10,8 @@ import java.util.List;
  * but for its decision id. The engine's verdicts hold unmodifiable lists. Serialised with Jackson, the components
  * come in this order, as in the service's answer.
  *
- * @param decisionId a random UUID, new for every evaluation, that finds the decision in logs and records
+ * @param decisionId a <a href="https://github.com/ulid/spec">ULID</a> (26 characters, ordered by time), new for every
+ *                   evaluation, that finds the decision in logs and records
  * @param call       the call id, such as {@code 507}
  * @param version    the version of the call's rules that decided, such as {@code 2020-07-14}
  * @param digest     {@code sha256:<hex>} over the pack's files, the modules it includes and the reference data:

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A proposal as a client sends it (../shared/API.md). Fields are null when absent, so that a rule can
+ * A proposal as a client sends it: the JSON the HTTP service takes is the {@code Proposal} schema of its OpenAPI
+ * document ({@code GET /openapi.json}), which {@link ProposalReader} reads. Fields are null when absent, so that a rule can
  * report a missing fact instead of treating it as "no". Immutable. Made by {@link ProposalReader} from JSON or by
  * {@link #builder()} in Java; both apply the same checks and refuse what they cannot take with an
  * {@link InvalidProposalException} naming the field.

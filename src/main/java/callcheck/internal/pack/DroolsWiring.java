@@ -41,7 +41,7 @@ public final class DroolsWiring {
                 + "jar-with-dependencies does), so Drools cannot compile rules (\"drools-wiring-static does not support this "
                 + "operation\"). Build it with the service files merged: maven-shade-plugin with the ServicesResourceTransformer, "
                 + "Gradle shadow with mergeServiceFiles(), or maven-assembly with the metaInf-services container descriptor "
-                + "handler; a Spring Boot jar works as it is. See src/docs/embedding.md.");
+                + "handler; a Spring Boot jar works as it is (callcheck's guide: src/docs/embedding.md).");
     }
 
     private static boolean lists(URL file, String implementation) throws IOException {
