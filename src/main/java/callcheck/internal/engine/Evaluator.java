@@ -201,10 +201,6 @@ public final class Evaluator {
         return stuck();
     }
 
-    public boolean closed() {
-        return closed;
-    }
-
     private void acquireSlot() {
         boolean got;
         try {
