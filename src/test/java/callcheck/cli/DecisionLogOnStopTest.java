@@ -42,7 +42,7 @@ class DecisionLogOnStopTest {
         HangingPack.copyInto(rules);
         Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + Path.of("src/main/app/logback.xml").toAbsolutePath(),
+                "-Dlogback.configurationFile=" + Path.of("src/app/logback.xml").toAbsolutePath(),
                 Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0", "--rules", rules.toString(),
                 "--examples", tmp.resolve("none").toString(), "--no-watch", "--data", tmp.resolve("data").toString(), "--cache", "off")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LibraryConsumerIT {
     static final Path WORK = Path.of("target/consumer-it");
     static final String VERSION = System.getProperty("callcheck.version");
+    static final Path LIBRARY_JAR = Path.of("target/library/callcheck-" + VERSION + ".jar");
     static Path project;
     static String tree;
     static List<String> classpath;
@@ -42,8 +43,9 @@ class LibraryConsumerIT {
         Files.writeString(pom, Files.readString(pom).replace("@CALLCHECK_VERSION@", VERSION)
                 .replace("@REPOSITORY@", repo.toAbsolutePath().toUri().toString()));
 
-        Path jar = Path.of("target/callcheck-" + VERSION + ".jar");
-        mvn(WORK, "deploy:deploy-file", "-Dfile=" + jar.toAbsolutePath(), "-DpomFile=" + Path.of("pom.xml").toAbsolutePath(),
+        // The library module's jar, with the standalone pom it is installed with (flattened: no parent to fetch).
+        Path jar = LIBRARY_JAR;
+        mvn(WORK, "deploy:deploy-file", "-Dfile=" + jar.toAbsolutePath(), "-DpomFile=" + Path.of("target/library/.flattened-pom.xml").toAbsolutePath(),
                 "-Durl=" + repo.toAbsolutePath().toUri(), "-DrepositoryId=callcheck-under-test");
         mvn(project, "-U", "package", "dependency:tree", "-DoutputFile=tree.txt", "dependency:build-classpath",
                 "-Dmdep.outputFile=classpath.txt");
@@ -60,9 +62,20 @@ class LibraryConsumerIT {
 
     @Test
     void the_library_jar_carries_no_logging_configuration_and_names_its_module() throws IOException {
-        try (JarFile jar = new JarFile("target/callcheck-" + VERSION + ".jar")) {
+        try (JarFile jar = new JarFile(LIBRARY_JAR.toFile())) {
             assertThat(jar.stream().map(e -> e.getName()).filter(n -> n.contains("logback"))).isEmpty();
             assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name")).isEqualTo("callcheck");
+        }
+    }
+
+    @Test
+    void the_library_jar_holds_the_engine_alone() throws IOException {
+        try (JarFile jar = new JarFile(LIBRARY_JAR.toFile())) {
+            List<String> names = jar.stream().map(e -> e.getName()).toList();
+            assertThat(names).contains("callcheck/engine/Engine.class");
+            assertThat(names).noneMatch(n -> n.startsWith("callcheck/http/") || n.startsWith("callcheck/cli/")
+                    || n.startsWith("callcheck/store/") || n.startsWith("callcheck/web/") || n.startsWith("db/migration/")
+                    || n.startsWith("callcheck/internal/reload/"));
         }
     }
 

@@ -2,7 +2,6 @@ package callcheck.internal.examples;
 
 import callcheck.internal.engine.PackEngine;
 
-import callcheck.internal.reload.Change;
 
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
