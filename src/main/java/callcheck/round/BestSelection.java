@@ -28,6 +28,9 @@ import java.util.function.Predicate;
  * <p>
  * Each selection that would become the best so far is also put to {@code accept} (the DRL round rules): the
  * limits guide the search, the rules decide.
+ * <p>
+ * The search stops at its time budget (or step limit) with the best selection found and the best bound of the
+ * branches it left unexplored, an upper bound on the total score ({@link Result}).
  */
 public final class BestSelection {
     /** A candidate: its score in units of 1/10,000, amounts in cents, whether small, its region (-1 for none). */
