@@ -4,6 +4,8 @@ import callcheck.engine.Finding;
 import callcheck.engine.PackException;
 import callcheck.engine.Severity;
 import callcheck.engine.UnknownCallException;
+import callcheck.internal.engine.EvaluationLimits;
+import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
 import callcheck.model.InvalidProposalException;
 import callcheck.model.ProposalReader;
@@ -23,6 +25,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,11 +56,19 @@ final class RoundCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
 
+    @Option(names = "--round-budget", defaultValue = "${env:CALLCHECK_ROUND_BUDGET:-10000}", paramLabel = "MS",
+            description = "milliseconds the search for the best selection may take; it then prints the best found, not proven, with a bound (default: ${DEFAULT-VALUE}, env CALLCHECK_ROUND_BUDGET)")
+    long roundBudgetMillis;
+
     @Parameters(arity = "1..*", description = "the proposal JSON files")
     List<Path> files;
 
     @Override
     public Integer call() {
+        if (roundBudgetMillis < 1) {
+            System.err.println("--round-budget must be at least 1 ms");
+            return 2;
+        }
         RoundRequest request;
         try {
             request = request();
@@ -66,7 +77,8 @@ final class RoundCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            RoundResult r = Rounds.check(PackEngine.load(rules).packs(), call, request, Decisions.NONE);
+            Evaluator search = new Evaluator(EvaluationLimits.none().withRoundBudget(Duration.ofMillis(roundBudgetMillis)));
+            RoundResult r = Rounds.check(PackEngine.load(rules).packs(), call, null, request, Decisions.NONE, search);
             print(r, System.out);
             return r.findings().stream().anyMatch(f -> f.severity() == Severity.BLOCKING) ? 1 : 0;
         } catch (InvalidRoundException e) {
@@ -158,7 +170,8 @@ final class RoundCommand implements Callable<Integer> {
             return;
         }
         out.println("Proposed selection (highest total score that meets every BLOCKING call-level rule): " + String.join(" ", p.ids()));
-        out.println("  total score " + plain(p.totalScore()) + "; " + totals(p.totals()));
+        out.println("  total score " + plain(p.totalScore()) + (p.optimal() ? "" : " (not proven best: the search stopped at its budget; "
+                + "no selection scores more than " + plain(p.bound()) + ")") + "; " + totals(p.totals()));
         findings(p.findings(), out);
         if (!p.leftOut().isEmpty()) {
             Table left = new Table("LEFT OUT", "WHY");

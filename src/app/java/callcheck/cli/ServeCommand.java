@@ -39,6 +39,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "milliseconds one evaluation may take before it is abandoned with 503 evaluation_timeout; the reload gate uses it too; 0 for none (default: ${DEFAULT-VALUE}, env CALLCHECK_EVALUATION_BUDGET)")
     long budgetMillis;
 
+    @Option(names = "--round-budget", defaultValue = "${env:CALLCHECK_ROUND_BUDGET:-10000}", paramLabel = "MS",
+            description = "milliseconds a round's search for the best selection may take; it then answers the best found with optimal: false and a bound (default: ${DEFAULT-VALUE}, env CALLCHECK_ROUND_BUDGET)")
+    long roundBudgetMillis;
+
     @picocli.CommandLine.Mixin
     CacheOption cache;
 
@@ -61,11 +65,16 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("--keep-inputs-days must be at least 1");
             return 2;
         }
+        if (roundBudgetMillis < 1) {
+            System.err.println("--round-budget must be at least 1 ms");
+            return 2;
+        }
         long loading = System.nanoTime();
         callcheck.store.DecisionStore store = storeOptions.open();
         if (store == null) return 2;
         CompiledPackCache packCache = cache.open();
-        Service service = Service.load(rules, EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)), store, requireToken, packCache);
+        Service service = Service.load(rules, EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)).withRoundBudget(Duration.ofMillis(roundBudgetMillis)),
+                store, requireToken, packCache);
         if (keepInputsDays != null) service.keepInputs(java.time.Duration.ofDays(keepInputsDays));
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
         service.server().examples(examples);

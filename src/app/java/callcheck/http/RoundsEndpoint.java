@@ -69,10 +69,11 @@ final class RoundsEndpoint {
         PackSet packs = engine.packs();
         packs.versions(call); // an unknown call is known before the body
         RoundRequest request = RoundReader.read(RequestChecks.body(ctx, RequestChecks.MAX_ROUND_BODY_BYTES));
-        // Each proposal given inline is evaluated as a single evaluation is: within the engine's slots and time budget.
+        // Each proposal given inline is evaluated as a single evaluation is: within the engine's slots and time budget;
+        // the search for the best selection takes a slot too, for the round budget at most.
         Rounds.Checked checked;
         try {
-            checked = Rounds.checked(packs, call, null, request, decisions, (pack, p) -> engine.evaluate(packs, pack, p));
+            checked = Rounds.checked(packs, call, null, request, decisions, (pack, p) -> engine.evaluate(packs, pack, p), engine.evaluator());
         } catch (EvaluationTimeoutException e) {
             metrics.timeout(e);
             throw e;

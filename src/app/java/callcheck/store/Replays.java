@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * Replays a stored decision: its stored proposal evaluated again on the pack of its digest (the one serving, or the
  * one archived when the files have changed since), or on another version or digest, compared with the verdict that
- * was answered. The differences are those {@code callcheck diff} shows ({@link VerdictChange}).
+ * was answered, within the engine's evaluation limits. The differences are those {@code callcheck diff} shows ({@link VerdictChange}).
  */
 public final class Replays {
     private static final ObjectReader VERDICT = Json.output().readerFor(Verdict.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -99,7 +99,8 @@ public final class Replays {
                 throw new NotReplayable("invalid_parameter", "digest", "the pack " + wanted + " is of call " + pack.call() + ", the decision of call " + d.call());
             }
         }
-        Verdict replayed = PackEngine.evaluate(pack, reference, ProposalReader.read(d.proposalJson()));
+        // Within the engine's time budget and slots, as an evaluation: a rule that hangs is a 503, not a held thread.
+        Verdict replayed = engine.evaluateWithin(pack, reference, ProposalReader.read(d.proposalJson()));
         return compare(d, pack, replayed);
     }
 

@@ -2,6 +2,7 @@ package callcheck.round;
 
 import callcheck.internal.pack.RoundLimit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,6 +28,9 @@ import java.util.function.Predicate;
  * <p>
  * Each selection that would become the best so far is also put to {@code accept} (the DRL round rules): the
  * limits guide the search, the rules decide.
+ * <p>
+ * The search stops at its time budget (or step limit) with the best selection found and the best bound of the
+ * branches it left unexplored, an upper bound on the total score ({@link Result}).
  */
 public final class BestSelection {
     /** A candidate: its score in units of 1/10,000, amounts in cents, whether small, its region (-1 for none). */
@@ -45,11 +49,12 @@ public final class BestSelection {
     public record Bound(RoundLimit.What what, boolean atMost, long value) {
     }
 
-    /** The search gave up after this many branches; the caller answers that no exact selection was found in time. */
-    public static final class TooHard extends RuntimeException {
-        TooHard(long nodes) {
-            super("no exact selection was found within " + nodes + " search steps", null, false, false);
-        }
+    /**
+     * What the search found: the selection (indexes into the candidates in ascending order, or null when none meets the
+     * bounds and the rules, or none was found before the search stopped), its total score, whether it is proven the
+     * answer, and an upper bound on the total score of every selection (equal to the score when proven).
+     */
+    public record Result(int[] selection, long score, boolean optimal, long bound) {
     }
 
     private final Candidate[] c;          // in rank order
@@ -67,8 +72,11 @@ public final class BestSelection {
     private final int[][] byRegion;       // per region: its ranks by score, best first
     private final Predicate<int[]> accept;
     private final long maxNodes;
+    private final long deadline;          // System.nanoTime() at which the search stops
 
     private long nodes;
+    private boolean stopped;
+    private long openBound = -1;          // once stopped: the best bound of the branches left unexplored
     private long bestScore = -1;
     private int[] best;
     private final boolean[] chosen;
@@ -76,7 +84,7 @@ public final class BestSelection {
     private int count, small;
     private final int[] regionCount;
 
-    private BestSelection(List<Candidate> candidates, List<Bound> bounds, int regions, Predicate<int[]> accept, long maxNodes) {
+    private BestSelection(List<Candidate> candidates, List<Bound> bounds, int regions, Predicate<int[]> accept, long maxNodes, long deadline) {
         this.n = candidates.size();
         Integer[] rank = new Integer[n];
         for (int i = 0; i < n; i++) rank[i] = i;
@@ -121,6 +129,11 @@ public final class BestSelection {
         this.amountOrder = new int[sums.size()][];
         for (int k = 0; k < sums.size(); k++) {
             RoundLimit.What what = RoundLimit.What.values()[(int) sums.get(k)[0]];
+            // Every sum of amounts is a multiple of their greatest common divisor: so is the part of the cap any can use
+            // (amounts in multiples of 3 cents under a cap of 80,000,000 cents use 79,999,998 at most), a tighter bound.
+            long g = 0;
+            for (int r = 0; r < n; r++) g = gcd(g, c[r].amount(what));
+            if (g > 1) sums.get(k)[1] -= sums.get(k)[1] % g;
             Integer[] byRatio = new Integer[n];
             for (int r = 0; r < n; r++) byRatio[r] = r;
             Arrays.sort(byRatio, (x, y) -> {
@@ -137,26 +150,38 @@ public final class BestSelection {
         this.byRegion = lists.stream().map(l -> byScore(l.stream().mapToInt(Integer::intValue).toArray())).toArray(int[][]::new);
         this.accept = accept;
         this.maxNodes = maxNodes;
+        this.deadline = deadline;
         this.chosen = new boolean[n];
         this.used = new long[sums.size()];
         this.regionCount = new int[regions];
     }
 
     /**
-     * The best selection, as indexes into {@code candidates} in ascending order, or null when no selection meets the
-     * bounds and the rules. {@code regions}: how many regions the candidates' region numbers range over.
-     *
-     * @throws TooHard after {@code maxNodes} branches
+     * The best selection, searched for at most {@code budget} and {@code maxNodes} branches. Stopped there, the answer
+     * is the best selection found so far, not proven, with an upper bound on the total score: the best bound of the
+     * branches left unexplored, as a MIP solver reports its gap. {@code regions}: how many regions the candidates'
+     * region numbers range over.
      */
-    public static int[] find(List<Candidate> candidates, List<Bound> bounds, int regions, Predicate<int[]> accept, long maxNodes) {
+    public static Result search(List<Candidate> candidates, List<Bound> bounds, int regions, Predicate<int[]> accept, long maxNodes, Duration budget) {
         for (Candidate x : candidates) if (x.score() < 0) throw new IllegalArgumentException("a score below 0");
-        BestSelection s = new BestSelection(candidates, bounds, regions, accept, maxNodes);
+        long start = System.nanoTime();
+        BestSelection s = new BestSelection(candidates, bounds, regions, accept, maxNodes, start + budget.toNanos());
         s.search(0);
-        return s.best;
+        // Branches are explored in the order of preference, so an unexplored one that cannot score higher than the
+        // best found cannot displace it either: the answer is then proven although the search stopped.
+        boolean optimal = !s.stopped || s.bestScore >= 0 && s.openBound <= s.bestScore;
+        long bound = optimal ? s.bestScore : Math.max(s.bestScore, s.openBound);
+        return new Result(s.best, s.bestScore, optimal, bound);
     }
 
     private void search(int from) {
-        if (++nodes > maxNodes) throw new TooHard(maxNodes);
+        // The first dive (include whatever fits, in rank order: the greedy selection) takes at most n + 1 steps and
+        // is never cut short by the clock, so that a search that stops has a selection to answer.
+        if (stopped || ++nodes > maxNodes || nodes > n + 1 && System.nanoTime() - deadline > 0) {
+            stopped = true;
+            open(from);
+            return;
+        }
         // A candidate that does not fit now never will deeper down (the selection only grows): skip it.
         int r = from;
         while (r < n && !fits(r)) r++;
@@ -166,9 +191,23 @@ public final class BestSelection {
             return;
         }
         take(r, true);
-        if (bestScore < 0 || current + bound(r + 1) > bestScore) search(r + 1);
+        if (promising(r + 1)) search(r + 1);
         take(r, false);
-        if (bestScore < 0 || current + bound(r + 1) > bestScore) search(r + 1);
+        if (stopped) {
+            open(r + 1); // "leave out" is not explored
+            return;
+        }
+        if (promising(r + 1)) search(r + 1);
+    }
+
+    /** Whether the candidates from rank r on might add enough to the selection as it stands to beat the best found. */
+    private boolean promising(int r) {
+        return bestScore < 0 || bound(r, bestScore - current) > bestScore - current;
+    }
+
+    /** Counts the branch at rank r, unexplored, in the bound of the search that stopped. */
+    private void open(int r) {
+        if (promising(r)) openBound = Math.max(openBound, current + bound(r, -1));
     }
 
     private long current;
@@ -212,19 +251,21 @@ public final class BestSelection {
         for (int k = 0; k < used.length; k++) used[k] += sign * x.amount(RoundLimit.What.values()[(int) sums.get(k)[0]]);
     }
 
-    /** An upper bound on the score the candidates from rank r on can add to the selection as it stands. */
-    private long bound(int r) {
+    /**
+     * An upper bound on the score the candidates from rank r on can add to the selection as it stands; computed only
+     * until it is at most {@code enough} (then the branch is cut whatever the rest would say). The bounds come
+     * cheapest and, for a budget, tightest first.
+     */
+    private long bound(int r, long enough) {
         long b = suffixScore[r];
-        if (countMax != Long.MAX_VALUE) b = Math.min(b, best(scoreOrder, r, countMax - count));
-        if (perRegionMax != Long.MAX_VALUE && byRegion.length > 0) {
+        for (int k = 0; k < used.length && b > enough; k++) b = Math.min(b, fractionalKnapsack(k, r));
+        if (b > enough && countMax != Long.MAX_VALUE) b = Math.min(b, best(scoreOrder, r, countMax - count));
+        if (b > enough && perRegionMax != Long.MAX_VALUE && byRegion.length > 0) {
             long total = suffixNoRegion[r];
             for (int g = 0; g < byRegion.length && total < b; g++) total += best(byRegion[g], r, perRegionMax - regionCount[g]);
             b = Math.min(b, total);
         }
-        for (int k = 0; k < used.length && b > 0; k++) {
-            b = Math.min(b, fractionalKnapsack(k, r));
-            b = Math.min(b, best(scoreOrder, r, fitting(k, r)));
-        }
+        for (int k = 0; k < used.length && b > enough; k++) b = Math.min(b, best(scoreOrder, r, fitting(k, r)));
         // every total is a multiple of the unit: a bound between two multiples rounds down
         return b / unit * unit;
     }

@@ -39,11 +39,13 @@ public record RoundResult(@JsonInclude(JsonInclude.Include.NON_NULL) String roun
     }
 
     /**
-     * The selection proposed: ids in the order the round gave them, the total score, its totals, the call-level
-     * findings it still has (none BLOCKING), and why each other proposal is left out.
+     * The selection proposed: ids in the order the round gave them, the total score, whether it is proven the best
+     * and, when not (the search stopped at its budget), an upper bound on the total score of any selection; its
+     * totals, the call-level findings it still has (none BLOCKING), and why each other proposal is left out.
      */
-    @JsonPropertyOrder({"ids", "totalScore", "totals", "findings", "leftOut"})
-    public record Proposed(List<String> ids, BigDecimal totalScore, Totals totals, List<Finding> findings, List<LeftOut> leftOut) {
+    @JsonPropertyOrder({"ids", "totalScore", "optimal", "bound", "totals", "findings", "leftOut"})
+    public record Proposed(List<String> ids, BigDecimal totalScore, boolean optimal, @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal bound,
+                           Totals totals, List<Finding> findings, List<LeftOut> leftOut) {
     }
 
     public record LeftOut(String id, String reason) {

@@ -5,6 +5,7 @@ import callcheck.engine.Outcome;
 import callcheck.engine.Severity;
 import callcheck.engine.UnknownCallException;
 import callcheck.engine.Verdict;
+import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.PackEngine;
 import callcheck.internal.engine.PackSet;
 import callcheck.internal.pack.RoundLimit;
@@ -21,6 +22,7 @@ import callcheck.rules.Round;
 import callcheck.rules.RoundProposal;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,7 +37,7 @@ import java.util.TreeSet;
  * ({@link BestSelection}), checked with the same rules. Stateless; thread-safe.
  */
 public final class Rounds {
-    /** Search steps before giving up with a 422; measured rounds of 3,000 proposals need far fewer (BENCHMARKS.md). */
+    /** Search steps after which the search stops as at its time budget: a bound on its work whatever the budget. */
     public static final long MAX_SEARCH_STEPS = 50_000_000L;
     private static final BigDecimal SCORE_UNIT = BigDecimal.TEN.pow(RoundReader.SCORE_DECIMALS);
 
@@ -76,14 +78,23 @@ public final class Rounds {
      * is), or with {@code version} null on the version that governs the proposals' submission dates.
      */
     public static RoundResult check(PackSet packs, String call, String version, RoundRequest request, Decisions decisions) {
-        return checked(packs, call, version, request, decisions, (pack, p) -> PackEngine.evaluate(pack, packs.reference(), p)).result();
+        return check(packs, call, version, request, decisions, Evaluator.unlimited());
+    }
+
+    /** As {@link #check(PackSet, String, String, RoundRequest, Decisions)}, the search within the evaluator's round budget and slots. */
+    public static RoundResult check(PackSet packs, String call, String version, RoundRequest request, Decisions decisions, Evaluator search) {
+        return checked(packs, call, version, request, decisions, (pack, p) -> PackEngine.evaluate(pack, packs.reference(), p), search).result();
     }
 
     /**
      * {@link #check(PackSet, String, String, RoundRequest, Decisions)} with the proposals given inline evaluated by
-     * {@code evaluate}; answers with the pack and the evaluations behind the answer too.
+     * {@code evaluate}, and the best selection searched in one of {@code search}'s slots within its round budget;
+     * answers with the pack and the evaluations behind the answer too.
+     *
+     * @throws callcheck.engine.EngineBusyException no slot came free for the search in time
      */
-    public static Checked checked(PackSet packs, String call, String version, RoundRequest request, Decisions decisions, Evaluate evaluate) {
+    public static Checked checked(PackSet packs, String call, String version, RoundRequest request, Decisions decisions, Evaluate evaluate,
+                                  Evaluator search) {
         packs.versions(call); // an unknown call is a 404 before anything else
         List<Proposal> proposals = new ArrayList<>();
         List<Verdict> recorded = new ArrayList<>();
@@ -133,7 +144,7 @@ public final class Rounds {
                 it.fact().getRegion(), it.score(), selectedIds.contains(it.id()))).toList();
         List<Finding> findings = selected.isEmpty() ? List.of() : findings(roundPack, packs.reference(), selected);
         RoundResult result = new RoundResult(null, pack.call(), pack.version(), pack.digest(), lines, findings, totals(round),
-                propose(roundPack, reference, items));
+                search.inSlot(() -> propose(roundPack, reference, items, search.limits().roundBudget())));
         return new Checked(result, pack, evaluated);
     }
 
@@ -209,20 +220,20 @@ public final class Rounds {
         return amount.movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
     }
 
-    private static RoundResult.Proposed propose(RulePack roundPack, ReferenceData reference, List<Item> items) {
+    private static RoundResult.Proposed propose(RulePack roundPack, ReferenceData reference, List<Item> items, Duration budget) {
         List<Limit> limits = limits(roundPack);
         List<Item> candidates = items.stream().filter(it -> it.verdict().verdict() == Outcome.ELIGIBLE && it.score() != null).toList();
         List<BestSelection.Candidate> cs = candidates.stream().map(it -> new BestSelection.Candidate(
                 it.score().multiply(SCORE_UNIT).longValueExact(), cents(it.fact().getSubsidy()), cents(it.fact().getAmif()),
                 cents(it.fact().getVvsg()), it.fact().isSmall(), it.fact().getRegion() == null ? -1 : it.fact().getRegion().ordinal())).toList();
-        int[] best;
-        try {
-            best = BestSelection.find(cs, limits.stream().map(Limit::bound).toList(), Region.values().length,
-                    sel -> roundPack == null || verdict(roundPack, reference, facts(candidates, sel)).verdict() != Outcome.INELIGIBLE,
-                    MAX_SEARCH_STEPS);
-        } catch (BestSelection.TooHard e) {
-            throw new InvalidRoundException(422, "selection_too_hard", "proposals", e.getMessage()
-                    + "; the answer would not be exact: split the round or leave out proposals that cannot be funded");
+        BestSelection.Result found = BestSelection.search(cs, limits.stream().map(Limit::bound).toList(), Region.values().length,
+                sel -> roundPack == null || verdict(roundPack, reference, facts(candidates, sel)).verdict() != Outcome.INELIGIBLE,
+                MAX_SEARCH_STEPS, budget);
+        int[] best = found.selection();
+        if (best == null && !found.optimal()) {
+            // Only a rule asking for a least number can leave the search without any selection that meets the rules.
+            throw new InvalidRoundException(422, "selection_too_hard", "proposals", "no selection that meets every BLOCKING call-level rule "
+                    + "was found within the round budget of " + budget.toMillis() + " ms; split the round or leave out proposals that cannot be funded");
         }
         if (best == null) return null;
         List<RoundProposal> chosen = facts(candidates, best);
@@ -234,9 +245,11 @@ public final class Rounds {
         }
         Round round = new Round(chosen);
         List<RoundResult.LeftOut> leftOut = new ArrayList<>();
-        for (Item it : items) if (!chosenIds.contains(it.id())) leftOut.add(new RoundResult.LeftOut(it.id(), reason(it, round, limits)));
+        for (Item it : items) if (!chosenIds.contains(it.id())) leftOut.add(new RoundResult.LeftOut(it.id(), reason(it, round, limits, found.optimal())));
         List<String> ids = items.stream().map(Item::id).filter(chosenIds::contains).toList();
-        return new RoundResult.Proposed(ids, Money.shown(total), totals(round), findings(roundPack, reference, chosen), leftOut);
+        BigDecimal bound = found.optimal() ? null : Money.shown(BigDecimal.valueOf(found.bound()).divide(SCORE_UNIT));
+        return new RoundResult.Proposed(ids, Money.shown(total), found.optimal(), bound, totals(round),
+                findings(roundPack, reference, chosen), leftOut);
     }
 
     private static List<RoundProposal> facts(List<Item> candidates, int[] selection) {
@@ -244,7 +257,7 @@ public final class Rounds {
     }
 
     /** Why a proposal is not in the proposed selection. */
-    private static String reason(Item it, Round chosen, List<Limit> limits) {
+    private static String reason(Item it, Round chosen, List<Limit> limits, boolean optimal) {
         if (it.verdict().verdict() != Outcome.ELIGIBLE) {
             TreeSet<String> rules = new TreeSet<>();
             for (Finding f : it.verdict().findings()) if (f.severity() == Severity.BLOCKING || f.severity() == Severity.MISSING) rules.add(f.rule());
@@ -269,6 +282,8 @@ public final class Rounds {
             if (breaks(l, withIt)) added.add(l.rule().id());
         }
         if (!alone.isEmpty()) return "on its own it breaks " + String.join(", ", alone);
+        if (!optimal) return (added.isEmpty() ? "" : "adding it to the proposed selection would break " + String.join(", ", added) + "; ")
+                + "the search stopped at its time budget before it could prove whether a selection with it scores higher";
         if (!added.isEmpty()) return "adding it to the proposed selection would break " + String.join(", ", added)
                 + "; no selection with it has a higher total score";
         return "no selection with it has a higher total score (between equal totals, proposals rank by score per euro of subsidy, "

@@ -1,6 +1,7 @@
 package callcheck.http;
 
 import callcheck.internal.reload.RulesWatcher;
+import callcheck.store.DecisionStore;
 import callcheck.support.Await;
 import callcheck.support.Hang;
 import callcheck.support.HangingPack;
@@ -55,6 +56,37 @@ class EvaluationBudgetTest {
             TestServer.Response next = api.postJson("/v1/calls/997/rounds", "{\"proposals\":[" + fine + "]}");
             assertThat(next.status()).as(next.body()).isEqualTo(200);
             assertThat(api.get("/health").json().get("evaluations").get("timeouts").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReplayThatHangsAnswers503WithinTheBudgetAsAnEvaluationDoes() throws Exception {
+        String token;
+        try (DecisionStore s = DecisionStore.open(null, tmp.resolve("data"))) {
+            token = s.addToken("auditor");
+        }
+        try (TestServer api = TestServer.start(HangingPack.engine(HangingPack.limits(Duration.ofMillis(200))), DecisionStore.open(null, tmp.resolve("data")), false)) {
+            Hang.release(); // the spinning rule returns at once: the evaluation is answered and recorded
+            TestServer.Response decided = api.postJson(EVALUATIONS, HangingPack.json("LOOP-SPIN"));
+            assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+            Hang.hold(); // and spins on the replay
+            String id = decided.json().get("decisionId").asText();
+            CompletableFuture<TestServer.Response> replay = CompletableFuture.supplyAsync(() -> api.send(api.request("/v1/decisions/" + id + "/replay")
+                    .header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()));
+            TestServer.Response r;
+            try {
+                r = replay.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                Hang.release();
+            }
+            assertThat(r.status()).as(r.body()).isEqualTo(503);
+            assertThat(r.error().get("code").asText()).isEqualTo("evaluation_timeout");
+            assertThat(r.error().get("message").asText()).contains("997-SPIN");
+            Await.until("the abandoned replay to end", () -> api.get("/health").json().get("evaluations").get("stuck").asInt() == 0);
+            TestServer.Response again = api.send(api.request("/v1/decisions/" + id + "/replay")
+                    .header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(again.status()).as(again.body()).isEqualTo(200);
+            assertThat(again.json().get("identical").asBoolean()).isTrue();
         }
     }
 

@@ -8,7 +8,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,9 +34,29 @@ class BestSelectionProperties {
     @Label("the selection equals exhaustive search on random rounds of up to 16 proposals")
     void equalsExhaustiveSearch(@ForAll("rounds") Case c) {
         Predicate<int[]> rules = c.rulesRejectSome() ? BestSelectionProperties::rulesAccept : s -> true;
-        int[] found = BestSelection.find(c.candidates(), c.bounds(), REGIONS, rules, 10_000_000);
+        BestSelection.Result found = BestSelection.search(c.candidates(), c.bounds(), REGIONS, rules, 10_000_000, Duration.ofMinutes(1));
         int[] expected = exhaustive(c.candidates(), c.bounds(), rules);
-        assertThat(found).as("%s", c).isEqualTo(expected);
+        assertThat(found.selection()).as("%s", c).isEqualTo(expected);
+        assertThat(found.optimal()).as("%s", c).isTrue();
+    }
+
+    @Property(tries = 1500)
+    @Label("a search stopped after a few steps answers a valid selection and an upper bound on the best score, and is optimal only when right")
+    void aStoppedSearchBoundsTheBestScore(@ForAll("rounds") Case c, @ForAll @IntRange(min = 1, max = 40) int steps) {
+        Predicate<int[]> rules = c.rulesRejectSome() ? BestSelectionProperties::rulesAccept : s -> true;
+        BestSelection.Result found = BestSelection.search(c.candidates(), c.bounds(), REGIONS, rules, steps, Duration.ofMinutes(1));
+        int[] expected = exhaustive(c.candidates(), c.bounds(), rules);
+        long best = expected == null ? -1 : score(c.candidates(), expected);
+        if (found.selection() != null) {
+            assertThat(meets(c.candidates(), found.selection(), c.bounds()) && rules.test(found.selection())).as("%s", c).isTrue();
+            assertThat(found.score()).as("%s", c).isEqualTo(score(c.candidates(), found.selection()));
+        }
+        assertThat(found.bound()).as("%s", c).isGreaterThanOrEqualTo(best).isGreaterThanOrEqualTo(found.score());
+        if (found.optimal()) assertThat(found.selection()).as("%s", c).isEqualTo(expected);
+    }
+
+    private static long score(List<BestSelection.Candidate> cs, int[] selection) {
+        return Arrays.stream(selection).mapToLong(i -> cs.get(i).score()).sum();
     }
 
     /** A stand-in for a rule the bounds do not express, deterministic per selection. */

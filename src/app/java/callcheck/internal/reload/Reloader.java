@@ -62,7 +62,7 @@ public final class Reloader {
         this.rules = rules;
         this.examples = examples;
         EvaluationLimits serving = engine.evaluator().limits();
-        this.gate = new Evaluator(new EvaluationLimits(serving.budget(), 1, serving.slotWait(), serving.maxStuck()));
+        this.gate = new Evaluator(new EvaluationLimits(serving.budget(), 1, serving.slotWait(), serving.maxStuck(), serving.roundBudget()));
         Instant now = Instant.now();
         for (RulePack p : engine.packs().all()) {
             packs.put(folderOf(p), new PackStatus(p.call(), folderName(p), PackStatus.State.SERVING, p.digest(), now, 0, List.of()));

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs evaluations within {@link EvaluationLimits}: at most {@code slots} at once, a bounded wait for a slot, and a
@@ -199,6 +200,22 @@ public final class Evaluator {
         }
         running.forEach(SessionRun::halt); // any that slipped in past the first halt
         return stuck();
+    }
+
+    /**
+     * Runs work that stops by itself at a budget of its own (a round's search, {@link EvaluationLimits#roundBudget})
+     * on the caller's thread, in a slot: it counts among the evaluations at once, so that concurrent rounds cannot
+     * take more cores than the slots.
+     *
+     * @throws callcheck.engine.EngineBusyException no slot came free in time
+     */
+    public <T> T inSlot(Supplier<T> work) {
+        acquireSlot();
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
     }
 
     private void acquireSlot() {

@@ -107,7 +107,17 @@ public final class PackEngine {
      * limits.
      */
     public Verdict evaluate(PackSet snapshot, RulePack pack, Proposal proposal) {
-        return evaluator.run(pack, run -> evaluate(pack, snapshot.reference(), proposal, run));
+        return evaluateWithin(pack, snapshot.reference(), proposal);
+    }
+
+    /**
+     * Evaluates on any pack with its reference data (an archived pack's, for a replay), within the evaluator's limits.
+     *
+     * @throws callcheck.engine.EvaluationTimeoutException the evaluation ran past its time budget
+     * @throws callcheck.engine.EngineBusyException        no evaluation slot came free in time
+     */
+    public Verdict evaluateWithin(RulePack pack, ReferenceData reference, Proposal proposal) {
+        return evaluator.run(pack, run -> evaluate(pack, reference, proposal, run));
     }
 
     /** Evaluates against one given pack, on this thread, without limits. */
