@@ -17,7 +17,7 @@ final class TokenThrottle {
     static final int MAX_FAILURES = 10;
     /** Short enough that a client fixed by hand is let in again soon; 14,400 guesses a day at most per address. */
     static final Duration WINDOW = Duration.ofMinutes(1);
-    /** About 100 bytes each: about a megabyte at most. */
+    /** Some 200 bytes each (the address, its count, the map's entry): 2 MB at most. */
     static final int MAX_ADDRESSES = 10_000;
 
     private final int maxFailures;
