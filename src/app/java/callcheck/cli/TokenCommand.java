@@ -1,17 +1,21 @@
 package callcheck.cli;
 
 import callcheck.store.DecisionStore;
+import callcheck.store.TokenScope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * API tokens: {@code token add NAME} prints a new token once (its last word), the store keeps its hash and name;
- * {@code token list}; {@code token remove NAME}. Works while the service runs on the same store.
+ * API tokens: {@code token add NAME [--scope evaluate,read,export]} prints a new token once (its last word), the store
+ * keeps its hash, name and scopes; {@code token list}; {@code token remove NAME}. Works while the service runs on the
+ * same store.
  */
-@Command(name = "token", description = "Manage the tokens that read decisions (and evaluate, with serve --require-token).",
+@Command(name = "token", description = "Manage the tokens that evaluate (with serve --require-token), read and export decisions.",
         subcommands = {TokenCommand.Add.class, TokenCommand.List.class, TokenCommand.Remove.class})
 final class TokenCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -30,12 +34,24 @@ final class TokenCommand implements Runnable {
         @Parameters(paramLabel = "NAME", description = "who uses it, e.g. ocmw-portal: the decisions it asks for carry this name")
         String name;
 
+        @Option(names = "--scope", paramLabel = "SCOPES", defaultValue = "evaluate",
+                description = "what it may do, joined by commas: evaluate (with serve --require-token), read (decisions, rounds, replays), export; default: ${DEFAULT-VALUE}")
+        String scopes;
+
         @Override
         public Integer call() {
+            Set<TokenScope> allowed;
+            try {
+                allowed = TokenScope.parse(scopes);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
             try (DecisionStore s = store.open()) {
                 if (s == null) return 2;
-                String token = s.addToken(name);
-                System.out.println("token for " + name + " (shown once: keep it; send it as Authorization: Bearer <token>): " + token);
+                String token = s.addToken(name, allowed);
+                System.out.println("token for " + name + " with " + TokenScope.ids(allowed)
+                        + " (shown once: keep it; send it as Authorization: Bearer <token>): " + token);
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
@@ -44,7 +60,7 @@ final class TokenCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "The names of the tokens and when each was made (never the tokens).")
+    @Command(name = "list", description = "The names of the tokens, their scopes and when each was made (never the tokens).")
     static final class List implements Callable<Integer> {
         @Mixin
         StoreOptions store;
@@ -53,8 +69,8 @@ final class TokenCommand implements Runnable {
         public Integer call() {
             try (DecisionStore s = store.open()) {
                 if (s == null) return 2;
-                Table t = new Table("NAME", "CREATED");
-                for (DecisionStore.TokenInfo i : s.tokens()) t.row(i.name(), i.createdAt().toString());
+                Table t = new Table("NAME", "SCOPES", "CREATED");
+                for (DecisionStore.TokenInfo i : s.tokens()) t.row(i.name(), TokenScope.ids(i.scopes()), i.createdAt().toString());
                 t.print(System.out);
                 return 0;
             }

@@ -9,6 +9,7 @@ import callcheck.store.Export;
 import callcheck.store.Filter;
 import callcheck.store.Page;
 import callcheck.store.Replays;
+import callcheck.store.TokenScope;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.javalin.http.Context;
 
@@ -24,7 +25,8 @@ import java.util.Set;
 
 /**
  * The decision records (../shared/API.md "Decision records"): one decision, a listing newest first with an opaque
- * cursor, a replay, and an export streamed as NDJSON or CSV. Every endpoint needs a token.
+ * cursor, a replay, and an export streamed as NDJSON or CSV. Every endpoint needs a token: with the scope read, the
+ * export with export.
  */
 final class Decisions {
     static final int MAX_LIMIT = 1000;
@@ -39,9 +41,9 @@ final class Decisions {
     private final Tokens tokens;
     private final Replays replays;
 
-    Decisions(DecisionStore store, PackEngine engine) {
+    Decisions(DecisionStore store, PackEngine engine, Tokens tokens) {
         this.store = store;
-        this.tokens = new Tokens(store);
+        this.tokens = tokens;
         this.replays = new Replays(store, engine);
     }
 
@@ -53,13 +55,13 @@ final class Decisions {
     }
 
     void show(Context ctx) {
-        tokens.require(ctx);
+        tokens.require(ctx, TokenScope.READ);
         RequestChecks.onlyParameters(ctx, Set.of());
         ctx.json(DecisionJson.of(find(ctx.pathParam("decisionId"))));
     }
 
     void list(Context ctx) {
-        tokens.require(ctx);
+        tokens.require(ctx, TokenScope.READ);
         RequestChecks.onlyParameters(ctx, LIST_PARAMETERS);
         int limit = limit(ctx.queryParam("limit"));
         String after = ctx.queryParam("after") == null ? null : cursorId(ctx.queryParam("after"));
@@ -69,7 +71,7 @@ final class Decisions {
     }
 
     void replay(Context ctx) {
-        tokens.require(ctx);
+        tokens.require(ctx, TokenScope.READ);
         RequestChecks.onlyParameters(ctx, Set.of("version", "digest"));
         String version = ctx.queryParam("version");
         String digest = ctx.queryParam("digest");
@@ -91,7 +93,7 @@ final class Decisions {
 
     /** NDJSON (one decision as GET /v1/decisions/{id} a line) or CSV, oldest first, written as the rows arrive. */
     void export(Context ctx) {
-        tokens.require(ctx);
+        tokens.require(ctx, TokenScope.EXPORT);
         RequestChecks.onlyParameters(ctx, FILTERS);
         Filter filter = filter(ctx);
         boolean csv = csv(ctx.header("Accept"));

@@ -10,6 +10,7 @@ import callcheck.internal.pack.RulePack;
 import callcheck.store.Decision;
 import callcheck.store.DecisionStore;
 import callcheck.store.Pack;
+import callcheck.store.TokenScope;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,19 +35,22 @@ final class Evaluations {
     private final Tokens tokens;
     private final boolean requireToken;
 
-    /** @param store where decisions are recorded, or null to record none; {@code requireToken} needs a store */
-    Evaluations(PackEngine engine, Metrics metrics, DecisionStore store, boolean requireToken) {
+    /**
+     * @param store  where decisions are recorded, or null to record none
+     * @param tokens the store's tokens, null without a store; {@code requireToken} needs them
+     */
+    Evaluations(PackEngine engine, Metrics metrics, DecisionStore store, Tokens tokens, boolean requireToken) {
         this.engine = engine;
         this.metrics = metrics;
         this.store = store;
-        this.tokens = store == null ? null : new Tokens(store);
+        this.tokens = tokens;
         this.requireToken = requireToken;
     }
 
     void evaluate(Context ctx) {
         long start = System.nanoTime();
         Instant received = Instant.now();
-        String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx) : tokens.optional(ctx);
+        String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx, TokenScope.EVALUATE) : tokens.optional(ctx);
         RequestChecks.onlyParameters(ctx, PARAMETERS);
         RequestChecks.requireJson(ctx);
         RequestChecks.requireDeclaredLengthWithinLimit(ctx, RequestChecks.MAX_BODY_BYTES);

@@ -155,17 +155,19 @@ public final class HttpServer {
                 Duration.ofNanos((long) (ms * 1_000_000))));
         ErrorMapping.register(config);
 
-        Evaluations evaluations = new Evaluations(engine, metrics, store, requireToken);
+        // one throttle of failed tokens for every endpoint
+        Tokens tokens = store == null ? null : new Tokens(store, new TokenThrottle());
+        Evaluations evaluations = new Evaluations(engine, metrics, store, tokens, requireToken);
         config.routes.post("/v1/calls/{call}/evaluations", evaluations::evaluate);
         if (store != null) {
-            Decisions decisions = new Decisions(store, engine);
+            Decisions decisions = new Decisions(store, engine, tokens);
             // before /{decisionId}, which would take "export" for an id
             config.routes.get("/v1/decisions/export", decisions::export);
             config.routes.get("/v1/decisions", decisions::list);
             config.routes.get("/v1/decisions/{decisionId}", decisions::show);
             config.routes.post("/v1/decisions/{decisionId}/replay", decisions::replay);
         }
-        RoundsEndpoint rounds = new RoundsEndpoint(engine, metrics, roundDecisions(), store, requireToken);
+        RoundsEndpoint rounds = new RoundsEndpoint(engine, metrics, roundDecisions(), store, tokens, requireToken);
         config.routes.post("/v1/calls/{call}/rounds", rounds::check);
         if (store != null) config.routes.get("/v1/rounds/{roundId}", rounds::show);
         config.routes.get("/v1/calls", ctx -> {

@@ -16,6 +16,7 @@ import callcheck.store.DecisionStore;
 import callcheck.store.Pack;
 import callcheck.store.RoundJson;
 import callcheck.store.RoundRecord;
+import callcheck.store.TokenScope;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.javalin.http.Context;
@@ -48,20 +49,20 @@ final class RoundsEndpoint {
     private final Tokens tokens;
     private final boolean requireToken;
 
-    /** @param store where rounds are recorded, or null to record none */
-    RoundsEndpoint(PackEngine engine, Metrics metrics, Decisions decisions, DecisionStore store, boolean requireToken) {
+    /** @param store where rounds are recorded, or null to record none; {@code tokens} are its tokens (null without) */
+    RoundsEndpoint(PackEngine engine, Metrics metrics, Decisions decisions, DecisionStore store, Tokens tokens, boolean requireToken) {
         this.engine = engine;
         this.metrics = metrics;
         this.decisions = decisions;
         this.store = store;
-        this.tokens = store == null ? null : new Tokens(store);
+        this.tokens = tokens;
         this.requireToken = requireToken;
     }
 
     void check(Context ctx) {
         long start = System.nanoTime();
         Instant received = Instant.now();
-        String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx) : tokens.optional(ctx);
+        String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx, TokenScope.EVALUATE) : tokens.optional(ctx);
         RequestChecks.onlyParameters(ctx, Set.of());
         RequestChecks.requireJson(ctx);
         RequestChecks.requireDeclaredLengthWithinLimit(ctx, RequestChecks.MAX_ROUND_BODY_BYTES);
@@ -90,9 +91,9 @@ final class RoundsEndpoint {
         CanonicalJson.respond(ctx, json(result));
     }
 
-    /** GET /v1/rounds/{roundId}: a recorded round, its request as read and its answer as given; needs a token. */
+    /** GET /v1/rounds/{roundId}: a recorded round, its request as read and its answer as given; needs a token with read. */
     void show(Context ctx) {
-        tokens.require(ctx);
+        tokens.require(ctx, TokenScope.READ);
         RequestChecks.onlyParameters(ctx, Set.of());
         String id = ctx.pathParam("roundId");
         RoundRecord round = store.findRound(id).orElseThrow(() -> new ApiError(404, "unknown_round", "roundId", "no round '" + id + "' is recorded"));

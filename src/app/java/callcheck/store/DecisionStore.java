@@ -3,6 +3,7 @@ package callcheck.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -51,19 +52,27 @@ public interface DecisionStore extends AutoCloseable {
     /** Erases the proposals of the decisions received before the instant (their verdicts stay); returns how many. */
     int eraseProposalsBefore(Instant cutoff);
 
-    /** Creates a token for the name and returns it; only its hash is kept. A name that exists is an error. */
-    String addToken(String name);
+    /**
+     * Creates a token for the name with the scopes (at least one) and returns it; only its hash is kept. A name that
+     * exists is an error.
+     */
+    String addToken(String name, Set<TokenScope> scopes);
 
-    /** The names of the tokens, with when each was made. */
+    /** A token with every scope, as every token had before scopes: for code that evaluates and reads both. */
+    default String addToken(String name) {
+        return addToken(name, TokenScope.ALL);
+    }
+
+    /** The names of the tokens, with their scopes and when each was made. */
     List<TokenInfo> tokens();
 
     boolean removeToken(String name);
 
-    /** The name of the token, or empty when it is no token of this store. */
-    Optional<String> tokenName(String token);
+    /** The token's name and scopes, or empty when it is no token of this store. */
+    Optional<TokenInfo> token(String token);
 
-    /** A token's name and when it was made. */
-    record TokenInfo(String name, Instant createdAt) {
+    /** A token's name, what it may do, and when it was made. */
+    record TokenInfo(String name, Set<TokenScope> scopes, Instant createdAt) {
     }
 
     /**

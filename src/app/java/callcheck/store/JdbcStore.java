@@ -313,16 +313,18 @@ final class JdbcStore implements DecisionStore {
     private static final SecureRandom TOKENS = new SecureRandom();
 
     @Override
-    public String addToken(String name) {
+    public String addToken(String name, Set<TokenScope> scopes) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw new IllegalArgumentException("a token name is 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
+        if (scopes == null || scopes.isEmpty()) throw new IllegalArgumentException("a token needs at least one scope: " + TokenScope.ids(TokenScope.ALL));
         byte[] random = new byte[32];
         TOKENS.nextBytes(random);
         String token = "cc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         try (Connection c = pool.getConnection()) {
             if (exists(c, "SELECT 1 FROM api_token WHERE name = ?", name)) throw new IllegalArgumentException("a token named '" + name + "' exists already");
-            update(c, "INSERT INTO api_token (name, hash, created_at) VALUES (?, ?, ?)", name, hash(token), System.currentTimeMillis());
+            update(c, "INSERT INTO api_token (name, hash, created_at, scopes) VALUES (?, ?, ?, ?)", name, hash(token), System.currentTimeMillis(),
+                    TokenScope.ids(scopes));
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -331,8 +333,7 @@ final class JdbcStore implements DecisionStore {
 
     @Override
     public List<TokenInfo> tokens() {
-        return query("SELECT name, created_at FROM api_token ORDER BY name", List.of(), Integer.MAX_VALUE,
-                rs -> new TokenInfo(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))));
+        return query("SELECT name, scopes, created_at FROM api_token ORDER BY name", List.of(), Integer.MAX_VALUE, JdbcStore::tokenInfo);
     }
 
     @Override
@@ -345,9 +346,13 @@ final class JdbcStore implements DecisionStore {
     }
 
     @Override
-    public Optional<String> tokenName(String token) {
+    public Optional<TokenInfo> token(String token) {
         if (token == null || token.isEmpty()) return Optional.empty();
-        return query("SELECT name FROM api_token WHERE hash = ?", List.of(hash(token)), 1, rs -> rs.getString(1)).stream().findFirst();
+        return query("SELECT name, scopes, created_at FROM api_token WHERE hash = ?", List.of(hash(token)), 1, JdbcStore::tokenInfo).stream().findFirst();
+    }
+
+    private static TokenInfo tokenInfo(ResultSet rs) throws SQLException {
+        return new TokenInfo(rs.getString(1), TokenScope.parse(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3)));
     }
 
     /** Tokens are 256 random bits: a plain SHA-256 cannot be reversed, and no salt or stretching is needed. */

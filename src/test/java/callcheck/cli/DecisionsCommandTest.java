@@ -7,6 +7,7 @@ import callcheck.internal.pack.RulePack;
 import callcheck.model.ProposalReader;
 import callcheck.store.Decision;
 import callcheck.store.DecisionStore;
+import callcheck.store.TokenScope;
 import callcheck.store.Pack;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
@@ -49,14 +50,36 @@ class DecisionsCommandTest {
         String token = words[words.length - 1];
         assertThat(token).startsWith("cc_");
         try (DecisionStore s = DecisionStore.open(null, data)) {
-            assertThat(s.tokenName(token)).contains("ocmw-portal");
+            DecisionStore.TokenInfo info = s.token(token).orElseThrow();
+            assertThat(info.name()).isEqualTo("ocmw-portal");
+            assertThat(info.scopes()).containsExactly(TokenScope.EVALUATE); // a portal's token only evaluates unless told
         }
         CliRun list = CliRun.of("token", "list", "--data", data.toString());
-        assertThat(list.out()).contains("ocmw-portal").doesNotContain(token);
+        assertThat(list.out()).contains("ocmw-portal").contains("SCOPES").doesNotContain(token);
+        assertThat(list.outLines()).anySatisfy(line -> assertThat(line).startsWith("ocmw-portal").contains(" evaluate "));
         assertThat(CliRun.of("token", "add", "ocmw-portal", "--data", data.toString()).exit()).isEqualTo(1);
         assertThat(CliRun.of("token", "remove", "ocmw-portal", "--data", data.toString()).exit()).isZero();
         assertThat(CliRun.of("token", "remove", "ocmw-portal", "--data", data.toString()).exit()).isEqualTo(1);
         assertThat(CliRun.of("token", "list", "--data", data.toString()).out()).doesNotContain("ocmw-portal");
+    }
+
+    @Test
+    void token_add_takes_the_scopes_it_is_given_and_refuses_an_unknown_one() {
+        CliRun added = CliRun.of("token", "add", "auditor", "--scope", "read,export", "--data", data.toString());
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(added.out()).contains("read,export");
+        String[] words = added.out().trim().split("\\s+");
+        try (DecisionStore s = DecisionStore.open(null, data)) {
+            assertThat(s.token(words[words.length - 1]).orElseThrow().scopes()).containsExactlyInAnyOrder(TokenScope.READ, TokenScope.EXPORT);
+        }
+        assertThat(CliRun.of("token", "list", "--data", data.toString()).outLines())
+                .anySatisfy(line -> assertThat(line).startsWith("auditor").contains(" read,export "));
+
+        CliRun unknown = CliRun.of("token", "add", "reader", "--scope", "read,admin", "--data", data.toString());
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown scope 'admin'").contains("evaluate,read,export");
+        assertThat(CliRun.of("token", "add", "nothing", "--scope", "", "--data", data.toString()).exit()).isEqualTo(1);
+        assertThat(CliRun.of("token", "list", "--data", data.toString()).out()).doesNotContain("reader").doesNotContain("nothing");
     }
 
     @Test

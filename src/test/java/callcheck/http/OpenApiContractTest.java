@@ -184,11 +184,30 @@ class OpenApiContractTest {
         x.add(Exchange.get("/v1/decisions/export?call=507").token(token).accept("application/x-ndjson"));
         x.add(Exchange.get("/v1/decisions/export").token(token).accept("text/csv"));
         x.add(Exchange.get("/v1/decisions/export").token(token).accept("text/html").badRequest());
+        String portal = store.addToken("portal", java.util.Set.of(callcheck.store.TokenScope.EVALUATE));
+        String reader = store.addToken("reader", java.util.Set.of(callcheck.store.TokenScope.READ));
+        x.add(Exchange.get("/v1/decisions/" + id).token(portal)); // 403 forbidden: no read
+        x.add(Exchange.get("/v1/rounds/" + roundId).token(portal));
+        x.add(Exchange.post("replay, 403 without read", "/v1/decisions/" + id + "/replay", null).token(portal));
+        x.add(Exchange.get("/v1/decisions").token(portal));
+        x.add(Exchange.get("/v1/decisions/export").token(reader)); // 403 forbidden: no export
         return Stream.concat(x.stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> assertValid(e.on(recording)))),
                 Stream.of(DynamicTest.dynamicTest("stop", () -> {
                     recording.close();
                     store.close();
                 })));
+    }
+
+    @Test
+    void aThrottledTokenMatchesTheDescription(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        try (callcheck.store.DecisionStore store = callcheck.store.DecisionStore.open(null, data);
+             TestServer recording = TestServer.start(Packs.engine(), store, false)) {
+            for (int i = 0; i < TokenThrottle.MAX_FAILURES; i++) assertThat(recording.get("/v1/decisions", "cc_guess").status()).isEqualTo(401);
+            assertValid(Exchange.get("/v1/decisions").token("cc_guess").on(recording));
+            assertValid(Exchange.get("/v1/decisions/export").token("cc_guess").on(recording));
+            assertValid(Exchange.post("evaluate, 429", EVALUATE, good().text()).token("cc_guess").on(recording));
+            assertThat(recording.get("/v1/decisions", "cc_guess").status()).isEqualTo(429);
+        }
     }
 
     @Test

@@ -1,14 +1,19 @@
 package callcheck.store;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -184,16 +189,58 @@ abstract class DecisionStoreContract {
 
     @Test
     void a_token_is_shown_once_and_kept_only_as_its_hash_with_its_name() throws Exception {
-        String token = store.addToken("ocmw-portal");
+        String token = store.addToken("ocmw-portal", Set.of(TokenScope.EVALUATE));
         assertThat(token).startsWith("cc_").hasSizeGreaterThan(40);
-        assertThat(store.tokenName(token)).contains("ocmw-portal");
-        assertThat(store.tokenName(token + "x")).isEmpty();
-        assertThat(store.tokenName("")).isEmpty();
+        assertThat(store.token(token).orElseThrow().name()).isEqualTo("ocmw-portal");
+        assertThat(store.token(token + "x")).isEmpty();
+        assertThat(store.token("")).isEmpty();
         assertThat(store.tokens()).extracting(DecisionStore.TokenInfo::name).containsExactly("ocmw-portal");
         assertThatThrownBy(() -> store.addToken("ocmw-portal")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.addToken("no spaces")).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.removeToken("ocmw-portal")).isTrue();
-        assertThat(store.tokenName(token)).isEmpty();
+        assertThat(store.token(token)).isEmpty();
         assertThat(store.removeToken("ocmw-portal")).isFalse();
+    }
+
+    @Test
+    void a_token_keeps_its_scopes() {
+        String portal = store.addToken("ocmw-portal", Set.of(TokenScope.EVALUATE));
+        String auditor = store.addToken("auditor", Set.of(TokenScope.READ, TokenScope.EXPORT));
+        assertThat(store.token(portal).orElseThrow().scopes()).containsExactly(TokenScope.EVALUATE);
+        assertThat(store.token(auditor).orElseThrow().scopes()).containsExactlyInAnyOrder(TokenScope.READ, TokenScope.EXPORT);
+        assertThat(store.tokens()).extracting(DecisionStore.TokenInfo::scopes)
+                .containsExactly(Set.of(TokenScope.READ, TokenScope.EXPORT), Set.of(TokenScope.EVALUATE)); // by name
+        assertThatThrownBy(() -> store.addToken("none", Set.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.token(store.addToken("embedded")).orElseThrow().scopes()).isEqualTo(TokenScope.ALL);
+    }
+
+    /** A JDBC URL of a new, empty database, for a schema older than this one. */
+    abstract String olderDatabase();
+
+    /** The store on {@link #olderDatabase}, migrated to this schema. */
+    abstract DecisionStore openOlder();
+
+    @Test
+    void tokens_made_before_scopes_keep_every_scope() throws Exception {
+        String url = olderDatabase();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("2").load().migrate();
+        String token = "cc_made-before-scopes";
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement insert = c.prepareStatement("INSERT INTO api_token (name, hash, created_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, "old-portal");
+            insert.setString(2, JdbcStore.hash(token));
+            insert.setLong(3, 1_764_000_000_000L);
+            insert.executeUpdate();
+        }
+        try (DecisionStore migrated = openOlder()) {
+            DecisionStore.TokenInfo old = migrated.token(token).orElseThrow();
+            assertThat(old.name()).isEqualTo("old-portal");
+            assertThat(old.scopes()).isEqualTo(TokenScope.ALL);
+        }
+        // every scope was for the rows that were there only: a token added without its scopes is refused
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement insert = c.prepareStatement("INSERT INTO api_token (name, hash, created_at) VALUES ('new', 'x', 1)")) {
+            assertThatThrownBy(insert::executeUpdate).isInstanceOf(java.sql.SQLException.class);
+        }
     }
 }
