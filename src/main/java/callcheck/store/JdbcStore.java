@@ -101,7 +101,9 @@ final class JdbcStore implements DecisionStore {
         config.setPoolName("callcheck-store");
         config.setMaximumPoolSize(h2 ? 4 : 8);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(WAIT_MILLIS);
+        // Shorter than a caller's wait: a writer without a connection fails its batch while the callers still wait, so
+        // they are told that nothing was recorded (store_unavailable) rather than that it may have been (store_timeout).
+        config.setConnectionTimeout(WAIT_MILLIS / 2);
         config.setValidationTimeout(2_000);
         config.setInitializationFailTimeout(WAIT_MILLIS);
         // Proposals hold organisations' data: PostgreSQL's errors leave the values out of the messages that get logged.
