@@ -56,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--require-token", description = "evaluating needs a token too (Authorization: Bearer; reading decisions always does)")
     boolean requireToken;
 
-    @Option(names = "--keep-inputs-days", paramLabel = "N", description = "erase the stored proposals older than N days, hourly (their verdicts stay); default: keep them")
+    @Option(names = "--keep-inputs-days", paramLabel = "N", description = "erase the stored proposals (of decisions and rounds) older than N days, hourly (their verdicts stay); default: keep them")
     Integer keepInputsDays;
 
     @Override

@@ -6,6 +6,7 @@ import callcheck.engine.UnknownCallException;
 import callcheck.model.InvalidProposalException;
 import callcheck.round.InvalidRoundException;
 import callcheck.internal.model.Json;
+import callcheck.store.StoreTimeoutException;
 import callcheck.store.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -46,6 +47,12 @@ final class ErrorMapping {
             ctx.header("Retry-After", "5");
             refuse(ctx, 503, ErrorBody.of("store_unavailable", null, "the decision store is unavailable; nothing was recorded, try again"));
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        });
+        // The store did not confirm in time: the record may land, so a retry must carry the same key to not decide twice.
+        config.routes.exception(StoreTimeoutException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            refuse(ctx, 503, ErrorBody.of("store_timeout", null, "it may have been recorded: retry with the same Idempotency-Key"));
+            LOG.warn("store did not confirm on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), fromJavalin(e.getStatus(), ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -34,6 +34,7 @@ final class Evaluations {
     private final DecisionStore store;
     private final Tokens tokens;
     private final boolean requireToken;
+    private final Idempotency idempotency;
 
     /**
      * @param store  where decisions are recorded, or null to record none
@@ -45,6 +46,7 @@ final class Evaluations {
         this.store = store;
         this.tokens = tokens;
         this.requireToken = requireToken;
+        this.idempotency = new Idempotency(store, id -> store.find(id).map(Decision::verdictJson));
     }
 
     void evaluate(Context ctx) {
@@ -54,6 +56,7 @@ final class Evaluations {
         RequestChecks.onlyParameters(ctx, PARAMETERS);
         RequestChecks.requireJson(ctx);
         RequestChecks.requireDeclaredLengthWithinLimit(ctx, RequestChecks.MAX_BODY_BYTES);
+        String idempotencyHeader = Idempotency.header(ctx);
         String call = ctx.pathParam("call");
         String version = ctx.queryParam("version");
         // An unknown call or version is known before the body: no need to read it.
@@ -61,7 +64,10 @@ final class Evaluations {
         packs.versions(call);
         if (version != null) packs.select(call, version, null);
 
-        Proposal proposal = ProposalReader.read(RequestChecks.body(ctx, RequestChecks.MAX_BODY_BYTES));
+        byte[] body = RequestChecks.body(ctx, RequestChecks.MAX_BODY_BYTES);
+        DecisionStore.IdempotencyKey key = idempotency.key(ctx, idempotencyHeader, askedBy, body);
+        if (idempotency.answeredBefore(ctx, key)) return;
+        Proposal proposal = ProposalReader.read(body);
         // The pack chosen here is the one that decides, so that the record archives exactly it. The engine bounds the
         // evaluations at once, the wait for a slot and the time of each (EvaluationLimits).
         packs = engine.packs();
@@ -76,9 +82,11 @@ final class Evaluations {
         byte[] json = CanonicalJson.verdict(v);
         long nanos = System.nanoTime() - start;
         if (store != null) {
-            store.record(new Decision(v.decisionId(), received, askedBy, v.call(), v.version(), v.digest(), v.verdict().name(),
-                    nanos / 1_000, CanonicalJson.proposal(proposal), new String(json, StandardCharsets.UTF_8)),
-                    Pack.of(pack));
+            DecisionStore.IdempotencyKey recorded = key == null ? null : key.answering(v.decisionId());
+            DecisionStore.IdempotencyKey held = store.record(new Decision(v.decisionId(), received, askedBy, v.call(), v.version(), v.digest(),
+                    v.verdict().name(), nanos / 1_000, CanonicalJson.proposal(proposal), new String(json, StandardCharsets.UTF_8)),
+                    Pack.of(pack), recorded);
+            if (idempotency.answeredByOther(ctx, recorded, held)) return;
         }
         metrics.verdict(v, Duration.ofNanos(nanos));
         long tenths = nanos / 100_000; // milliseconds to one decimal, without a Formatter per request

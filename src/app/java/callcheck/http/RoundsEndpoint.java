@@ -48,6 +48,7 @@ final class RoundsEndpoint {
     private final DecisionStore store;
     private final Tokens tokens;
     private final boolean requireToken;
+    private final Idempotency idempotency;
 
     /** @param store where rounds are recorded, or null to record none; {@code tokens} are its tokens (null without) */
     RoundsEndpoint(PackEngine engine, Metrics metrics, Decisions decisions, DecisionStore store, Tokens tokens, boolean requireToken) {
@@ -57,6 +58,7 @@ final class RoundsEndpoint {
         this.store = store;
         this.tokens = tokens;
         this.requireToken = requireToken;
+        this.idempotency = new Idempotency(store, id -> store.findRound(id).map(RoundRecord::resultJson));
     }
 
     void check(Context ctx) {
@@ -66,10 +68,14 @@ final class RoundsEndpoint {
         RequestChecks.onlyParameters(ctx, Set.of());
         RequestChecks.requireJson(ctx);
         RequestChecks.requireDeclaredLengthWithinLimit(ctx, RequestChecks.MAX_ROUND_BODY_BYTES);
+        String idempotencyHeader = Idempotency.header(ctx);
         String call = ctx.pathParam("call");
         PackSet packs = engine.packs();
         packs.versions(call); // an unknown call is known before the body
-        RoundRequest request = RoundReader.read(RequestChecks.body(ctx, RequestChecks.MAX_ROUND_BODY_BYTES));
+        byte[] body = RequestChecks.body(ctx, RequestChecks.MAX_ROUND_BODY_BYTES);
+        DecisionStore.IdempotencyKey key = idempotency.key(ctx, idempotencyHeader, askedBy, body);
+        if (idempotency.answeredBefore(ctx, key)) return;
+        RoundRequest request = RoundReader.read(body);
         // Each proposal given inline is evaluated as a single evaluation is: within the engine's slots and time budget;
         // the search for the best selection takes a slot too, for the round budget at most.
         Rounds.Checked checked;
@@ -83,7 +89,8 @@ final class RoundsEndpoint {
         long micros = (System.nanoTime() - start) / 1_000;
         if (store != null) {
             result = result.withRoundId(Ulid.next());
-            record(checked, result, request, received, askedBy, micros);
+            DecisionStore.IdempotencyKey recorded = key == null ? null : key.answering(result.roundId());
+            if (idempotency.answeredByOther(ctx, recorded, record(checked, result, request, received, askedBy, micros, recorded))) return;
         }
         LOG.info("round {} call {} version {} proposals {} selected {} findings {} proposed {} in {}.{} ms", result.roundId(), result.call(),
                 result.version(), result.proposals().size(), result.totals().selected(), result.findings().size(),
@@ -100,7 +107,9 @@ final class RoundsEndpoint {
         ctx.json(RoundJson.of(round));
     }
 
-    private void record(Rounds.Checked checked, RoundResult result, RoundRequest request, Instant received, String askedBy, long micros) {
+    /** Records the round under the key (or none); returns the key as the store holds it (DecisionStore#recordRound). */
+    private DecisionStore.IdempotencyKey record(Rounds.Checked checked, RoundResult result, RoundRequest request, Instant received,
+                                                String askedBy, long micros, DecisionStore.IdempotencyKey key) {
         RulePack pack = checked.pack();
         List<Decision> evaluated = new ArrayList<>();
         for (Rounds.Evaluated e : checked.evaluated()) {
@@ -108,9 +117,9 @@ final class RoundsEndpoint {
                     e.verdict().digest(), e.verdict().verdict().name(), e.tookMicros(), CanonicalJson.proposal(e.proposal()),
                     new String(CanonicalJson.verdict(e.verdict()), StandardCharsets.UTF_8)));
         }
-        store.recordRound(new RoundRecord(result.roundId(), received, askedBy, result.call(), result.version(), result.digest(), micros,
+        return store.recordRound(new RoundRecord(result.roundId(), received, askedBy, result.call(), result.version(), result.digest(), micros,
                         new String(json(requestAsRead(request)), StandardCharsets.UTF_8), new String(json(result), StandardCharsets.UTF_8)),
-                evaluated, Pack.of(pack));
+                evaluated, Pack.of(pack), key);
     }
 
     /** The round as read: each inline proposal as its canonical JSON, the scores in the order of their ids. */

@@ -98,7 +98,7 @@ public final class Service implements AutoCloseable {
         return new Service(rules, report, loader, limits, store, requireToken);
     }
 
-    /** Erases the stored proposals older than {@code keep}, now and every hour (their verdicts stay). */
+    /** Erases the stored proposals (of decisions and rounds) older than {@code keep}, now and every hour (their verdicts stay). */
     public synchronized void keepInputs(Duration keep) {
         if (store == null) throw new IllegalStateException("no store");
         if (retention != null) throw new IllegalStateException("retention already set");
@@ -110,7 +110,7 @@ public final class Service implements AutoCloseable {
         retention.scheduleWithFixedDelay(() -> {
             try {
                 int erased = store.eraseProposalsBefore(Instant.now().minus(keep));
-                if (erased > 0) LOG.info("retention: erased the proposals of {} decision(s) older than {} days", erased, keep.toDays());
+                if (erased > 0) LOG.info("retention: erased the proposals of {} decision(s) and round(s) older than {} days", erased, keep.toDays());
             } catch (StoreUnavailableException e) {
                 LOG.warn("retention: {}", e.getMessage());
             }

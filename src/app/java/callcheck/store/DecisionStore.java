@@ -22,16 +22,47 @@ public interface DecisionStore extends AutoCloseable {
 
     /**
      * Stores the decision, and the pack that decided when its digest is not archived yet; returns once both are
-     * committed. Throws {@link StoreUnavailableException} when they could not be: then nothing of the decision is.
+     * committed. Throws {@link StoreUnavailableException} when they could not be: then nothing of the decision is;
+     * {@link StoreTimeoutException} when the store did not confirm in time: then it may have been recorded.
      */
-    void record(Decision decision, Pack pack);
+    default void record(Decision decision, Pack pack) {
+        record(decision, pack, null);
+    }
+
+    /**
+     * As {@link #record(Decision, Pack)}, under an Idempotency-Key (null: none) whose {@code answerId} is the
+     * decision's id, in the same transaction. Returns the key as the store holds it: this one when the decision was
+     * recorded, else the one recorded first under the same sender and key (then nothing was recorded).
+     */
+    IdempotencyKey record(Decision decision, Pack pack, IdempotencyKey key);
 
     /**
      * Stores a call round, the decisions it made on the proposals given inline, and the pack that decided, in one
      * transaction; returns once it is committed. Throws {@link StoreUnavailableException} when it could not be: then
-     * nothing of the round is.
+     * nothing of the round is; {@link StoreTimeoutException} when the store did not confirm in time.
      */
-    void recordRound(RoundRecord round, List<Decision> decisions, Pack pack);
+    default void recordRound(RoundRecord round, List<Decision> decisions, Pack pack) {
+        recordRound(round, decisions, pack, null);
+    }
+
+    /** As {@link #recordRound(RoundRecord, List, Pack)} under an Idempotency-Key, as {@link #record(Decision, Pack, IdempotencyKey)}. */
+    IdempotencyKey recordRound(RoundRecord round, List<Decision> decisions, Pack pack, IdempotencyKey key);
+
+    /** How long an Idempotency-Key answers its first answer again. */
+    java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(24);
+
+    /** The Idempotency-Key recorded by the sender within {@link #IDEMPOTENCY_WINDOW}, if any. */
+    Optional<IdempotencyKey> idempotencyKey(String askedBy, String key);
+
+    /**
+     * An Idempotency-Key as stored: who sent it (a token's name, "" without one: keys are the sender's own), the key,
+     * the SHA-256 of the request it came with, and the id of the answer (a decisionId or roundId).
+     */
+    record IdempotencyKey(String askedBy, String key, String requestHash, String answerId) {
+        public IdempotencyKey answering(String id) {
+            return new IdempotencyKey(askedBy, key, requestHash, id);
+        }
+    }
 
     Optional<Decision> find(String id);
 
@@ -49,7 +80,10 @@ public interface DecisionStore extends AutoCloseable {
     /** The archived pack of a digest. */
     Optional<Pack> pack(String digest);
 
-    /** Erases the proposals of the decisions received before the instant (their verdicts stay); returns how many. */
+    /**
+     * Erases the proposals of the decisions and the inline proposals of the rounds received before the instant (their
+     * verdicts, ids and totals stay); returns how many records it changed.
+     */
     int eraseProposalsBefore(Instant cutoff);
 
     /**

@@ -42,7 +42,12 @@ final class GroupCommit<T> {
         thread.start();
     }
 
-    /** Hands the item in and waits for its batch's commit; throws StoreUnavailableException when it failed. */
+    /**
+     * Hands the item in and waits for its batch's commit. Throws StoreUnavailableException when it is known that
+     * nothing of it was committed (the batch failed, or the item was withdrawn before the writer took it);
+     * StoreTimeoutException when that is not known (the writer took it and did not finish in time, or the writer
+     * threw StoreTimeoutException: a commit whose outcome is unknown).
+     */
     void submit(T value) {
         if (closing) throw new StoreUnavailableException("the store is closing", null);
         Item<T> item = new Item<>(value, new CompletableFuture<>());
@@ -50,13 +55,20 @@ final class GroupCommit<T> {
         try {
             item.committed().get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreTimeoutException) throw new StoreTimeoutException(e.getCause().getMessage(), e.getCause());
             throw new StoreUnavailableException("the store could not record: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new StoreUnavailableException("the store did not commit within " + waitMillis + " ms", e);
+            throw notInTime(item, "the store did not commit within " + waitMillis + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while waiting for the store", e);
+            throw notInTime(item, "interrupted while waiting for the store", e);
         }
+    }
+
+    /** An item still in the queue is withdrawn, so known not recorded; one the writer took may still be. */
+    private RuntimeException notInTime(Item<T> item, String message, Exception cause) {
+        if (queue.remove(item)) return new StoreUnavailableException(message + "; withdrawn, nothing recorded", cause);
+        return new StoreTimeoutException(message + "; it may still be recorded", cause);
     }
 
     private void run() {

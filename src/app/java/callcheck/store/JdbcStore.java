@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** The store on H2 or PostgreSQL through plain JDBC, a HikariCP pool, and the schema Flyway keeps. */
@@ -32,6 +34,7 @@ final class JdbcStore implements DecisionStore {
     static final long WAIT_MILLIS = 5_000;
     private static final String DECISION_COLUMNS = "id, received_at, asked_by, call_id, version, digest, verdict, took_micros";
     private static final String ROUND_COLUMNS = "id, received_at, asked_by, call_id, version, digest, took_micros, request_json, result_json";
+    private static final String KEY_COLUMNS = "asked_by, idem_key, request_hash, answer_id";
 
     private final HikariDataSource pool;
     private final boolean h2;
@@ -46,9 +49,21 @@ final class JdbcStore implements DecisionStore {
         return t;
     });
 
-    /** What one caller hands in: decisions (one for an evaluation, any number for a round), their pack, the round or null. */
-    private record Record(List<Decision> decisions, Pack pack, RoundRecord round) {
+    /**
+     * What one caller hands in: decisions (one for an evaluation, any number for a round), their pack, the round or
+     * null, its Idempotency-Key or null; the writer sets {@code heldBy} when another record holds the key.
+     */
+    private record Record(List<Decision> decisions, Pack pack, RoundRecord round, IdempotencyKey key,
+                          AtomicReference<IdempotencyKey> heldBy) {
+        Record(List<Decision> decisions, Pack pack, RoundRecord round, IdempotencyKey key) {
+            this(decisions, pack, round, key, new AtomicReference<>());
+        }
     }
+
+    /** When the writer last deleted the expired Idempotency-Keys (it does so hourly, in a batch's transaction). */
+    private long keysPurgedAt;
+    /** Tests: runs before each batch is written (to hold the writer as a stalled database would). */
+    private volatile Runnable beforeWrite = () -> { };
 
     private JdbcStore(HikariDataSource pool, boolean h2) {
         this.pool = pool;
@@ -86,7 +101,9 @@ final class JdbcStore implements DecisionStore {
         config.setPoolName("callcheck-store");
         config.setMaximumPoolSize(h2 ? 4 : 8);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(WAIT_MILLIS);
+        // Shorter than a caller's wait: a writer without a connection fails its batch while the callers still wait, so
+        // they are told that nothing was recorded (store_unavailable) rather than that it may have been (store_timeout).
+        config.setConnectionTimeout(WAIT_MILLIS / 2);
         config.setValidationTimeout(2_000);
         config.setInitializationFailTimeout(WAIT_MILLIS);
         // Proposals hold organisations' data: PostgreSQL's errors leave the values out of the messages that get logged.
@@ -104,17 +121,28 @@ final class JdbcStore implements DecisionStore {
     // ---- recording
 
     @Override
-    public void record(Decision decision, Pack pack) {
-        writer.submit(new Record(List.of(decision), pack, null));
+    public IdempotencyKey record(Decision decision, Pack pack, IdempotencyKey key) {
+        return submit(new Record(List.of(decision), pack, null, key));
     }
 
     @Override
-    public void recordRound(RoundRecord round, List<Decision> decisions, Pack pack) {
-        writer.submit(new Record(List.copyOf(decisions), pack, round));
+    public IdempotencyKey recordRound(RoundRecord round, List<Decision> decisions, Pack pack, IdempotencyKey key) {
+        return submit(new Record(List.copyOf(decisions), pack, round, key));
+    }
+
+    private IdempotencyKey submit(Record r) {
+        writer.submit(r);
+        IdempotencyKey held = r.heldBy().get();
+        return held != null ? held : r.key();
+    }
+
+    void beforeWrite(Runnable hook) {
+        beforeWrite = hook;
     }
 
     /** One batch, one transaction; on H2 a checkpoint then writes it to the file, so that a killed process keeps it. */
     private void write(List<Record> batch) throws SQLException {
+        beforeWrite.run();
         try {
             writeBatch(batch);
             available = true;
@@ -124,12 +152,14 @@ final class JdbcStore implements DecisionStore {
         }
     }
 
-    private void writeBatch(List<Record> batch) throws SQLException {
+    private void writeBatch(List<Record> all) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            for (Record r : batch) archive(c, r.pack());
+            for (Record r : all) archive(c, r.pack());
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO decision (" + DECISION_COLUMNS
                     + ", proposal, verdict_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                long now = System.currentTimeMillis();
+                List<Record> batch = claimKeys(c, all, now);
                 for (Record r : batch) for (Decision d : r.decisions()) {
                     s.setString(1, d.id());
                     s.setLong(2, d.receivedAt().toEpochMilli());
@@ -145,21 +175,75 @@ final class JdbcStore implements DecisionStore {
                 }
                 s.executeBatch();
                 insertRounds(c, batch);
-                c.commit();
+                if (now - keysPurgedAt > 3_600_000) {
+                    update(c, "DELETE FROM idempotency_key WHERE created_at < ?", now - IDEMPOTENCY_WINDOW.toMillis());
+                    keysPurgedAt = now;
+                }
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
-                throw e;
-            } finally {
                 c.setAutoCommit(true);
+                throw e;
             }
-            if (h2) {
-                // H2 writes committed changes to its file in the background (every 500 ms): without this, a process
-                // killed after answering could lose what it answered.
-                try (Statement s = c.createStatement()) {
-                    s.execute("CHECKPOINT");
+            try {
+                c.commit();
+                c.setAutoCommit(true);
+                if (h2) {
+                    // H2 writes committed changes to its file in the background (every 500 ms): without this, a process
+                    // killed after answering could lose what it answered.
+                    try (Statement s = c.createStatement()) {
+                        s.execute("CHECKPOINT");
+                    }
                 }
+            } catch (SQLException | RuntimeException e) {
+                // A commit that fails may have committed (the connection lost with the answer on its way): unknown.
+                throw new StoreTimeoutException("the store did not confirm the commit: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Inserts the Idempotency-Keys of the batch's records; leaves out a record whose key is held already (by a record
+     * committed before, or one earlier in this batch), with the key that holds it in its {@code heldBy}. A savepoint
+     * per key: a key taken by another instance meanwhile refuses that record alone, not the batch.
+     */
+    private List<Record> claimKeys(Connection c, List<Record> batch, long now) throws SQLException {
+        if (batch.stream().allMatch(r -> r.key() == null)) return batch;
+        List<Record> kept = new ArrayList<>(batch.size());
+        for (Record r : batch) {
+            IdempotencyKey k = r.key();
+            if (k == null) {
+                kept.add(r);
+                continue;
+            }
+            // An expired key is free again, whether or not the hourly purge has reached it.
+            update(c, "DELETE FROM idempotency_key WHERE asked_by = ? AND idem_key = ? AND created_at < ?", k.askedBy(), k.key(),
+                    now - IDEMPOTENCY_WINDOW.toMillis());
+            Savepoint before = c.setSavepoint();
+            try {
+                update(c, "INSERT INTO idempotency_key (asked_by, idem_key, request_hash, answer_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                        k.askedBy(), k.key(), k.requestHash(), k.answerId(), now);
+                c.releaseSavepoint(before);
+                kept.add(r);
+            } catch (SQLException e) {
+                c.rollback(before);
+                if (!"23505".equals(e.getSQLState())) throw e; // 23505: unique violation, on H2 and PostgreSQL alike
+                // The holder is committed (PostgreSQL waits for it) or in this transaction: either way it is seen here.
+                r.heldBy().set(query(c, "SELECT " + KEY_COLUMNS + " FROM idempotency_key WHERE asked_by = ? AND idem_key = ?",
+                        List.of(k.askedBy(), k.key()), JdbcStore::idempotencyKey).stream().findFirst().orElseThrow(() -> e));
+            }
+        }
+        return kept;
+    }
+
+    private static IdempotencyKey idempotencyKey(ResultSet rs) throws SQLException {
+        return new IdempotencyKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    }
+
+    @Override
+    public Optional<IdempotencyKey> idempotencyKey(String askedBy, String key) {
+        return query("SELECT " + KEY_COLUMNS + " FROM idempotency_key WHERE asked_by = ? AND idem_key = ? AND created_at >= ?",
+                List.of(askedBy, key, System.currentTimeMillis() - IDEMPOTENCY_WINDOW.toMillis()), 1, JdbcStore::idempotencyKey)
+                .stream().findFirst();
     }
 
     private static void insertRounds(Connection c, List<Record> batch) throws SQLException {
@@ -302,10 +386,27 @@ final class JdbcStore implements DecisionStore {
     @Override
     public int eraseProposalsBefore(Instant cutoff) {
         try (Connection c = pool.getConnection()) {
-            return update(c, "UPDATE decision SET proposal = NULL WHERE received_at < ? AND proposal IS NOT NULL", cutoff.toEpochMilli());
+            int decisions = update(c, "UPDATE decision SET proposal = NULL WHERE received_at < ? AND proposal IS NOT NULL", cutoff.toEpochMilli());
+            return decisions + eraseRoundProposals(c, cutoff);
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    /**
+     * A round keeps its inline proposals in its request: each becomes {@code "proposal": null}, its id, the decisionIds,
+     * the selection and scores stay (and the answer, with its verdicts and totals). One round at a time: a request may
+     * be megabytes.
+     */
+    private static int eraseRoundProposals(Connection c, Instant cutoff) throws SQLException {
+        // The request is compact JSON: an inline proposal shows as "proposal":{ (inside a string the quote would be \").
+        List<String> ids = query(c, "SELECT id FROM call_round WHERE received_at < ? AND request_json LIKE ?",
+                List.of(cutoff.toEpochMilli(), "%\"proposal\":{%"), rs -> rs.getString(1));
+        for (String id : ids) {
+            String request = query(c, "SELECT request_json FROM call_round WHERE id = ?", List.of(id), rs -> rs.getString(1)).get(0);
+            update(c, "UPDATE call_round SET request_json = ? WHERE id = ?", RoundJson.withoutProposals(request), id);
+        }
+        return ids.size();
     }
 
     // ---- tokens
@@ -383,6 +484,17 @@ final class JdbcStore implements DecisionStore {
             return out;
         } catch (SQLException e) {
             throw unavailable(e);
+        }
+    }
+
+    private static <T> List<T> query(Connection c, String sql, List<Object> args, Row<T> row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) out.add(row.map(rs));
+            }
+            return out;
         }
     }
 

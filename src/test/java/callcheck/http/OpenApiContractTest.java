@@ -198,6 +198,42 @@ class OpenApiContractTest {
                 })));
     }
 
+    /** Idempotency-Key: the first answer, its replay (with Idempotent-Replayed), the 422 and a store_timeout 503. */
+    @Test
+    void idempotentAnswersMatchTheDescription(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) throws Exception {
+        callcheck.store.DecisionStore store = callcheck.store.DecisionStore.open(null, data);
+        try (TestServer recording = TestServer.start(Packs.engine(), store, false)) {
+            String round = "{\"proposals\":[{\"id\":\"a\",\"proposal\":" + good().text() + "}]}";
+            List<String[]> sent = List.of(new String[]{EVALUATE, good().text(), "k1"}, new String[]{EVALUATE, good().text(), "k1"},
+                    new String[]{EVALUATE, good().set("title", "other").text(), "k1"}, new String[]{ROUNDS, round, "k2"},
+                    new String[]{ROUNDS, round, "k2"}, new String[]{EVALUATE, good().text(), "x".repeat(101)});
+            List<Integer> statuses = new ArrayList<>();
+            for (String[] s : sent) statuses.add(validateWithKey(recording, s[0], s[1], s[2]));
+            assertThat(statuses).containsExactly(200, 200, 422, 200, 200, 400);
+            java.util.concurrent.CountDownLatch release = callcheck.store.StoreFaults.stallWrites(store, new java.util.concurrent.CountDownLatch(1));
+            try {
+                assertThat(validateWithKey(recording, EVALUATE, good().text(), "k3")).isEqualTo(503);
+            } finally {
+                release.countDown();
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static int validateWithKey(TestServer server, String path, String body, String key) throws Exception {
+        java.net.http.HttpResponse<String> r = server.client.send(server.request(path).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(r.statusCode()).withBody(r.body()).withContentType("application/json");
+        r.headers().firstValue("Idempotent-Replayed").ifPresent(v -> response.withHeader("Idempotent-Replayed", v));
+        SimpleRequest request = SimpleRequest.Builder.post(path).withContentType("application/json").withHeader("Idempotency-Key", key)
+                .withBody(body).build();
+        ValidationReport report = r.statusCode() == 400 ? validator.validateResponse(path, Request.Method.POST, response.build())
+                : validator.validate(request, response.build());
+        assertThat(report.getMessages()).as(path + " answered " + r.statusCode() + ": " + r.body()).isEmpty();
+        return r.statusCode();
+    }
+
     @Test
     void aThrottledTokenMatchesTheDescription(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
         try (callcheck.store.DecisionStore store = callcheck.store.DecisionStore.open(null, data);

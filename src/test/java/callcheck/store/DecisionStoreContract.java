@@ -187,6 +187,72 @@ abstract class DecisionStoreContract {
         assertThat(store.findRound(id(101))).isPresent();
     }
 
+    private static DecisionStore.IdempotencyKey key(String askedBy, String key, String hash, String answerId) {
+        return new DecisionStore.IdempotencyKey(askedBy, key, hash.repeat(64), answerId);
+    }
+
+    @Test
+    void an_idempotency_key_is_recorded_with_its_decision_and_a_second_record_under_it_records_nothing() {
+        DecisionStore.IdempotencyKey first = key("portal", "k-1", "a", id(1));
+        assertThat(store.record(decision(id(1), "507", "ELIGIBLE", Instant.now()), PACK, first)).isEqualTo(first);
+        assertThat(store.idempotencyKey("portal", "k-1")).contains(first);
+        assertThat(store.idempotencyKey("other", "k-1")).as("a key is its sender's own").isEmpty();
+
+        assertThat(store.record(decision(id(2), "507", "ELIGIBLE", Instant.now()), PACK, key("portal", "k-1", "b", id(2)))).isEqualTo(first);
+        assertThat(store.find(id(2))).isEmpty();
+        DecisionStore.IdempotencyKey others = key("other", "k-1", "b", id(3));
+        assertThat(store.record(decision(id(3), "507", "ELIGIBLE", Instant.now()), PACK, others)).isEqualTo(others);
+        assertThat(store.find(id(3))).isPresent();
+        RoundRecord r = round(id(100));
+        DecisionStore.IdempotencyKey roundKey = key("", "k-1", "c", r.id());
+        assertThat(store.recordRound(r, List.of(decision(id(4), "507", "ELIGIBLE", Instant.now())), PACK, roundKey)).isEqualTo(roundKey);
+        assertThat(store.recordRound(round(id(101)), List.of(decision(id(5), "507", "ELIGIBLE", Instant.now())), PACK,
+                key("", "k-1", "c", id(101)))).isEqualTo(roundKey);
+        assertThat(store.findRound(id(101))).isEmpty();
+        assertThat(store.find(id(5))).isEmpty();
+    }
+
+    @Test
+    void records_under_one_key_at_once_make_exactly_one_record_and_the_others_see_it() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<DecisionStore.IdempotencyKey>> held = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            String id = id(i);
+            held.add(pool.submit(() -> store.record(decision(id, "507", "ELIGIBLE", Instant.now()), PACK, key("portal", "same", "a", id))));
+            if (i % 10 == 0) store.record(decision(id(1000 + i), "426", "ELIGIBLE", Instant.now()), PACK); // records without a key go on
+        }
+        pool.shutdown();
+        List<String> answers = new ArrayList<>();
+        for (Future<DecisionStore.IdempotencyKey> f : held) answers.add(f.get().answerId());
+        assertThat(answers).containsOnly(answers.get(0));
+        assertThat(store.list(new Filter("507", null, null, null, null), null, 100).decisions()).extracting(Decision::id)
+                .containsExactly(answers.get(0));
+        assertThat(store.list(new Filter("426", null, null, null, null), null, 100).decisions()).hasSize(4);
+    }
+
+    @Test
+    void retention_erases_a_rounds_inline_proposals_and_keeps_its_ids_selection_scores_and_answer() {
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis()); // as stored: milliseconds
+        RoundRecord old = new RoundRecord(id(100), now.minusSeconds(40 * 86400), "jury", "507", "v1", "sha256:aa", 1,
+                "{\"proposals\":[{\"id\":\"a\",\"proposal\":{\"title\":\"\\\"proposal\\\":{ é\",\"financing\":{\"amif\":20000.50}}},"
+                        + "{\"id\":\"b\",\"decisionId\":\"" + id(9) + "\"}],\"selected\":[\"a\"],\"scores\":{\"a\":71.50,\"b\":64}}",
+                "{\"roundId\":\"" + id(100) + "\",\"totals\":{\"selected\":1}}");
+        store.recordRound(old, List.of(decision(id(1), "507", "ELIGIBLE", old.receivedAt())), PACK);
+        RoundRecord recent = round(id(101));
+        recent = new RoundRecord(recent.id(), now.minusSeconds(10 * 86400), recent.askedBy(), recent.call(), recent.version(), recent.digest(),
+                recent.tookMicros(), recent.requestJson(), recent.resultJson());
+        store.recordRound(recent, List.of(), PACK);
+
+        assertThat(store.eraseProposalsBefore(now.minusSeconds(30 * 86400))).isEqualTo(2); // the round and its decision
+        RoundRecord erased = store.findRound(id(100)).orElseThrow();
+        assertThat(erased.requestJson()).isEqualTo("{\"proposals\":[{\"id\":\"a\",\"proposal\":null},{\"id\":\"b\",\"decisionId\":\""
+                + id(9) + "\"}],\"selected\":[\"a\"],\"scores\":{\"a\":71.50,\"b\":64}}");
+        assertThat(erased.resultJson()).isEqualTo(old.resultJson());
+        assertThat(store.find(id(1)).orElseThrow().proposalJson()).isNull();
+        assertThat(store.findRound(id(101))).contains(recent);
+        assertThat(store.eraseProposalsBefore(now.minusSeconds(30 * 86400))).isZero();
+    }
+
     @Test
     void a_token_is_shown_once_and_kept_only_as_its_hash_with_its_name() throws Exception {
         String token = store.addToken("ocmw-portal", Set.of(TokenScope.EVALUATE));
