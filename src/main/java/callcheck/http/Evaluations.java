@@ -44,6 +44,13 @@ final class Evaluations {
     }
 
     void evaluate(Context ctx) {
+        try (MemoryBudget.Reservation memory = MemoryBudget.HEAP.open()) {
+            evaluate(ctx, memory);
+        }
+    }
+
+    /** @param memory what the proposal and its verdict cost, reserved before the body is read */
+    private void evaluate(Context ctx, MemoryBudget.Reservation memory) {
         long start = System.nanoTime();
         Instant received = Instant.now();
         String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx) : tokens.optional(ctx);
@@ -57,7 +64,8 @@ final class Evaluations {
         packs.versions(call);
         if (version != null) packs.select(call, version, null);
 
-        Proposal proposal = ProposalReader.read(RequestChecks.body(ctx, RequestChecks.MAX_BODY_BYTES));
+        memory.accept(MemoryBudget.BYTES_PER_VERDICT);
+        Proposal proposal = ProposalReader.read(RequestChecks.body(ctx, RequestChecks.MAX_BODY_BYTES, memory));
         // The pack chosen here is the one that decides, so that the record archives exactly it. The engine bounds the
         // evaluations at once, the wait for a slot and the time of each (EvaluationLimits).
         packs = engine.packs();

@@ -59,6 +59,13 @@ final class RoundsEndpoint {
     }
 
     void check(Context ctx) {
+        try (MemoryBudget.Reservation memory = MemoryBudget.HEAP.open()) {
+            check(ctx, memory);
+        }
+    }
+
+    /** @param memory charged as the round is read, token by token, and for the verdicts of its proposals */
+    private void check(Context ctx, MemoryBudget.Reservation memory) {
         long start = System.nanoTime();
         Instant received = Instant.now();
         String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx) : tokens.optional(ctx);
@@ -68,7 +75,9 @@ final class RoundsEndpoint {
         String call = ctx.pathParam("call");
         PackSet packs = engine.packs();
         packs.versions(call); // an unknown call is known before the body
-        RoundRequest request = RoundReader.read(RequestChecks.body(ctx, RequestChecks.MAX_ROUND_BODY_BYTES));
+        RoundRequest request = RoundReader.read(RequestChecks.stream(ctx, RequestChecks.MAX_ROUND_BODY_BYTES), memory);
+        // inline or recorded, each proposal gets a verdict, its JSON and (inline) a record
+        memory.accept((long) request.proposals().size() * MemoryBudget.BYTES_PER_VERDICT);
         // Each proposal given inline is evaluated as a single evaluation is: within the engine's slots and time budget.
         Rounds.Checked checked;
         try {
