@@ -17,6 +17,8 @@ final class BodyReader {
     static final int MIN_BYTES_PER_SECOND = 1024;
     /** How long a body may take whatever its rate: a slow mobile link, a proposal of 256 KB over a slow start. */
     static final long GRACE_MILLIS = 2_000;
+    /** How long a refused body is read on to give its client the answer: 16 MB over a fast link. */
+    static final long DRAIN_MILLIS = 5_000;
 
     private BodyReader() {
     }
@@ -74,7 +76,29 @@ final class BodyReader {
                 else progress.arrived(n);
                 return n;
             }
+
+            @Override
+            public void close() {
+                // the container's stream: a parser that closes its source leaves the rest to drain (below)
+            }
         };
+    }
+
+    /**
+     * Reads and drops the rest of a refused body, for a while, so that a client still sending it gets the answer: an
+     * HTTP/1.1 client reads it only once it has sent its body, and the server closes a connection whose body is left
+     * unread. A body that trickles, or that takes longer than {@link #DRAIN_MILLIS}, is left to that close.
+     */
+    static void drain(InputStream body) {
+        long end = System.nanoTime() + DRAIN_MILLIS * 1_000_000;
+        byte[] scratch = new byte[8192];
+        try {
+            while (System.nanoTime() < end && body.read(scratch, 0, scratch.length) >= 0) {
+                // dropped
+            }
+        } catch (IOException | RuntimeException e) {
+            // refused already; the close tells the rest
+        }
     }
 
     /** What has arrived of a body so far, and the checks on it. */

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,15 @@ final class RoundsEndpoint {
         String call = ctx.pathParam("call");
         PackSet packs = engine.packs();
         packs.versions(call); // an unknown call is known before the body
-        RoundRequest request = RoundReader.read(RequestChecks.stream(ctx, RequestChecks.MAX_ROUND_BODY_BYTES), memory);
+        InputStream body = RequestChecks.stream(ctx, RequestChecks.MAX_ROUND_BODY_BYTES);
+        RoundRequest request;
+        try {
+            request = RoundReader.read(body, memory);
+        } catch (RuntimeException e) {
+            memory.close(); // the refusal holds none of it
+            BodyReader.drain(body);
+            throw e;
+        }
         // inline or recorded, each proposal gets a verdict, its JSON and (inline) a record
         memory.accept((long) request.proposals().size() * MemoryBudget.BYTES_PER_VERDICT);
         // Each proposal given inline is evaluated as a single evaluation is: within the engine's slots and time budget.

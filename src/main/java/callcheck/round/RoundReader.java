@@ -10,7 +10,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +40,9 @@ public final class RoundReader {
     /** A jury score: from 0 to this, with at most {@link #SCORE_DECIMALS} decimals. */
     public static final BigDecimal MAX_SCORE = new BigDecimal("1000000");
     public static final int SCORE_DECIMALS = 4;
+
+    /** Reads one value of the round as a tree, where the parser stands: what follows it is the round's, not trailing. */
+    private static final ObjectReader TREE = Json.strict().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RoundReader() {
     }
@@ -86,8 +91,8 @@ public final class RoundReader {
                 p.nextToken();
                 switch (name) {
                     case "proposals" -> entries = proposals(p, examples, ids);
-                    case "selected" -> selected = Json.strict().readTree(p);
-                    case "scores" -> scores = Json.strict().readTree(p);
+                    case "selected" -> selected = TREE.readTree(p);
+                    case "scores" -> scores = TREE.readTree(p);
                     default -> throw InvalidRoundException.bad("unknown_field", name, "unknown field '" + name + "'; known: "
                             + List.of("proposals", "selected", "scores"));
                 }
@@ -109,7 +114,7 @@ public final class RoundReader {
             if (i == MAX_PROPOSALS) {
                 throw InvalidRoundException.bad("too_many_proposals", "proposals", "a round holds at most " + MAX_PROPOSALS + " proposals, not more");
             }
-            RoundRequest.Entry e = entry(Json.strict().readTree(p), "proposals[" + i + "]", examples);
+            RoundRequest.Entry e = entry(TREE.readTree(p), "proposals[" + i + "]", examples);
             if (!ids.add(e.id())) throw InvalidRoundException.bad("duplicate_id", "proposals[" + i + "].id", "the id '" + e.id() + "' is given twice");
             entries.add(e);
         }
