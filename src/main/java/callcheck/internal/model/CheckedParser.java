@@ -73,7 +73,7 @@ public final class CheckedParser extends JsonParserDelegate {
         }
         String path = String.join("", parts);
         if (path.startsWith(".")) path = path.substring(1);
-        return path.isEmpty() ? null : path;
+        return path.isEmpty() ? null : Unicode.replaced(path); // a name at fault is no Unicode either
     }
 
     /** A string or a name with an unpaired UTF-16 surrogate, at {@link #field()}. */
