@@ -50,12 +50,12 @@ final class MemoryBudget {
         /** Charges {@code cost} bytes more, or refuses the request (413 or 503) before the memory is taken. */
         @Override
         public void accept(long cost) {
-            charged += cost;
-            if (charged > bytes) {
+            long total = charged + cost;
+            if (total > bytes) {
                 throw new ApiError(413, "body_too_large", null, "the body needs more memory than the service gives one request ("
                         + bytes / (1024 * 1024) + " MB, a third of its heap); send less at once");
             }
-            int needed = (int) ((charged + CHUNK - 1) / CHUNK);
+            int needed = (int) ((total + CHUNK - 1) / CHUNK);
             if (needed > held) {
                 if (!chunks.tryAcquire(needed - held)) {
                     // The same answer as an engine without a free slot: nothing was done, the same request may pass soon.
@@ -63,6 +63,7 @@ final class MemoryBudget {
                 }
                 held = needed;
             }
+            charged = total;
         }
 
         @Override
