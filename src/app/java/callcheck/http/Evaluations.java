@@ -50,6 +50,13 @@ final class Evaluations {
     }
 
     void evaluate(Context ctx) {
+        try (MemoryBudget.Reservation memory = MemoryBudget.HEAP.open()) {
+            evaluate(ctx, memory);
+        }
+    }
+
+    /** @param memory what the proposal and its verdict cost, reserved before the body is read */
+    private void evaluate(Context ctx, MemoryBudget.Reservation memory) {
         long start = System.nanoTime();
         Instant received = Instant.now();
         String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx, TokenScope.EVALUATE) : tokens.optional(ctx);
@@ -64,7 +71,8 @@ final class Evaluations {
         packs.versions(call);
         if (version != null) packs.select(call, version, null);
 
-        byte[] body = RequestChecks.body(ctx, RequestChecks.MAX_BODY_BYTES);
+        memory.accept(MemoryBudget.BYTES_PER_VERDICT);
+        byte[] body = RequestChecks.body(ctx, RequestChecks.MAX_BODY_BYTES, memory);
         DecisionStore.IdempotencyKey key = idempotency.key(ctx, idempotencyHeader, askedBy, body);
         if (idempotency.answeredBefore(ctx, key)) return;
         Proposal proposal = ProposalReader.read(body);

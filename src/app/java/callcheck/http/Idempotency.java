@@ -45,7 +45,15 @@ final class Idempotency {
     /** The key as it is stored (its answer's id still to come), or null without a key or a store. */
     IdempotencyKey key(Context ctx, String header, String askedBy, byte[] body) {
         if (header == null || store == null) return null;
-        return new IdempotencyKey(askedBy == null ? "" : askedBy, header, hash(ctx, body), null);
+        MessageDigest digest = digest(ctx);
+        digest.update(body);
+        return key(askedBy, header, digest);
+    }
+
+    /** The key of a request whose body went through {@code digest} (made by {@link #digest}), or null. */
+    IdempotencyKey key(String askedBy, String header, MessageDigest digest) {
+        if (header == null || store == null) return null;
+        return new IdempotencyKey(askedBy == null ? "" : askedBy, header, HexFormat.of().formatHex(digest.digest()), null);
     }
 
     /** When the key answered within the window: answers that again (or 422 for another request) and returns true. */
@@ -79,13 +87,13 @@ final class Idempotency {
         CanonicalJson.respond(ctx, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The request as the key covers it: endpoint, query and body bytes. */
-    private static String hash(Context ctx, byte[] body) {
+    /** The request as the key covers it: endpoint and query here, then the body bytes as they are read. */
+    static MessageDigest digest(Context ctx) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             String query = ctx.queryString();
             sha.update((ctx.method() + " " + ctx.path() + (query == null ? "" : "?" + query) + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(body));
+            return sha;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

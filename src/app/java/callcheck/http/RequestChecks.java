@@ -1,6 +1,7 @@
 package callcheck.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 import io.javalin.http.Context;
 
@@ -83,11 +84,22 @@ final class RequestChecks {
      * The body, at most {@code limit} bytes, at a minimum rate ({@link BodyReader}): in an array of its declared length
      * when it has one (already checked against the limit), else cut off one byte over the limit. Javalin's own read
      * copies a body three times through 8 KB buffers; the garbage of every request sets how often the collector pauses
-     * (BENCHMARKS.md).
+     * (BENCHMARKS.md). What it will cost once read is reserved from {@code memory} before it is read.
      */
-    static byte[] body(Context ctx, int limit) {
+    static byte[] body(Context ctx, int limit, MemoryBudget.Reservation memory) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared >= 0) memory.accept(declared * MemoryBudget.BYTES_PER_BODY_BYTE);
         try {
-            return BodyReader.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), limit);
+            return BodyReader.read(ctx.req().getInputStream(), declared, limit, grown -> memory.accept(grown * MemoryBudget.BYTES_PER_BODY_BYTE));
+        } catch (IOException e) {
+            throw new ApiError(400, "unreadable", null, "the body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The body as a stream, at most {@code limit} bytes at a minimum rate, for a reader that holds none of it. */
+    static InputStream stream(Context ctx, int limit) {
+        try {
+            return BodyReader.stream(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), limit);
         } catch (IOException e) {
             throw new ApiError(400, "unreadable", null, "the body could not be read: " + e.getMessage());
         }

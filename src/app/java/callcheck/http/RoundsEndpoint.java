@@ -24,9 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +66,13 @@ final class RoundsEndpoint {
     }
 
     void check(Context ctx) {
+        try (MemoryBudget.Reservation memory = MemoryBudget.HEAP.open()) {
+            check(ctx, memory);
+        }
+    }
+
+    /** @param memory charged as the round is read, token by token, and for the verdicts of its proposals */
+    private void check(Context ctx, MemoryBudget.Reservation memory) {
         long start = System.nanoTime();
         Instant received = Instant.now();
         String askedBy = tokens == null ? null : requireToken ? tokens.require(ctx, TokenScope.EVALUATE) : tokens.optional(ctx);
@@ -72,10 +83,24 @@ final class RoundsEndpoint {
         String call = ctx.pathParam("call");
         PackSet packs = engine.packs();
         packs.versions(call); // an unknown call is known before the body
-        byte[] body = RequestChecks.body(ctx, RequestChecks.MAX_ROUND_BODY_BYTES);
-        DecisionStore.IdempotencyKey key = idempotency.key(ctx, idempotencyHeader, askedBy, body);
+        // Read as a stream (never held whole), hashed on the way for the Idempotency-Key.
+        MessageDigest digest = Idempotency.digest(ctx);
+        InputStream body = new DigestInputStream(RequestChecks.stream(ctx, RequestChecks.MAX_ROUND_BODY_BYTES), digest);
+        RoundRequest request;
+        try {
+            request = RoundReader.read(body, memory);
+            body.transferTo(OutputStream.nullOutputStream()); // what may follow the JSON counts in the hash too
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            memory.close(); // the refusal holds none of it
+            BodyReader.drain(body);
+            throw e;
+        }
+        DecisionStore.IdempotencyKey key = idempotency.key(askedBy, idempotencyHeader, digest);
         if (idempotency.answeredBefore(ctx, key)) return;
-        RoundRequest request = RoundReader.read(body);
+        // inline or recorded, each proposal gets a verdict, its JSON and (inline) a record
+        memory.accept((long) request.proposals().size() * MemoryBudget.BYTES_PER_VERDICT);
         // Each proposal given inline is evaluated as a single evaluation is: within the engine's slots and time budget;
         // the search for the best selection takes a slot too, for the round budget at most.
         Rounds.Checked checked;

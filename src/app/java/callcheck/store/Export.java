@@ -1,6 +1,7 @@
 package callcheck.store;
 
 import callcheck.internal.model.Json;
+import callcheck.internal.model.Unicode;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.BufferedWriter;
@@ -50,9 +51,13 @@ public final class Export {
         w.flush();
     }
 
-    /** A CSV field (RFC 4180), quoted when it holds a comma, a quote or a line break. */
+    /**
+     * A CSV field (RFC 4180), quoted when it holds a comma, a quote or a line break; an unpaired surrogate, which
+     * UTF-8 cannot encode, as U+FFFD.
+     */
     static String field(String s) {
         if (s == null) return "";
+        s = Unicode.replaced(s);
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }

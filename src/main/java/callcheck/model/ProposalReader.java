@@ -1,10 +1,10 @@
 package callcheck.model;
 
+import callcheck.internal.model.CheckedParser;
 import callcheck.internal.model.Json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -85,8 +85,12 @@ public final class ProposalReader {
         }
     }
 
-    /** Reads through a parser of our own, so that an error can say where in the JSON the parser stood. */
-    private static Proposal read(JsonParser parser) {
+    /**
+     * Reads through a parser of our own, so that an error can say where in the JSON the parser stood, and that every
+     * string is checked to be Unicode as it is read.
+     */
+    private static Proposal read(JsonParser raw) {
+        JsonParser parser = new CheckedParser(raw, null);
         try (parser) {
             return validate(READER.readValue(parser));
         } catch (IOException e) {
@@ -95,11 +99,15 @@ public final class ProposalReader {
     }
 
     private static InvalidProposalException translate(IOException e, JsonParser parser) {
+        CheckedParser.UnpairedSurrogate unpaired = CheckedParser.UnpairedSurrogate.in(e);
+        if (unpaired != null) {
+            return new InvalidProposalException("invalid_value", unpaired.field(), "the text is not Unicode: it holds an unpaired UTF-16 surrogate");
+        }
         // Errors of the JSON text itself (not well-formed, over a limit) come bare or wrapped in a mapping error;
         // either way the parser knows where it stood, which names the field better than the mapping path.
         JsonProcessingException syntax = syntaxError(e);
         if (syntax != null) {
-            String field = syntax instanceof JsonEOFException || parser == null ? null : fieldAt(parser);
+            String field = syntax instanceof JsonEOFException || parser == null ? null : CheckedParser.path(parser);
             String at = syntax.getLocation() == null || syntax.getLocation().getLineNr() < 0 ? ""
                     : " (line " + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + ")";
             if (syntax instanceof StreamConstraintsException) {
@@ -150,18 +158,6 @@ public final class ProposalReader {
             if (t.getCause() == t) break;
         }
         return null;
-    }
-
-    /** The JSON path where the parser stood, such as {@code financing.totalCost}; null at the top. */
-    private static String fieldAt(JsonParser parser) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inObject() && c.getCurrentName() != null) parts.addFirst("." + c.getCurrentName());
-            else if (c.inArray() && c.getCurrentIndex() >= 0) parts.addFirst("[" + c.getCurrentIndex() + "]");
-        }
-        String path = String.join("", parts);
-        if (path.startsWith(".")) path = path.substring(1);
-        return path.isEmpty() ? null : path;
     }
 
     /** Jackson's message without its advice to programmers (feature flags, the limits' getters). */

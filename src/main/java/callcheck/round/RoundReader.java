@@ -1,14 +1,21 @@
 package callcheck.round;
 
+import callcheck.internal.model.CheckedParser;
 import callcheck.internal.model.Json;
 import callcheck.model.InvalidProposalException;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * Reads a round's JSON strictly, or refuses it naming the field: unknown fields, wrong types, duplicate ids, more
@@ -33,10 +41,13 @@ public final class RoundReader {
     public static final BigDecimal MAX_SCORE = new BigDecimal("1000000");
     public static final int SCORE_DECIMALS = 4;
 
+    /** Reads one value of the round as a tree, where the parser stands: what follows it is the round's, not trailing. */
+    private static final ObjectReader TREE = Json.strict().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private RoundReader() {
     }
 
-    /** Reads a round as the HTTP service receives it. */
+    /** Reads a round. */
     public static RoundRequest read(byte[] json) {
         return read(json, null);
     }
@@ -46,33 +57,91 @@ public final class RoundReader {
      * call, {@code {"id": "p01", "example": "eligible-tielt-pittem"}}, whose file the function gives.
      */
     public static RoundRequest read(byte[] json, Function<String, byte[]> examples) {
-        JsonNode root;
         try {
-            root = Json.strict().readTree(json);
-        } catch (StreamConstraintsException e) {
-            throw InvalidRoundException.bad("too_large", null, "the JSON exceeds a limit: " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw InvalidRoundException.bad("malformed_json", null, "the body is not well-formed JSON: " + e.getOriginalMessage());
+            return read(Json.strict().createParser(json), examples, null);
         } catch (IOException e) {
             throw InvalidRoundException.bad("unreadable", null, "the body could not be read");
         }
-        if (root == null || !root.isObject()) throw InvalidRoundException.bad("wrong_type", null, "the body must be a JSON object");
-        onlyFields(root, null, Set.of("proposals", "selected", "scores"));
-        JsonNode list = root.get("proposals");
-        if (list == null || list.isNull()) throw InvalidRoundException.bad("required", "proposals", "a round needs its proposals");
-        if (!list.isArray()) throw InvalidRoundException.bad("wrong_type", "proposals", "proposals must be an array");
-        if (list.isEmpty()) throw InvalidRoundException.bad("invalid_value", "proposals", "a round needs at least one proposal");
-        if (list.size() > MAX_PROPOSALS) {
-            throw InvalidRoundException.bad("too_many_proposals", "proposals", "a round holds at most " + MAX_PROPOSALS + " proposals, not " + list.size());
+    }
+
+    /**
+     * Reads a round as the HTTP service receives it: from the stream as it comes, one proposal at a time, so that it
+     * is refused as soon as it passes a limit, never held whole as a tree.
+     *
+     * @param meter told what each token read costs in memory ({@link CheckedParser#BYTES_PER_TOKEN}); it may refuse
+     *              by throwing, and what it or the stream throws (other than an I/O error) comes through as it is
+     */
+    public static RoundRequest read(InputStream json, LongConsumer meter) {
+        try {
+            return read(Json.strict().createParser(json), null, meter);
+        } catch (IOException e) {
+            throw InvalidRoundException.bad("unreadable", null, "the body could not be read");
         }
-        List<RoundRequest.Entry> entries = new ArrayList<>(list.size());
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            RoundRequest.Entry e = entry(list.get(i), "proposals[" + i + "]", examples);
+    }
+
+    private static RoundRequest read(JsonParser raw, Function<String, byte[]> examples, LongConsumer meter) {
+        try (JsonParser p = new CheckedParser(raw, meter)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw InvalidRoundException.bad("wrong_type", null, "the body must be a JSON object");
+            List<RoundRequest.Entry> entries = null;
+            Set<String> ids = new HashSet<>();
+            JsonNode selected = null;
+            JsonNode scores = null;
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "proposals" -> entries = proposals(p, examples, ids);
+                    case "selected" -> selected = TREE.readTree(p);
+                    case "scores" -> scores = TREE.readTree(p);
+                    default -> throw InvalidRoundException.bad("unknown_field", name, "unknown field '" + name + "'; known: "
+                            + List.of("proposals", "selected", "scores"));
+                }
+            }
+            if (p.nextToken() != null) throw InvalidRoundException.bad("malformed_json", null, "the body holds more than one JSON value");
+            if (entries == null) throw InvalidRoundException.bad("required", "proposals", "a round needs its proposals");
+            return new RoundRequest(entries, selected(selected, ids), scores(scores, ids));
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    /** The proposals, read and checked one by one as they come; the parser stands on the value of "proposals". */
+    private static List<RoundRequest.Entry> proposals(JsonParser p, Function<String, byte[]> examples, Set<String> ids) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) throw InvalidRoundException.bad("required", "proposals", "a round needs its proposals");
+        if (p.currentToken() != JsonToken.START_ARRAY) throw InvalidRoundException.bad("wrong_type", "proposals", "proposals must be an array");
+        List<RoundRequest.Entry> entries = new ArrayList<>();
+        for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+            if (i == MAX_PROPOSALS) {
+                throw InvalidRoundException.bad("too_many_proposals", "proposals", "a round holds at most " + MAX_PROPOSALS + " proposals, not more");
+            }
+            RoundRequest.Entry e = entry(TREE.readTree(p), "proposals[" + i + "]", examples);
             if (!ids.add(e.id())) throw InvalidRoundException.bad("duplicate_id", "proposals[" + i + "].id", "the id '" + e.id() + "' is given twice");
             entries.add(e);
         }
-        return new RoundRequest(entries, selected(root.get("selected"), ids), scores(root.get("scores"), ids));
+        if (entries.isEmpty()) throw InvalidRoundException.bad("invalid_value", "proposals", "a round needs at least one proposal");
+        return entries;
+    }
+
+    /**
+     * A read that failed: the JSON text at fault, or what the stream or the meter threw, which Jackson may have
+     * wrapped on its way through a tree's reading.
+     */
+    private static RuntimeException translate(IOException e) {
+        CheckedParser.UnpairedSurrogate unpaired = CheckedParser.UnpairedSurrogate.in(e);
+        if (unpaired != null) {
+            return InvalidRoundException.bad("invalid_value", unpaired.field(), "the text is not Unicode: it holds an unpaired UTF-16 surrogate");
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RuntimeException r && !(t instanceof JacksonException)) return r;
+            if (t instanceof StreamConstraintsException c) e = c;
+        }
+        if (e instanceof StreamConstraintsException c) {
+            return InvalidRoundException.bad("too_large", null, "the JSON exceeds a limit: " + c.getOriginalMessage());
+        }
+        if (e instanceof JsonProcessingException j) {
+            return InvalidRoundException.bad("malformed_json", null, "the body is not well-formed JSON: " + j.getOriginalMessage());
+        }
+        return InvalidRoundException.bad("unreadable", null, "the body could not be read");
     }
 
     private static RoundRequest.Entry entry(JsonNode node, String at, Function<String, byte[]> examples) {

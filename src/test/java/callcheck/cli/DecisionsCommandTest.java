@@ -118,4 +118,18 @@ class DecisionsCommandTest {
         assertThat(csv.out().split("\r\n")).hasSize(2);
         assertThat(csv.out()).startsWith("decisionId,receivedAt,askedBy,call");
     }
+
+    @Test
+    void an_export_goes_on_past_a_row_whose_text_is_not_unicode() throws Exception {
+        record("507", "507/eligible-tielt-pittem.json", "portal\udc00"); // a name stored before the readers refused it
+        String last = record("426", "426/eligible-at-25-percent.json", null);
+        CliRun nd = CliRun.of("decisions", "export", "--data", data.toString());
+        assertThat(nd.exit()).as(nd.err()).isZero();
+        assertThat(nd.outLines()).hasSize(2);
+        assertThat(MAPPER.readTree(nd.outLines().get(0)).get("askedBy").asText()).isEqualTo("portal\uFFFD");
+        assertThat(MAPPER.readTree(nd.outLines().get(1)).get("decisionId").asText()).isEqualTo(last);
+        CliRun csv = CliRun.of("decisions", "export", "--format", "csv", "--data", data.toString());
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        assertThat(csv.out().split("\r\n")).hasSize(3);
+    }
 }

@@ -72,6 +72,8 @@ class HostileBodiesTest {
         c.add(Hostile.of("a comment", "{/* hi */ \"submittedOn\": \"2020-10-01\"}", 400, null));
         c.add(Hostile.of("an unescaped control character in a string", replace("\"title\":\"", "\"title\":\"a\u0001"), 400, "title"));
         c.add(new Hostile("invalid UTF-8 bytes in a string", invalidUtf8(good), 400, "title"));
+        c.add(Hostile.of("an unpaired UTF-16 surrogate in a string", replace("\"title\":\"", "\"title\":\"\\ud800"), 400, "title"));
+        c.add(Hostile.of("an unpaired UTF-16 surrogate in a partner's name", replace("\"name\":\"vzw", "\"name\":\"\\udfffvzw"), 400, "partners[0].name"));
         c.add(new Hostile("binary noise", noise(), 400, null));
         // Not an object.
         c.add(Hostile.of("null", "null", 400, null));

@@ -115,6 +115,10 @@ class RoundsEndpointTest {
             "no proposals|400|invalid_value|proposals|{\"proposals\":[]}",
             "proposals not an array|400|wrong_type|proposals|{\"proposals\":{}}",
             "malformed JSON|400|malformed_json||{\"proposals\":[",
+            "an unpaired surrogate in an id|400|invalid_value|proposals[1].id|{\"proposals\":[ENTRY_A,{\"id\":\"x\\ud800\",\"decisionId\":\"d\"}]}",
+            "an unpaired surrogate in a proposal|400|invalid_value|proposals[0].proposal.title|{\"proposals\":[{\"id\":\"n\",\"proposal\":{\"submittedOn\":\"2020-02-01\",\"title\":\"\\udc00\"}}]}",
+            "an unpaired surrogate in a selected id|400|invalid_value|selected[0]|{\"proposals\":[ENTRY_A],\"selected\":[\"\\ud800\"]}",
+            "an unpaired surrogate in a name|400|invalid_value|scores.\uFFFD|{\"proposals\":[ENTRY_A],\"scores\":{\"\\ud800\":1}}",
     })
     @DisplayName("bad rounds get a 4xx naming the field, and the service keeps serving")
     void badRounds(String what, int status, String code, String field, String body) {
@@ -130,7 +134,8 @@ class RoundsEndpointTest {
     @DisplayName("more than 5,000 proposals: 400 too_many_proposals at proposals; an unknown call: 404")
     void limits() {
         StringBuilder many = new StringBuilder("{\"proposals\":[");
-        for (int i = 0; i <= 5_000; i++) many.append(i == 0 ? "" : ",").append("{\"id\":\"p").append(i).append("\"}");
+        // entries that read well (the round is read as it comes: the first entry at fault would be the error)
+        for (int i = 0; i <= 5_000; i++) many.append(i == 0 ? "" : ",").append("{\"id\":\"p").append(i).append("\",\"decisionId\":\"d\"}");
         TestServer.Response r = api.postJson(ROUNDS, many.append("]}").toString());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.error().get("code").asText()).isEqualTo("too_many_proposals");

@@ -31,8 +31,15 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code serve} on the rules folder with the store options given (--data DIR or --store URL) and waits until it listens. */
     static ServerProcess serve(Path rules, String... storeOptions) {
+        return serve(List.of(), rules, storeOptions);
+    }
+
+    /** As {@link #serve(Path, String...)}, with options for the JVM, such as a heap size ({@code -Xmx256m}). */
+    static ServerProcess serve(List<String> jvmOptions, Path rules, String... storeOptions) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "callcheck.cli.Main", "serve",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "callcheck.cli.Main", "serve",
                 "--host", "127.0.0.1", "--port", "0", "--rules", rules.toString(), "--examples", rules.resolve("no-examples").toString(), "--no-watch", "--cache", "off"));
         command.addAll(List.of(storeOptions));
         try {

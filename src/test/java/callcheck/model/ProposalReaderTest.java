@@ -52,6 +52,33 @@ class ProposalReaderTest {
         refused(base().json(field, json).text(), "wrong_type", field);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"title", "partners[0].name", "applicant.name", "actions[0].title", "trajectories[0].justification"})
+    void refuses_an_unpaired_surrogate_anywhere_as_text_that_is_not_unicode(String field) {
+        // the JSON escape of a high surrogate alone, then of a low one alone: no character either way
+        for (String escape : new String[]{"\\ud800", "x\\udc00y", "\\ude00\\ud83d"}) {
+            String json = withText(field, escape);
+            refused(json, "invalid_value", field);
+            refused(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "invalid_value", field);
+        }
+        // a surrogate pair is a character, and reads as one
+        assertThat(ProposalReader.read(withText(field, "\\ud83d\\ude00")).getTitle()).isNotNull();
+    }
+
+    /** The base proposal with the string at {@code field} written as the JSON text given, escapes as they are. */
+    private static String withText(String field, String jsonText) {
+        String json = base().set(field, "MARKER").text();
+        assertThat(json).contains("\"MARKER\"");
+        return json.replace("\"MARKER\"", "\"" + jsonText + "\"");
+    }
+
+    private static void refused(byte[] json, String code, String field) {
+        assertThatThrownBy(() -> ProposalReader.read(json)).isInstanceOfSatisfying(InvalidProposalException.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.field()).isEqualTo(field);
+        });
+    }
+
     @Test
     void refuses_enum_values_outside_the_contract() {
         refused(base().set("applicant.kind", "CITY").text(), "invalid_value", "applicant.kind");
