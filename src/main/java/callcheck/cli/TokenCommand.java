@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 
 /**
  * API tokens: {@code token add NAME} prints a new token once (its last word), the store keeps its hash and name;
- * {@code token list}; {@code token remove NAME}. Works while the service runs on the same store.
+ * {@code token list}; {@code token remove NAME}. On the embedded store, refused while a service has it open (H2 lets one
+ * process have its file, so that it opens no network port); on PostgreSQL, works while services run.
  */
 @Command(name = "token", description = "Manage the tokens that read decisions (and evaluate, with serve --require-token).",
         subcommands = {TokenCommand.Add.class, TokenCommand.List.class, TokenCommand.Remove.class})
