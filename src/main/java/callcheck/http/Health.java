@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Health {
     public static final String READY = "ready";
-    /** No call serves, or a call that served serves no version any more. */
+    /** No call serves, or a call that served serves no version any more (its folder fails). */
     public static final String NOT_READY = "not_ready";
     /**
      * Serving, but a pack folder failed (its last good version serves, or a new folder never compiled), evaluations
@@ -44,7 +44,7 @@ public final class Health {
     private final AtomicReference<Map<String, List<CompileError>>> failures;
     /** The decision store; null when the service records nothing. */
     private volatile DecisionStore store;
-    /** Every call seen serving: one that serves no version any more makes the service not ready. */
+    /** Every call seen serving: one that serves no version any more while its folder fails makes the service not ready. */
     private final Set<String> served = ConcurrentHashMap.newKeySet();
 
     /** @param failures per pack folder relative to the rules folder ({@code 507/2020-07-14}), its errors */
@@ -111,6 +111,10 @@ public final class Health {
                 failureViews.stream().anyMatch(f -> pack.call().equals(f.call()) && pack.version().equals(f.version()))
                         ? SERVING_LAST_GOOD : SERVING)).toList();
         served.addAll(packs.calls());
+        // A call that served and serves no version because its folder fails; one whose folders were deleted is let go.
+        Set<String> failing = new java.util.HashSet<>();
+        for (FailureView f : failureViews) failing.add(f.call());
+        served.removeIf(call -> !packs.calls().contains(call) && !failing.contains(call));
         boolean serving = !packViews.isEmpty() && packs.calls().containsAll(served);
         Evaluator.Stats stats = engine.evaluator().stats();
         EvaluationsView evaluations = new EvaluationsView(stats.timeouts(), stats.stuck(),

@@ -92,12 +92,14 @@ class HealthTest {
     }
 
     @Test
-    void aCallThatServedAndServesNoVersionAnyMoreMakesTheServiceNotReady() {
+    void aCallThatServedAndServesNoVersionAnyMoreMakesTheServiceNotReadyUntilItsFolderIsDeleted() {
         PackSet all = Packs.engine().packs();
         PackEngine engine = new PackEngine(all);
         try (TestServer api = TestServer.start(engine, Map.of())) {
             assertThat(api.get("/health/ready").status()).isEqualTo(200);
 
+            // 507's folders fail, and no version of it serves any more
+            api.server.health().failures(Map.of("507/2020-07-14", List.of(new CompileError("507/2020-07-14/pack.yaml", 1, 1, "unreadable"))));
             engine.swap(new PackSet(all.all().stream().filter(p -> !p.call().equals("507")).toList(), all.reference()));
 
             assertThat(api.get("/health/ready").status()).isEqualTo(503);
@@ -106,6 +108,9 @@ class HealthTest {
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().get("status").asText()).isEqualTo("not_ready");
             assertThat(api.get("/health/live").status()).as("the process still serves").isEqualTo(200);
+
+            api.server.health().failures(Map.of()); // as a reload finds once 507's folders are deleted
+            assertThat(api.get("/health/ready").status()).isEqualTo(200);
         }
     }
 
