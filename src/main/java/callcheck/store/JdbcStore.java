@@ -93,8 +93,8 @@ final class JdbcStore implements DecisionStore {
                 c.setAutoCommit(true);
             }
             if (h2) checkpoint(c);
-            if (dataFolder != null) restrict(dataFolder);
             available = true;
+            if (dataFolder != null) restrict(dataFolder); // H2 made its lock file anew when it reopened
         } catch (SQLException | RuntimeException e) {
             // still failing; the next probe tries again
         }
