@@ -12,8 +12,9 @@ import java.util.concurrent.Callable;
 
 /**
  * API tokens: {@code token add NAME [--scope evaluate,read,export]} prints a new token once (its last word), the store
- * keeps its hash, name and scopes; {@code token list}; {@code token remove NAME}. Works while the service runs on the
- * same store.
+ * keeps its hash, name and scopes; {@code token list}; {@code token remove NAME}. On the embedded store, refused while a
+ * service has it open (H2 lets one process have its file, so that it opens no network port); on PostgreSQL, works while
+ * services run.
  */
 @Command(name = "token", description = "Manage the tokens that evaluate (with serve --require-token), read and export decisions.",
         subcommands = {TokenCommand.Add.class, TokenCommand.List.class, TokenCommand.Remove.class})

@@ -72,7 +72,7 @@ public final class HttpServer {
         this.requireToken = requireToken;
         this.health = new Health(engine, loadFailures);
         this.metrics = new Metrics(engine.evaluator());
-        if (store != null) health.storeAvailable(store::available);
+        if (store != null) health.store(store);
     }
 
     /**
@@ -194,9 +194,16 @@ public final class HttpServer {
             Health.Report report = health.report();
             ctx.status(report.httpStatus()).json(report);
         });
+        // For a load balancer: the status says it all; the body is one word for a person who looks.
+        config.routes.get("/health/live", ctx -> probe(ctx, health.live(), "live", "not_live"));
+        config.routes.get("/health/ready", ctx -> probe(ctx, health.report().ready(), Health.READY, Health.NOT_READY));
         config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         config.routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
         WebPages.register(config);
+    }
+
+    private static void probe(Context ctx, boolean ok, String yes, String no) {
+        ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? yes : no));
     }
 
     /** A {@code ?date=} query parameter; today when absent. */

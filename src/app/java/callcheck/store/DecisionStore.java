@@ -110,10 +110,14 @@ public interface DecisionStore extends AutoCloseable {
     }
 
     /**
-     * False from a failed read or write until the database answers again (checked every second meanwhile): while it is
-     * false, evaluations answer 503 store_unavailable and /health says degraded.
+     * Whether the store records: false from a failed record (or read) until a write commits again. Meanwhile a probe
+     * lets go of the connections and writes for real every second, so that the store reopens by itself once the
+     * cause (a full disk, a read-only file, a database that closed itself) is gone; /health/ready is 503 while false.
      */
     boolean available();
+
+    /** Whether the thread that commits the records runs: false once it has ended (/health/live is then 503). */
+    boolean writing();
 
     /** Waits for the records handed in to be committed, then closes the connections. */
     @Override

@@ -82,6 +82,10 @@ final class GroupCommit<T> {
                 commit(batch);
             } catch (InterruptedException e) {
                 closing = true;
+            } catch (Throwable e) {
+                // An OutOfMemoryError (while logging, say) must not end the writer: every later record would wait out
+                // its time and fail. The batch's callers are told; the next batch gets a fresh try.
+                failed(batch, e);
             } finally {
                 batch.clear();
             }
@@ -95,9 +99,23 @@ final class GroupCommit<T> {
             writer.write(values);
             for (Item<T> i : batch) i.committed().complete(null);
         } catch (Exception | Error e) {
-            LOG.warn("the store could not commit {} record(s): {}", batch.size(), e.toString());
-            for (Item<T> i : batch) i.committed().completeExceptionally(e);
+            failed(batch, e);
         }
+    }
+
+    /** Tells the batch's callers, then logs; nothing here may end the writer. */
+    private static <T> void failed(List<Item<T>> batch, Throwable e) {
+        for (Item<T> i : batch) i.committed().completeExceptionally(e);
+        try {
+            LOG.warn("the store could not commit {} record(s): {}", batch.size(), e.toString());
+        } catch (Throwable logging) {
+            // out of memory even for the message: the callers know, and the writer goes on
+        }
+    }
+
+    /** Whether the writer thread runs: false once it has ended, after {@link #close} or by a fault it did not survive. */
+    boolean running() {
+        return thread.isAlive();
     }
 
     /** Stops taking items; those handed in before are committed first (for at most the wait a caller has). */

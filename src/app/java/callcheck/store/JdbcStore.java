@@ -2,10 +2,18 @@ package callcheck.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+import org.h2.api.ErrorCode;
 import org.flywaydb.core.Flyway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -23,10 +31,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 
 /** The store on H2 or PostgreSQL through plain JDBC, a HikariCP pool, and the schema Flyway keeps. */
 final class JdbcStore implements DecisionStore {
@@ -38,11 +49,14 @@ final class JdbcStore implements DecisionStore {
 
     private final HikariDataSource pool;
     private final boolean h2;
+    /** The embedded store's folder; null for PostgreSQL. */
+    private final Path dataFolder;
     private final GroupCommit<Record> writer;
     /** Digests known to be archived, so that a record checks the database for its pack once per digest. */
     private final Set<String> archived = ConcurrentHashMap.newKeySet();
+    /** Whether the last record (or, after a failed one, a probe's write) was committed. */
     private volatile boolean available = true;
-    /** Checks, while the store is unavailable, whether the database answers again. */
+    /** Checks, while the store is unavailable, whether the database records again. */
     private final java.util.concurrent.ScheduledExecutorService probe = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "store-probe");
         t.setDaemon(true);
@@ -65,19 +79,39 @@ final class JdbcStore implements DecisionStore {
     /** Tests: runs before each batch is written (to hold the writer as a stalled database would). */
     private volatile Runnable beforeWrite = () -> { };
 
-    private JdbcStore(HikariDataSource pool, boolean h2) {
+    private JdbcStore(HikariDataSource pool, boolean h2, Path dataFolder) {
         this.pool = pool;
         this.h2 = h2;
+        this.dataFolder = dataFolder;
         this.writer = new GroupCommit<>("decision-writer", this::write, WAIT_MILLIS);
         probe.scheduleWithFixedDelay(this::probe, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
+    /**
+     * While records fail: lets go of every connection (H2 closes a database on a write error, and a connection to it
+     * stays dead though a ping may pass), then writes for real, as a record does, on a new one.
+     */
     private void probe() {
         if (available) return;
+        pool.getHikariPoolMXBean().softEvictConnections();
+        String digest = "probe:" + java.util.UUID.randomUUID();
         try (Connection c = pool.getConnection()) {
-            available = c.isValid(2);
+            c.setAutoCommit(false);
+            try {
+                update(c, "INSERT INTO pack (digest, call_id, version, archived_at) VALUES (?, '-', '-', 0)", digest);
+                update(c, "DELETE FROM pack WHERE digest = ?", digest);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            if (h2) checkpoint(c);
+            available = true;
+            if (dataFolder != null) restrict(dataFolder); // H2 made its lock file anew when it reopened
         } catch (SQLException | RuntimeException e) {
-            // still down
+            // still failing; the next probe tries again
         }
     }
 
@@ -86,18 +120,31 @@ final class JdbcStore implements DecisionStore {
         return available;
     }
 
+    @Override
+    public boolean writing() {
+        return writer.running();
+    }
+
     static JdbcStore open(String url, Path dataFolder) {
+        return open(url, dataFolder, null);
+    }
+
+    /** @param connections wraps the database's connections (tests inject faults with it); null: none */
+    static JdbcStore open(String url, Path dataFolder, UnaryOperator<DataSource> connections) {
         boolean h2 = url == null;
         if (h2) {
-            // AUTO_SERVER: the CLI and the service can use one store at once (the first opens the file, the other
-            // connects to it). H2 then closes the file in its own shutdown hook: a request still in flight when the
-            // process stops gets 503 store_unavailable, never a verdict that is not recorded.
-            url = "jdbc:h2:file:" + dataFolder.toAbsolutePath().normalize().resolve("callcheck") + ";AUTO_SERVER=TRUE";
+            // No AUTO_SERVER: it opens a TCP port on every interface, its key in the lock file; one process has the
+            // file. H2 closes it in its own shutdown hook: a request still in flight when the process stops gets 503
+            // store_unavailable, never a verdict that is not recorded.
+            dataFolder = dataFolder.toAbsolutePath().normalize();
+            createPrivate(dataFolder);
+            url = "jdbc:h2:file:" + dataFolder.resolve("callcheck");
         } else if (!url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("the store must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database?user=...), not " + url);
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        if (connections == null) config.setJdbcUrl(url);
+        else config.setDataSource(connections.apply(new DriverDataSource(url, null, new Properties(), null, null)));
         config.setPoolName("callcheck-store");
         config.setMaximumPoolSize(h2 ? 4 : 8);
         config.setMinimumIdle(1);
@@ -108,14 +155,56 @@ final class JdbcStore implements DecisionStore {
         config.setInitializationFailTimeout(WAIT_MILLIS);
         // Proposals hold organisations' data: PostgreSQL's errors leave the values out of the messages that get logged.
         if (!h2) config.addDataSourceProperty("logServerErrorDetail", "false");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            if (h2 && inUse(e)) throw new StoreInUseException(dataFolder, e);
+            throw e;
+        }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new JdbcStore(pool, h2);
+        if (h2) restrict(dataFolder);
+        return new JdbcStore(pool, h2, h2 ? dataFolder : null);
+    }
+
+    /** H2's "Database may be already in use": another process has the file open. */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) return true;
+        }
+        return false;
+    }
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+    /** The folder, made 0700 before H2 writes into it: the decisions and the token hashes are for its owner only. */
+    private static void createPrivate(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            if (posix(folder)) Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the store's folder " + folder, e);
+        }
+    }
+
+    /** The store's files 0600 (H2 makes them with the process's umask, and makes some anew when it reopens). */
+    private static void restrict(Path folder) {
+        if (!posix(folder)) return;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "callcheck.*")) {
+            for (Path f : files) if (Files.isRegularFile(f)) Files.setPosixFilePermissions(f, OWNER_ONLY_FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restrict the store's files in " + folder, e);
+        }
+    }
+
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     // ---- recording
@@ -148,6 +237,8 @@ final class JdbcStore implements DecisionStore {
             available = true;
         } catch (SQLException | RuntimeException e) {
             available = false;
+            // the next record gets a new connection, which reopens a database that closed itself
+            pool.getHikariPoolMXBean().softEvictConnections();
             throw e;
         }
     }
@@ -187,17 +278,21 @@ final class JdbcStore implements DecisionStore {
             try {
                 c.commit();
                 c.setAutoCommit(true);
-                if (h2) {
-                    // H2 writes committed changes to its file in the background (every 500 ms): without this, a process
-                    // killed after answering could lose what it answered.
-                    try (Statement s = c.createStatement()) {
-                        s.execute("CHECKPOINT");
-                    }
-                }
+                if (h2) checkpoint(c);
             } catch (SQLException | RuntimeException e) {
                 // A commit that fails may have committed (the connection lost with the answer on its way): unknown.
                 throw new StoreTimeoutException("the store did not confirm the commit: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * H2 writes committed changes to its file in the background (every 500 ms): without this, a process killed after
+     * answering could lose what it answered.
+     */
+    private static void checkpoint(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
         }
     }
 

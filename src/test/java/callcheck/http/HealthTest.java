@@ -1,6 +1,8 @@
 package callcheck.http;
 
 import callcheck.internal.engine.LoadReport;
+import callcheck.internal.engine.PackEngine;
+import callcheck.internal.engine.PackSet;
 import callcheck.engine.CompileError;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.RulePack;
@@ -18,11 +20,15 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** /health is ready only when every pack compiled, and says what serves and what failed, with file and line. */
+/**
+ * /health says what serves and what failed, with file and line; a failed folder makes it degraded and leaves the
+ * service ready (/health/ready 200) while every call that served serves; a call that serves no version any more makes
+ * it not ready.
+ */
 class HealthTest {
 
     @Test
-    void aPackThatDoesNotCompileMakesTheServiceNotReadyWhileTheOthersServe(@TempDir Path rules) throws IOException {
+    void aNewFolderThatNeverCompiledMakesTheServiceDegradedAndStillReadyWhileTheOthersServe(@TempDir Path rules) throws IOException {
         RulesCopy.copyTree(Packs.RULES.resolve(PackLoader.REFERENCE_DIR), rules.resolve(PackLoader.REFERENCE_DIR));
         RulesCopy.copyTree(Path.of("src/test/resources/packs/broken/999"), rules.resolve("999"));
         LoadReport report = LoadReport.load(rules, new PackLoader());
@@ -31,9 +37,11 @@ class HealthTest {
         try (TestServer api = TestServer.start(Packs.engine(), report.failures())) {
             TestServer.Response r = api.get("/health");
 
-            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.status()).isEqualTo(200);
             JsonNode health = r.json();
-            assertThat(health.get("status").asText()).isEqualTo("not_ready");
+            assertThat(health.get("status").asText()).isEqualTo("degraded");
+            assertThat(api.get("/health/ready").status()).isEqualTo(200);
+            assertThat(api.get("/health/live").status()).isEqualTo(200);
             JsonNode failure = health.get("failures").get(0);
             assertThat(failure.get("pack").asText()).isEqualTo("999/2020-01-01");
             assertThat(failure.get("status").asText()).isEqualTo("failed");
@@ -58,7 +66,8 @@ class HealthTest {
         try (TestServer api = TestServer.start(Packs.engine(), failures)) {
             JsonNode health = api.get("/health").json();
 
-            assertThat(health.get("status").asText()).isEqualTo("not_ready");
+            assertThat(health.get("status").asText()).isEqualTo("degraded");
+            assertThat(api.get("/health/ready").status()).isEqualTo(200);
             JsonNode pack = null;
             for (JsonNode p : health.get("packs")) {
                 if (p.get("call").asText().equals(serving.call()) && p.get("version").asText().equals(serving.version())) pack = p;
@@ -74,11 +83,42 @@ class HealthTest {
     void clearingTheFailuresMakesItReady() {
         Map<String, List<CompileError>> failures = Map.of("999/2020-01-01", List.of(new CompileError("999/2020-01-01/a.drl", 1, 1, "x")));
         try (TestServer api = TestServer.start(Packs.engine(), failures)) {
-            assertThat(api.get("/health").status()).isEqualTo(503);
+            assertThat(api.get("/health").json().get("status").asText()).isEqualTo("degraded");
 
             api.server.health().failures(Map.of());
 
-            assertThat(api.get("/health").status()).isEqualTo(200);
+            assertThat(api.get("/health").json().get("status").asText()).isEqualTo("ready");
+        }
+    }
+
+    @Test
+    void aCallThatServedAndServesNoVersionAnyMoreMakesTheServiceNotReadyUntilItsFolderIsDeleted() {
+        PackSet all = Packs.engine().packs();
+        PackEngine engine = new PackEngine(all);
+        try (TestServer api = TestServer.start(engine, Map.of())) {
+            assertThat(api.get("/health/ready").status()).isEqualTo(200);
+
+            // 507's folders fail, and no version of it serves any more
+            api.server.health().failures(Map.of("507/2020-07-14", List.of(new CompileError("507/2020-07-14/pack.yaml", 1, 1, "unreadable"))));
+            engine.swap(new PackSet(all.all().stream().filter(p -> !p.call().equals("507")).toList(), all.reference()));
+
+            assertThat(api.get("/health/ready").status()).isEqualTo(503);
+            assertThat(api.get("/health/ready").json().get("status").asText()).isEqualTo("not_ready");
+            TestServer.Response health = api.get("/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().get("status").asText()).isEqualTo("not_ready");
+            assertThat(api.get("/health/live").status()).as("the process still serves").isEqualTo(200);
+
+            api.server.health().failures(Map.of()); // as a reload finds once 507's folders are deleted
+            assertThat(api.get("/health/ready").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void nothingServingIsNotReady() {
+        try (TestServer api = TestServer.start(new PackEngine(new PackSet(List.of(), null)), Map.of())) {
+            assertThat(api.get("/health/ready").status()).isEqualTo(503);
+            assertThat(api.get("/health").json().get("status").asText()).isEqualTo("not_ready");
         }
     }
 

@@ -113,9 +113,12 @@ class LiveReloadTest {
 
             copy.edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
 
-            TestServer.Response broken = Await.until("/health to show the broken file", () -> api.get("/health"), r -> r.status() == 503);
+            TestServer.Response broken = Await.until("/health to show the broken file", () -> api.get("/health"), r -> !r.json().get("failures").isEmpty());
             JsonNode health = broken.json();
-            assertThat(health.get("status").asText()).isEqualTo(Health.NOT_READY);
+            // the last good version serves: degraded, and still ready for a load balancer
+            assertThat(broken.status()).isEqualTo(200);
+            assertThat(health.get("status").asText()).isEqualTo(Health.DEGRADED);
+            assertThat(api.get("/health/ready").status()).isEqualTo(200);
             assertThat(health.get("failures")).singleElement().satisfies(f -> {
                 assertThat(f.get("pack").asText()).isEqualTo("507/2020-07-14");
                 assertThat(f.get("status").asText()).isEqualTo(Health.SERVING_LAST_GOOD);
@@ -131,7 +134,7 @@ class LiveReloadTest {
 
             copy.edit(TIMING, "submittedOn.isAfter($deadline)", "submittedOn.isAfter($deadline))");
 
-            TestServer.Response fixed = Await.until("/health to be ready after the fix", () -> api.get("/health"), r -> r.status() == 200);
+            TestServer.Response fixed = Await.until("/health to be ready after the fix", () -> api.get("/health"), r -> r.json().get("failures").isEmpty());
             assertThat(fixed.json().get("status").asText()).isEqualTo(Health.READY);
             assertThat(fixed.json().get("failures")).isEmpty();
             assertThat(pack507(fixed.json()).get("status").asText()).isEqualTo(Health.SERVING);

@@ -150,22 +150,6 @@ class NothingAcknowledgedIsLostTest {
         }
     }
 
-    @Test
-    void the_command_line_uses_the_embedded_store_while_the_service_has_it_open() throws Exception {
-        Path rules = RulesCopy.into(temp.resolve("rules"), "507").root();
-        Path data = temp.resolve("data");
-        try (ServerProcess server = ServerProcess.serve(rules, "--data", data.toString())) {
-            String id = MAPPER.readTree(evaluate(server.base, null).body()).get("decisionId").asText();
-            // as `callcheck token add` and `callcheck decisions show` do, from another process
-            String token;
-            try (DecisionStore s = DecisionStore.open(null, data)) {
-                token = s.addToken("analyst");
-                assertThat(s.find(id)).isPresent();
-            }
-            assertThat(get(server.base, "/v1/decisions/" + id, token).statusCode()).isEqualTo(200);
-        }
-    }
-
     private static String addToken(String... store) {
         try (DecisionStore s = store[0].equals("--data") ? DecisionStore.open(null, Path.of(store[1])) : DecisionStore.open(store[1], null)) {
             return s.addToken("checker");

@@ -121,6 +121,8 @@ class OpenApiContractTest {
         x.add(Exchange.get("/v1/calls/426/diff?from=" + versions426.get(0) + "&to=" + versions426.get(versions426.size() - 1)));
         x.add(Exchange.get("/v1/reference/regions?date=2024-06-01"));
         x.add(Exchange.get("/health"));
+        x.add(Exchange.get("/health/live"));
+        x.add(Exchange.get("/health/ready"));
         x.add(Exchange.get("/openapi.json"));
         x.add(Exchange.get("/metrics"));
         // Errors: the answers must match the description even when the request does not.
@@ -247,10 +249,20 @@ class OpenApiContractTest {
     }
 
     @Test
-    void healthNotReadyMatchesTheDescription() {
+    void healthWithAFailedFolderMatchesTheDescription() {
         Map<String, List<CompileError>> failed = Map.of("999/2020-01-01", List.of(new CompileError("999/2020-01-01/a.drl", 3, 7, "no such field")));
-        try (TestServer notReady = TestServer.start(Packs.engine(), failed)) {
+        try (TestServer degraded = TestServer.start(Packs.engine(), failed)) {
+            assertValid(Exchange.get("/health").on(degraded));
+            assertValid(Exchange.get("/health/ready").on(degraded));
+        }
+    }
+
+    @Test
+    void healthNotReadyMatchesTheDescription() {
+        try (TestServer notReady = TestServer.start(new callcheck.internal.engine.PackEngine(new callcheck.internal.engine.PackSet(List.of(), null)), Map.of())) {
+            assertThat(notReady.get("/health/ready").status()).isEqualTo(503);
             assertValid(Exchange.get("/health").on(notReady));
+            assertValid(Exchange.get("/health/ready").on(notReady));
         }
     }
 

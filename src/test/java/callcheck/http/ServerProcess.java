@@ -88,6 +88,11 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The process id, to look at what the process holds (its sockets, under /proc). */
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }
