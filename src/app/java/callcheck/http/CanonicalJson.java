@@ -24,12 +24,12 @@ final class CanonicalJson {
 
     /**
      * Writes JSON bytes straight to the response: {@code ctx.json} would make a String, then bytes, then copy them
-     * through a 32 KB buffer allocated for each response.
+     * through a 32 KB buffer allocated for each response. No Content-Length is set here: Javalin gzips the answer
+     * when the client asks for it, and Jetty sets the length of what it sends (or chunks it).
      */
     static void respond(Context ctx, byte[] json) {
         try {
             ctx.contentType(ContentType.APPLICATION_JSON);
-            ctx.res().setContentLength(json.length);
             ctx.outputStream().write(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the answer", e);

@@ -99,7 +99,8 @@ final class Decisions {
         boolean csv = csv(ctx.header("Accept"));
         ctx.contentType(csv ? CSV + "; charset=utf-8" : NDJSON);
         try {
-            OutputStream out = ctx.res().getOutputStream();
+            // Javalin's stream, not the servlet's: it compresses when the client asks for it.
+            OutputStream out = ctx.outputStream();
             if (csv) Export.csv(store, filter, out);
             else Export.ndjson(store, filter, out);
         } catch (IOException e) {

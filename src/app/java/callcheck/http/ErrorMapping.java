@@ -56,6 +56,8 @@ final class ErrorMapping {
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, e.getStatus(), fromJavalin(e.getStatus(), ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            // A client gone while its answer was written: nobody to answer, and EveryAnswer logs it in one line.
+            if (EveryAnswer.clientGone(e)) return;
             String id = logBug(ctx.method() + " " + ctx.path(), e);
             ctx.status(500).json(ErrorBody.internal(id));
         });

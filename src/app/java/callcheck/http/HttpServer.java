@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -43,6 +44,14 @@ public final class HttpServer {
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
     /** Connections the kernel may hold before they are accepted: Java's default of 50 made bursts wait a second. */
     static final int ACCEPT_QUEUE = 1024;
+    /**
+     * Connections open at once: well over the 2,000 keep-alive clients served in a test of load, far under the file
+     * descriptors and buffers that tens of thousands would take. At the limit Jetty stops accepting (the kernel queues
+     * {@link #ACCEPT_QUEUE} more) and closes idle connections after {@link #IDLE_AT_LIMIT} instead of {@link #IDLE_TIMEOUT}.
+     */
+    static final int MAX_CONNECTIONS = 5_000;
+    /** The idle timeout while the connections are at their limit, so that idle keep-alive ones make room quickly. */
+    static final Duration IDLE_AT_LIMIT = Duration.ofSeconds(1);
     private static final String OPENAPI_RESOURCE = "/callcheck/http/openapi.json";
 
     private final PackEngine engine;
@@ -55,6 +64,8 @@ public final class HttpServer {
     private Javalin app;
     private volatile GracefulHandler graceful;
     private volatile Path examples;
+    private int maxConnections = MAX_CONNECTIONS;
+    private volatile ServerConnector connector;
 
     /** Without a store: nothing is recorded and there are no decision endpoints. */
     public HttpServer(PackEngine engine, Map<String, List<CompileError>> loadFailures) {
@@ -91,6 +102,13 @@ public final class HttpServer {
         return store == null ? callcheck.round.Decisions.NONE : new StoredDecisions(store);
     }
 
+    /** Another limit on the connections open at once than {@link #MAX_CONNECTIONS} (tests). Call before {@link #start}. */
+    synchronized HttpServer maxConnections(int max) {
+        if (app != null) throw new IllegalStateException("already started");
+        this.maxConnections = max;
+        return this;
+    }
+
     /** Listens on every interface; port 0 takes a free port. Returns the port bound. */
     public int start(int port) {
         return start("0.0.0.0", port);
@@ -124,6 +142,12 @@ public final class HttpServer {
         return handler != null && handler.isShutdown();
     }
 
+    /** Connections open now. */
+    int openConnections() {
+        ServerConnector c = connector;
+        return c == null ? 0 : c.getConnectedEndPoints().size();
+    }
+
     /** Requests being handled now. */
     public long inFlight() {
         return graceful == null ? 0 : graceful.getCurrentRequestCount();
@@ -136,18 +160,24 @@ public final class HttpServer {
         config.http.maxRequestSize = RequestChecks.MAX_ROUND_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.jsonMapper(new JavalinJackson(Json.output(), false));
-        // Our own connector, in place of Javalin's default, for its idle timeout and listen backlog.
+        // Our own connector, in place of Javalin's default, for its idle timeout, listen backlog and bounds on connections.
         config.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost(host);
             connector.setPort(port);
             connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
             connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            connector.addBean(new ConnectionGuard(connector));
+            NetworkConnectionLimit limit = new NetworkConnectionLimit(maxConnections, connector);
+            limit.setEndPointIdleTimeout(IDLE_AT_LIMIT.toMillis());
+            server.addBean(limit);
+            this.connector = connector;
             return connector;
         });
         config.jetty.modifyServer(server -> {
             graceful = new GracefulHandler();
             server.insertHandler(graceful);
+            server.insertHandler(new EveryAnswer());
             server.setStopTimeout(STOP_TIMEOUT.toMillis());
             server.setErrorHandler(new JettyErrors());
         });

@@ -31,12 +31,14 @@ final class JettyErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        EveryAnswer.headers(response.getHeaders());
         response.write(true, ByteBuffer.wrap(body(status, cause)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        EveryAnswer.headers(fields);
         return ByteBuffer.wrap(body(status, null));
     }
 

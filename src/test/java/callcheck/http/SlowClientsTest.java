@@ -1,5 +1,6 @@
 package callcheck.http;
 
+import callcheck.support.Await;
 import callcheck.support.HangingPack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +108,95 @@ class SlowClientsTest {
         } finally {
             for (Socket s : slow) s.close();
         }
+    }
+
+    @Test
+    void clientsTricklingTheirHeadersAreClosedAtTheHeaderTimeoutWhileOthersAreServed() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        List<CompletableFuture<Void>> closed = new ArrayList<>();
+        Thread trickle = null;
+        try {
+            for (int i = 0; i < 30; i++) {
+                Socket s = connect();
+                send(s, "GET /v1/calls HTTP/1.1\r\nHost: localhost\r\n");
+                slow.add(s);
+                closed.add(closedByServer(s));
+            }
+            // A header byte every 500 ms: never idle for the idle timeout, never done.
+            trickle = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (Socket s : slow) {
+                        try {
+                            send(s, "x");
+                        } catch (IOException gone) {
+                            // closed by the server: as it should be
+                        }
+                    }
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            trickle.start();
+            for (int i = 0; i < 10; i++) assertThat(api.postJson("/v1/calls/997/evaluations", BODY).status()).isEqualTo(200);
+            // Await bounds the wait (a minute); without the bound on header time they would trickle on for ever.
+            Await.until("every trickling client closed by the server", () -> closed.stream().allMatch(CompletableFuture::isDone));
+            assertThat(api.postJson("/v1/calls/997/evaluations", BODY).status()).isEqualTo(200);
+        } finally {
+            if (trickle != null) trickle.interrupt();
+            for (Socket s : slow) s.close();
+        }
+    }
+
+    @Test
+    void theConnectionsOpenAtOnceAreBoundedAndTheRestWaitTheirTurn() throws Exception {
+        HttpServer limited = new HttpServer(HangingPack.engine(HangingPack.limits(Duration.ZERO)), Map.of()).maxConnections(10);
+        int port = limited.start("127.0.0.1", 0);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            List<CompletableFuture<Void>> closed = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                send(s, "GET /v1/calls HTTP/1.1\r\nHost: localhost\r\n"); // and never the end of the headers
+                slow.add(s);
+                closed.add(closedByServer(s));
+            }
+            AtomicInteger most = new AtomicInteger();
+            Await.until("every slow client closed by the server, ten at most at once", () -> {
+                int open = limited.openConnections();
+                assertThat(open).isLessThanOrEqualTo(10);
+                most.accumulateAndGet(open, Math::max);
+                return closed.stream().allMatch(CompletableFuture::isDone);
+            });
+            assertThat(most.get()).isEqualTo(10);
+            // Once the slow ones are closed at their header timeout, the next client is served.
+            TestServer.Response r = api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/calls")).build());
+            assertThat(r.status()).isEqualTo(200);
+        } finally {
+            for (Socket s : slow) s.close();
+            limited.stop();
+        }
+    }
+
+    /** Completes when the server closes the socket (end of stream or reset), reading on a thread of its own. */
+    private static CompletableFuture<Void> closedByServer(Socket s) {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                InputStream in = s.getInputStream();
+                while (in.read() >= 0) {
+                    // an answer, if any: read on to the end
+                }
+            } catch (IOException reset) {
+                // closed
+            }
+            closed.complete(null);
+        });
+        t.setDaemon(true);
+        t.start();
+        return closed;
     }
 
     private static Socket connect() throws IOException {

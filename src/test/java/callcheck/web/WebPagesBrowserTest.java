@@ -73,6 +73,8 @@ class WebPagesBrowserTest {
     private static final String V426_TO = "2018-06-27";
     private static final String ELIGIBLE_507 = "507/eligible-tielt-pittem";
     private static final String AMIF_SHARE_OVER_507 = "507/amif-share-over";
+    /** Incomplete with several findings: a verdict of some KB, which the server gzips for Chromium (it asks for gzip). */
+    private static final String MANY_FINDINGS_507 = "507/financing-missing";
 
     private static HttpServer server;
     private static String base;
@@ -220,6 +222,27 @@ class WebPagesBrowserTest {
         shot("05-field-error");
         checkAccessibility("a field error");
         narrow("06-field-error-360");
+    }
+
+    @Test
+    void aVerdictOverTheCompressionThresholdShowsInTheBrowser() throws Exception {
+        Path file = Packs.EXAMPLES.resolve(MANY_FINDINGS_507 + ".json");
+        // The same proposal as a client that asks for gzip: the answer is well over the threshold and comes compressed.
+        HttpResponse<byte[]> gzip = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/calls/507/evaluations"))
+                .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.statusCode()).isEqualTo(200);
+        assertThat(gzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body())).readAllBytes().length).isGreaterThan(2000);
+
+        openCheckPage();
+        open(MANY_FINDINGS_507);
+        driver.findElement(By.id("submit")).click();
+        WebElement verdict = waitFor(By.id("verdict"));
+        assertThat(verdict.getAttribute("data-verdict")).isEqualTo(expected(MANY_FINDINGS_507).get("verdict").asText());
+        assertThat(verdict.findElements(By.cssSelector(".finding[data-rule]")).stream().map(e -> e.getAttribute("data-rule")).toList())
+                .containsExactlyInAnyOrderElementsOf(expectedFindings(MANY_FINDINGS_507));
+        shot("07b-verdict-compressed");
     }
 
     @Test
