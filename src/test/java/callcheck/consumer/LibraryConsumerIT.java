@@ -69,6 +69,20 @@ class LibraryConsumerIT {
     }
 
     @Test
+    void jdeps_finds_no_class_the_library_needs_outside_its_declared_dependencies() throws Exception {
+        // the consumer's class path is the library and what its pom declares, transitively
+        String deps = String.join(File.pathSeparator, classpath.stream().filter(e -> !e.contains("callcheck-" + VERSION)).toList());
+        Path out = WORK.resolve("jdeps.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jdeps").toString(), "--multi-release", "17",
+                "--missing-deps", "--class-path", deps, LIBRARY_JAR.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(out);
+        assertThat(p.exitValue()).as(printed).isZero();
+        assertThat(printed.trim()).as("classes jdeps cannot find").isEmpty();
+    }
+
+    @Test
     void the_library_jar_holds_the_engine_alone() throws IOException {
         try (JarFile jar = new JarFile(LIBRARY_JAR.toFile())) {
             List<String> names = jar.stream().map(e -> e.getName()).toList();
