@@ -69,6 +69,18 @@ class LibraryConsumerIT {
     }
 
     @Test
+    void a_fat_jar_built_with_maven_shade_loads_and_evaluates() throws Exception {
+        Path out = WORK.resolve("fat.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", project.resolve("target/consumer-all.jar").toAbsolutePath().toString(), "example.Main")
+                .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(out);
+        assertThat(p.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("THREADS same", "VERDICT ELIGIBLE [] 10000", "VERDICT INELIGIBLE [900-SUBSIDY-MAX] 10000");
+    }
+
+    @Test
     void jdeps_finds_no_class_the_library_needs_outside_its_declared_dependencies() throws Exception {
         // the consumer's class path is the library and what its pom declares, transitively
         String deps = String.join(File.pathSeparator, classpath.stream().filter(e -> !e.contains("callcheck-" + VERSION)).toList());
