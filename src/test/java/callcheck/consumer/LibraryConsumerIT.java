@@ -47,6 +47,9 @@ class LibraryConsumerIT {
         Path jar = LIBRARY_JAR;
         mvn(WORK, "deploy:deploy-file", "-Dfile=" + jar.toAbsolutePath(), "-DpomFile=" + Path.of("target/library/.flattened-pom.xml").toAbsolutePath(),
                 "-Durl=" + repo.toAbsolutePath().toUri(), "-DrepositoryId=callcheck-under-test");
+        Path packs = Path.of("target/packs/callcheck-packs-" + VERSION + ".jar");
+        mvn(WORK, "deploy:deploy-file", "-Dfile=" + packs.toAbsolutePath(), "-DpomFile=" + Path.of("target/packs/.flattened-pom.xml").toAbsolutePath(),
+                "-Durl=" + repo.toAbsolutePath().toUri(), "-DrepositoryId=callcheck-under-test");
         mvn(project, "-U", "package", "dependency:tree", "-DoutputFile=tree.txt", "dependency:build-classpath",
                 "-Dmdep.outputFile=classpath.txt");
         tree = Files.readString(project.resolve("tree.txt"));
@@ -92,6 +95,32 @@ class LibraryConsumerIT {
         String printed = Files.readString(out);
         assertThat(p.exitValue()).as(printed).isZero();
         assertThat(printed.trim()).as("classes jdeps cannot find").isEmpty();
+    }
+
+    @Test
+    void the_packs_artifact_loads_from_the_class_path_with_every_call_of_the_rules_folder() throws Exception {
+        List<String> cp = new ArrayList<>();
+        cp.add(project.resolve("target/consumer.jar").toAbsolutePath().toString());
+        cp.addAll(classpath);
+        Path out = WORK.resolve("packs.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(File.pathSeparator, cp), "example.Packs")
+                .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(out);
+        assertThat(p.exitValue()).as(printed).isZero();
+        // whatever calls the analysts keep in rules/: each folder holding a pack version
+        List<String> calls;
+        try (Stream<Path> s = Files.list(Path.of("rules"))) {
+            calls = s.filter(d -> {
+                try (Stream<Path> v = Files.list(d)) {
+                    return Files.isDirectory(d) && v.anyMatch(x -> Files.exists(x.resolve("pack.yaml")));
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+        assertThat(printed).contains("CALLS " + String.join(",", calls));
     }
 
     @Test
