@@ -50,7 +50,12 @@ class LibraryConsumerIT {
         Path packs = Path.of("target/packs/callcheck-packs-" + VERSION + ".jar");
         mvn(WORK, "deploy:deploy-file", "-Dfile=" + packs.toAbsolutePath(), "-DpomFile=" + Path.of("target/packs/.flattened-pom.xml").toAbsolutePath(),
                 "-Durl=" + repo.toAbsolutePath().toUri(), "-DrepositoryId=callcheck-under-test");
-        mvn(project, "-U", "package", "dependency:tree", "-DoutputFile=tree.txt", "dependency:build-classpath",
+        // A release version, once resolved, is never fetched again: the copies an earlier run put in the local
+        // repository would stand in for the artifacts just built.
+        for (String artifact : List.of("callcheck", "callcheck-packs")) {
+            deleteTree(Path.of(System.getProperty("maven.repo.local"), "io", "github", "callcheck", artifact, VERSION));
+        }
+        mvn(project, ""package", "dependency:tree", "-DoutputFile=tree.txt", "dependency:build-classpath",
                 "-Dmdep.outputFile=classpath.txt");
         tree = Files.readString(project.resolve("tree.txt"));
         classpath = Arrays.asList(Files.readString(project.resolve("classpath.txt")).trim().split(File.pathSeparator));
