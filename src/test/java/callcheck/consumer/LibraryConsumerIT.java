@@ -55,7 +55,7 @@ class LibraryConsumerIT {
         for (String artifact : List.of("callcheck", "callcheck-packs")) {
             deleteTree(Path.of(System.getProperty("maven.repo.local"), "io", "github", "callcheck", artifact, VERSION));
         }
-        mvn(project, ""package", "dependency:tree", "-DoutputFile=tree.txt", "dependency:build-classpath",
+        mvn(project, "package", "dependency:tree", "-DoutputFile=tree.txt", "dependency:build-classpath",
                 "-Dmdep.outputFile=classpath.txt");
         tree = Files.readString(project.resolve("tree.txt"));
         classpath = Arrays.asList(Files.readString(project.resolve("classpath.txt")).trim().split(File.pathSeparator));
