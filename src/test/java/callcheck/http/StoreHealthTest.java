@@ -71,7 +71,10 @@ class StoreHealthTest {
                 chattr("+i", file);
                 TestServer.Response refused = api.postJson(EVALUATE_507, PROPOSAL);
                 assertThat(refused.status()).as(refused.body()).isEqualTo(503);
-                assertThat(refused.error().get("code").asText()).isEqualTo("store_unavailable");
+                // The write fails at H2's checkpoint, after the commit: whether the record survives is unknown
+                // (store_timeout, retry with the Idempotency-Key); once H2 has closed the database, nothing is
+                // recorded (store_unavailable). Never a 200.
+                assertThat(refused.error().get("code").asText()).isIn("store_timeout", "store_unavailable");
                 assertThat(api.get("/health/ready").status()).isEqualTo(503);
             } finally {
                 chattr("-i", file);
