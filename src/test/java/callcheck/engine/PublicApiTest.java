@@ -7,15 +7,108 @@ import callcheck.model.OrganisationKind;
 import callcheck.model.Proposal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import callcheck.rules.Parameter;
+import callcheck.support.RulesCopy;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The library's API beyond one verdict, as an embedder uses it, on the library test pack (call 900). */
 class PublicApiTest {
+    @TempDir
+    static Path dir;
+    /** The project's reference data and test call 997 (proposal: at most 60; round: at most 100 in 2020, BLOCKING;
+     * at least 2 selected, WARNING). */
+    static Path rounds;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        rounds = RulesCopy.into(dir.resolve("rules"), new String[0]).root();
+        Path from = Path.of("src/test/resources/packs/rounds");
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = rounds.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+    }
+
+    static Proposal asking(String amif) {
+        return Proposal.builder().submittedOn(LocalDate.of(2020, 6, 1)).financing(Financing.builder().amif(amif)).build();
+    }
+
+    @Test
+    void a_round_through_the_engine_gives_the_call_level_findings_and_the_best_selection() {
+        Map<String, Proposal> proposals = new LinkedHashMap<>();
+        for (String[] p : new String[][]{{"a", "50"}, {"b", "40"}, {"c", "70"}, {"d", "60"}}) proposals.put(p[0], asking(p[1]));
+        Map<String, BigDecimal> scores = Map.of("a", new BigDecimal("5"), "b", new BigDecimal("3"), "c", new BigDecimal("9"),
+                "d", new BigDecimal("4.5"));
+        try (Engine engine = Engine.load(rounds)) {
+            RoundResult r = engine.round("997", proposals, List.of("a", "b", "d"), scores);
+            assertThat(r.version()).isEqualTo("2020-01-01");
+            assertThat(r.proposals()).extracting(RoundResult.Line::id).containsExactly("a", "b", "c", "d");
+            assertThat(r.proposals()).extracting(RoundResult.Line::verdict)
+                    .containsExactly(Outcome.ELIGIBLE, Outcome.ELIGIBLE, Outcome.INELIGIBLE, Outcome.ELIGIBLE);
+            assertThat(r.findings()).extracting(Finding::rule).containsExactly("997-ROUND-BUDGET");
+            assertThat(r.totals().subsidy()).isEqualByComparingTo("150");
+            assertThat(r.proposedSelection().ids()).containsExactly("a", "b");
+            assertThat(r.proposedSelection().totalScore()).isEqualByComparingTo("8");
+            assertThat(r.proposedSelection().optimal()).isTrue();
+            // the 2021 version has a budget of 150: pinned, the same selection breaks nothing BLOCKING
+            assertThat(engine.round("997", "2021-01-01", proposals, List.of("a", "b", "d"), scores).findings()).isEmpty();
+
+            assertThatThrownBy(() -> engine.round("997", proposals, List.of("a", "x"), null))
+                    .isInstanceOfSatisfying(CallcheckException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ROUND);
+                        assertThat(e.code()).isEqualTo("unknown_proposal");
+                        assertThat(e.getMessage()).contains("'x'");
+                    });
+            assertThatThrownBy(() -> engine.round("997", proposals, null, Map.of("a", new BigDecimal("-1"))))
+                    .isInstanceOfSatisfying(CallcheckException.class, e -> assertThat(e.code()).isEqualTo("invalid_value"));
+            assertThatThrownBy(() -> engine.round("998", proposals, null, null))
+                    .isInstanceOfSatisfying(CallcheckException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNKNOWN_CALL));
+        }
+    }
+
+    @Test
+    void a_versions_rules_parameters_and_documents_are_listed() {
+        try (Engine engine = Engine.load(rounds)) {
+            List<RuleDescription> rules = engine.rules("997", "2020-01-01");
+            assertThat(rules).extracting(RuleDescription::id).containsExactly("997-SUBSIDY-MAX");
+            RuleDescription max = rules.get(0);
+            assertThat(max.severity()).isEqualTo(Severity.BLOCKING);
+            assertThat(max.message().en()).isEqualTo("Too much: {subsidy}.");
+            assertThat(max.message().nl()).isEqualTo("Te veel: {subsidy}.");
+            assertThat(max.source()).isEqualTo(new Source("Test document", "per proposal"));
+            assertThat(max.uses()).containsExactly("subsidyMax");
+            assertThat(engine.callLevelRules("997", null)).extracting(RuleDescription::id).containsExactly("997-ROUND-BUDGET", "997-ROUND-COUNT");
+
+            List<Parameter> parameters = engine.parameters("997", "2020-01-01");
+            assertThat(parameters).extracting(Parameter::name).containsExactly("subsidyMax", "budget", "roundCountMin");
+            assertThat((BigDecimal) parameters.get(1).value()).isEqualByComparingTo("100");
+            assertThat((BigDecimal) engine.parameters("997", null).get(1).value()).isEqualByComparingTo("150"); // the newest
+            assertThat(parameters.get(1).source()).isEqualTo(new Source("Test document", "budget"));
+
+            assertThat(engine.documents("997", "2020-01-01")).containsOnlyKeys("test");
+            assertThat(engine.documents("997", "2020-01-01").get("test").citation()).isEqualTo(max.source().document());
+            assertThatThrownBy(() -> engine.rules("997", "1999-01-01"))
+                    .isInstanceOfSatisfying(UnknownCallException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNKNOWN_VERSION));
+        }
+    }
 
     static Proposal built(String amif) {
         return Proposal.builder()
