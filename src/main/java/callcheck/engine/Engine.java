@@ -260,6 +260,23 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Waits until the packs this engine compiled are stored in the compiled-pack cache
+     * ({@link EngineOptions.Builder#cacheDirectory}), so that the next load reads them back. They are stored on a
+     * background thread of low priority, some seconds per pack, after loading; a process that ends soon after loading
+     * (a command, a CI job) calls this before it exits, or its next start compiles them again. {@link #close()} lets the
+     * writes go on, so this may be called after it too.
+     *
+     * @param timeout the most to wait
+     * @return true when every pack compiled is stored (or there is no cache, or nothing to store); false when the time
+     *         ran out
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    public boolean awaitCache(Duration timeout) throws InterruptedException {
+        CompiledPackCache cache = packs.loader().cache();
+        return cache == null || cache.awaitStored(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
      * The evaluations given up (past their time budget, or by {@link #close()}) whose rule still runs on its thread:
      * a consequence that loops deaf to interrupts, which Java cannot stop. Each holds its thread until the rule returns
      * or the process ends. {@link #close()} logs them too.
@@ -397,6 +414,12 @@ public final class Engine implements AutoCloseable {
         return Collections.unmodifiableMap(out);
     }
 
+    /** The packs and evaluator behind the engine, for {@link Examples}. */
+    PackEngine packEngine() {
+        if (closed) throw new EngineClosedException();
+        return packs;
+    }
+
     /** The named version of a call, or its newest. */
     private RulePack pack(String call, String version) {
         if (closed) throw new EngineClosedException();
@@ -420,7 +443,7 @@ public final class Engine implements AutoCloseable {
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         List<StuckEvaluation> stuck = packs.evaluator().close(CLOSE_WAIT.dividedBy(2));
         for (StuckEvaluation s : stuck) LOG.warn("engine closed with an evaluation stuck in a rule, left running on its thread: {}", s);
-        if (packs.loader().cache() != null) packs.loader().cache().close();
+        if (packs.loader().cache() != null) packs.loader().cache().finishQueued();
         // Drools waits for a session's rule to return before ending it: on a thread of its own, so that a stuck rule
         // leaves that thread waiting, not the caller.
         Thread ending = new Thread(() -> {
