@@ -177,4 +177,50 @@ class PublicApiTest {
         assertThatThrownBy(() -> Engine.load(java.nio.file.Path.of("no/such/rules")))
                 .isInstanceOfSatisfying(CallcheckException.class, e -> assertThat(e.code()).isEqualTo("pack"));
     }
+
+    @Test
+    void the_examples_of_a_folder_run_through_the_library_with_their_coverage() throws IOException {
+        Path examples = dir.resolve("examples");
+        Files.createDirectories(examples.resolve("900"));
+        String proposal = """
+                {"submittedOn": "2024-03-01", "title": "Buddies",
+                 "applicant": {"name": "Gemeente Gent", "kind": "MUNICIPALITY", "nis": "44021"},
+                 "financing": {"totalCost": 20000, "amif": %s, "vvsg": 0, "own": 12000}}""";
+        Files.writeString(examples.resolve("900/ok.json"), proposal.formatted("8000"));
+        Files.writeString(examples.resolve("900/ok.expected.json"), "{\"verdict\": \"ELIGIBLE\", \"findings\": []}");
+        Files.writeString(examples.resolve("900/over.json"), proposal.formatted("12000"));
+        Files.writeString(examples.resolve("900/over.expected.json"), "{\"verdict\": \"ELIGIBLE\", \"findings\": []}");
+        try (Engine engine = Engine.load(LibraryTest.FIXTURE)) {
+            Examples.Report report = Examples.run(engine, examples);
+            assertThat(report.cases()).extracting(Examples.Case::name, Examples.Case::passed)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("ok", true), org.assertj.core.groups.Tuple.tuple("over", false));
+            Examples.Case over = report.failed().get(0);
+            assertThat(over.actual()).isEqualTo("INELIGIBLE");
+            assertThat(over.version()).isEqualTo("2024-01-01");
+            assertThat(over.difference()).isEqualTo("expected ELIGIBLE [], got INELIGIBLE [900-SUBSIDY-MAX]");
+            RuleCoverage max = report.coverage().stream().filter(c -> c.rule().equals("900-SUBSIDY-MAX")).findFirst().orElseThrow();
+            assertThat(max.found()).isEqualTo(1);
+            assertThat(max.passed()).isEqualTo(1);
+            assertThat(max.covered()).isTrue();
+            assertThat(report.uncovered()).extracting(RuleCoverage::rule).contains("900-TITLE");
+            assertThat(report.unreached()).isEmpty();
+            assertThat(report.ok()).isFalse();
+            assertThat(Examples.run(engine, examples, "901").cases()).isEmpty();
+        }
+    }
+
+    @Test
+    void the_compiled_pack_cache_is_written_when_awaited_even_after_close() throws Exception {
+        Path cache = dir.resolve("cache");
+        Engine engine = Engine.load(LibraryTest.FIXTURE, EngineOptions.builder().cacheDirectory(cache).build());
+        engine.close(); // at once: the pack compiled is still queued for the cache
+        assertThat(engine.awaitCache(java.time.Duration.ofMinutes(5))).isTrue();
+        try (Stream<Path> entries = Files.list(cache)) {
+            assertThat(entries.map(f -> f.getFileName().toString())).anyMatch(n -> n.endsWith(".kjar"));
+        }
+        try (Engine again = Engine.load(LibraryTest.FIXTURE, EngineOptions.builder().cacheDirectory(cache).build())) {
+            assertThat(again.evaluate("900", built("8000")).verdict()).isEqualTo(Outcome.ELIGIBLE);
+            assertThat(again.awaitCache(java.time.Duration.ofMinutes(1))).isTrue(); // nothing new to store
+        }
+    }
 }
