@@ -432,7 +432,8 @@ public final class Engine implements AutoCloseable {
      * Ends the engine within {@link #CLOSE_WAIT}, whatever the rules do: evaluating afterwards, and the evaluations
      * running now, throw {@link EngineClosedException}; the sessions kept for reuse are ended. A rule that never returns
      * is left running on its thread, logged as a warning and listed by {@link #stuckEvaluations()}. A new engine loaded
-     * afterwards evaluates as usual. Closing again does nothing.
+     * afterwards evaluates as usual. Closing again does nothing. The compiled-pack cache takes no more packs, but those
+     * queued are still written while the process lives ({@link #awaitCache} waits for them).
      */
     @Override
     public void close() {
