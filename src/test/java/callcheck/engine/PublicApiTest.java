@@ -211,15 +211,29 @@ class PublicApiTest {
 
     @Test
     void the_compiled_pack_cache_is_written_when_awaited_even_after_close() throws Exception {
+        // Two packs of different rules, so two entries: the second is still queued when the first is being written.
+        Path rules = dir.resolve("cached-rules");
+        try (Stream<Path> files = Files.walk(LibraryTest.FIXTURE)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = rules.resolve(LibraryTest.FIXTURE.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+        Path copy = rules.resolve("901/2024-01-01");
+        Files.createDirectories(copy);
+        for (String file : List.of("pack.yaml", "rules.drl")) {
+            Files.writeString(copy.resolve(file), Files.readString(rules.resolve("900/2024-01-01").resolve(file)).replace("900", "901"));
+        }
         Path cache = dir.resolve("cache");
-        Engine engine = Engine.load(LibraryTest.FIXTURE, EngineOptions.builder().cacheDirectory(cache).build());
-        engine.close(); // at once: the pack compiled is still queued for the cache
+        Engine engine = Engine.load(rules, EngineOptions.builder().cacheDirectory(cache).build());
+        engine.close(); // at once: the packs compiled are still queued for the cache
         assertThat(engine.awaitCache(java.time.Duration.ofMinutes(5))).isTrue();
         try (Stream<Path> entries = Files.list(cache)) {
-            assertThat(entries.map(f -> f.getFileName().toString())).anyMatch(n -> n.endsWith(".kjar"));
+            assertThat(entries.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".kjar"))).hasSize(2);
         }
-        try (Engine again = Engine.load(LibraryTest.FIXTURE, EngineOptions.builder().cacheDirectory(cache).build())) {
-            assertThat(again.evaluate("900", built("8000")).verdict()).isEqualTo(Outcome.ELIGIBLE);
+        try (Engine again = Engine.load(rules, EngineOptions.builder().cacheDirectory(cache).build())) {
+            assertThat(again.evaluate("901", built("8000")).verdict()).isEqualTo(Outcome.ELIGIBLE);
             assertThat(again.awaitCache(java.time.Duration.ofMinutes(1))).isTrue(); // nothing new to store
         }
     }
