@@ -20,8 +20,8 @@ import callcheck.round.Rounds;
 import callcheck.rules.Parameter;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;

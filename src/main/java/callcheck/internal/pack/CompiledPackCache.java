@@ -185,7 +185,8 @@ public final class CompiledPackCache implements AutoCloseable {
 
     /**
      * Releases the background thread, then waits until the packs queued so far are stored (a short-lived command calls
-     * it before exiting). True when they are, or none was queued; false when the time ran out or the cache is closed.
+     * it before exiting). True when nothing is left to store (after {@link #close()}, what it dropped is not), false when
+     * the time ran out.
      */
     public boolean awaitStored(long timeout, TimeUnit unit) throws InterruptedException {
         release();
