@@ -48,4 +48,14 @@ public abstract class CallcheckException extends RuntimeException {
     public String code() {
         return errorCode.code();
     }
+
+    /**
+     * The input at fault, as a JSON path, where one is: {@code financing.amif} of a proposal, {@code selected[1]} or
+     * {@code proposals[0].id} of a round.
+     *
+     * @return the path, or null when no single field is at fault
+     */
+    public String field() {
+        return null;
+    }
 }

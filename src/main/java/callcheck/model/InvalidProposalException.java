@@ -43,5 +43,6 @@ public final class InvalidProposalException extends callcheck.engine.CallcheckEx
      * @return the path of the offending field, such as {@code financing.totalCost} or {@code partners[1].nis}; null
      *         when the fault concerns the whole body (not JSON, not an object)
      */
+    @Override
     public String field() { return field; }
 }

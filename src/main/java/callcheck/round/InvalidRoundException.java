@@ -25,5 +25,6 @@ public final class InvalidRoundException extends callcheck.engine.CallcheckExcep
     @Override
     public String code() { return code; }
 
+    @Override
     public String field() { return field; }
 }

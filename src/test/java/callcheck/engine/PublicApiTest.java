@@ -75,6 +75,7 @@ class PublicApiTest {
                     .isInstanceOfSatisfying(CallcheckException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ROUND);
                         assertThat(e.code()).isEqualTo("unknown_proposal");
+                        assertThat(e.field()).isEqualTo("selected[1]");
                         assertThat(e.getMessage()).contains("'x'");
                     });
             assertThatThrownBy(() -> engine.round("997", proposals, null, Map.of("a", new BigDecimal("-1"))))
@@ -137,6 +138,7 @@ class PublicApiTest {
                 .isInstanceOfSatisfying(InvalidProposalException.class, e -> {
                     assertThat(e.code()).isEqualTo("invalid_amount");
                     assertThat(e.field()).isEqualTo("financing.amif");
+                    assertThat(((CallcheckException) e).field()).isEqualTo("financing.amif");
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PROPOSAL);
                 });
     }
