@@ -20,9 +20,8 @@ import java.util.concurrent.Callable;
 /**
  * Runs every example against its pack and prints a table of expected and actual verdicts, then the rule coverage:
  * per rule, in how many examples it found something and in how many it passed ({@link RuleCoverage}); the same run as
- * {@link Examples}. Exit 0 when every
- * example gives what it expects and the coverage is complete (the same checks as {@code mvn verify}), 1 otherwise,
- * 2 when the rules or examples cannot be read.
+ * {@link Examples}. Exit 0 when every example gives what it expects and the coverage is complete (the same checks as
+ * {@code mvn verify}), 1 otherwise, 2 when the rules or examples cannot be read.
  */
 @Command(name = "test", description = {"Run every example and round example; print expected and actual verdicts and the rule coverage.",
         "Exit 1 on a wrong example, on a rule that no example makes find something or that refuses every example,",
