@@ -13,7 +13,7 @@ import callcheck.round.Decisions;
 import callcheck.round.InvalidRoundException;
 import callcheck.round.RoundReader;
 import callcheck.round.RoundRequest;
-import callcheck.round.RoundResult;
+import callcheck.engine.RoundResult;
 import callcheck.round.Rounds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

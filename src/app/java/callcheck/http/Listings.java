@@ -1,12 +1,11 @@
 package callcheck.http;
 
-import callcheck.engine.Finding;
+import callcheck.engine.RuleDescription;
 import callcheck.internal.engine.PackSet;
 import callcheck.internal.pack.Manifest;
 import callcheck.rules.Parameter;
 import callcheck.internal.pack.RuleInfo;
 import callcheck.internal.pack.RulePack;
-import callcheck.engine.Severity;
 import callcheck.engine.Source;
 
 import java.util.LinkedHashMap;
@@ -46,11 +45,7 @@ final class Listings {
 
     /** GET /v1/calls/{call}/rules: the rules of one version. */
     /** @param callLevelRules the rules on a round of proposals (round*.drl, POST /v1/calls/{call}/rounds); empty when none */
-    record Rules(String call, String version, String digest, List<RuleView> rules, List<RuleView> callLevelRules) {
-    }
-
-    record RuleView(String id, Severity severity, String title, Finding.Messages message, Source source,
-                    String assumption, List<String> needs, List<String> uses) {
+    record Rules(String call, String version, String digest, List<RuleDescription> rules, List<RuleDescription> callLevelRules) {
     }
 
     /** GET /v1/reference/regions: the 18 regions of the AMIF 2021-2027 networks with their municipalities on a date. */
@@ -94,8 +89,8 @@ final class Listings {
     static Rules rules(PackSet packs, String call, String version) {
         List<RulePack> versions = packs.versions(call);
         RulePack pack = version == null ? versions.get(versions.size() - 1) : packs.select(call, version, null);
-        List<RuleView> callLevel = pack.round() == null ? List.of() : pack.round().primaryRules().stream().map(Listings::rule).toList();
-        return new Rules(call, pack.version(), pack.digest(), pack.primaryRules().stream().map(Listings::rule).toList(), callLevel);
+        List<RuleDescription> callLevel = pack.round() == null ? List.of() : pack.round().primaryRules().stream().map(RuleInfo::description).toList();
+        return new Rules(call, pack.version(), pack.digest(), pack.primaryRules().stream().map(RuleInfo::description).toList(), callLevel);
     }
 
     private static VersionDetail detail(RulePack p) {
@@ -110,10 +105,5 @@ final class Listings {
         p.manifest().assumptions().forEach((id, a) -> assumptions.put(id, a.text()));
         return new VersionDetail(p.version(), p.manifest().submissions(), p.digest(), parameters,
                 new LinkedHashMap<>(p.manifest().documents()), assumptions);
-    }
-
-    private static RuleView rule(RuleInfo r) {
-        return new RuleView(r.id(), r.severity(), r.title(), new Finding.Messages(r.nl(), r.en()), r.source(), r.assumption(),
-                r.needs(), r.uses());
     }
 }

@@ -9,7 +9,7 @@ import callcheck.internal.pack.RulePack;
 import callcheck.round.Decisions;
 import callcheck.round.RoundReader;
 import callcheck.round.RoundRequest;
-import callcheck.round.RoundResult;
+import callcheck.engine.RoundResult;
 import callcheck.round.Rounds;
 import callcheck.store.Decision;
 import callcheck.store.DecisionStore;

@@ -4,16 +4,24 @@ import callcheck.internal.engine.EvaluationLimits;
 import callcheck.internal.engine.Evaluator;
 import callcheck.internal.engine.LoadReport;
 import callcheck.internal.engine.PackEngine;
+import callcheck.internal.engine.PackSet;
 import callcheck.internal.pack.CompiledPackCache;
 import callcheck.internal.pack.DroolsWiring;
 import callcheck.internal.pack.PackLoader;
 import callcheck.internal.pack.PackOptions;
+import callcheck.internal.pack.RuleInfo;
 import callcheck.internal.pack.RulePack;
 import callcheck.model.Proposal;
 import callcheck.reference.ReferenceData;
+import callcheck.round.Decisions;
+import callcheck.round.RoundReader;
+import callcheck.round.RoundRequest;
+import callcheck.round.Rounds;
+import callcheck.rules.Parameter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -23,6 +31,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -250,6 +260,23 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Waits until the packs this engine compiled are stored in the compiled-pack cache
+     * ({@link EngineOptions.Builder#cacheDirectory}), so that the next load reads them back. They are stored on a
+     * background thread of low priority, some seconds per pack, after loading; a process that ends soon after loading
+     * (a command, a CI job) calls this before it exits, or its next start compiles them again. {@link #close()} lets the
+     * writes go on, so this may be called after it too.
+     *
+     * @param timeout the most to wait
+     * @return true when every pack compiled is stored (or there is no cache, or nothing to store); false when the time
+     *         ran out
+     * @throws InterruptedException when the thread is interrupted while waiting
+     */
+    public boolean awaitCache(Duration timeout) throws InterruptedException {
+        CompiledPackCache cache = packs.loader().cache();
+        return cache == null || cache.awaitStored(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
      * The evaluations given up (past their time budget, or by {@link #close()}) whose rule still runs on its thread:
      * a consequence that loops deaf to interrupts, which Java cannot stop. Each holds its thread until the rule returns
      * or the process ends. {@link #close()} logs them too.
@@ -281,10 +308,132 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Checks a round of proposals to one call, as the service's {@code POST /v1/calls/{call}/rounds} does: evaluates
+     * each proposal, runs the call-level rules ({@link #callLevelRules}) on the selected ones, and proposes the
+     * selection of eligible proposals with the highest total score that meets every BLOCKING call-level rule, found
+     * by an exact search within the round budget. The version is the one that governs the proposals' submission
+     * dates, which must be one for all.
+     *
+     * <pre>{@code
+     * RoundResult r = engine.round("507", Map.of("p01", p01, "p02", p02), List.of("p01"), null);
+     * r.findings();                    // what the call-level rules find on the selection p01
+     * r.proposedSelection().ids();     // the best selection
+     * }</pre>
+     *
+     * @param call      the call id
+     * @param proposals the proposals by their id in the round (1 to 100 characters), in the map's order (a
+     *                  {@link java.util.LinkedHashMap} keeps it); at least one
+     * @param selected  the ids the agency selected, or null or empty for none
+     * @param scores    the jury's score per id (0 to 1,000,000, at most four decimals); null when none were given,
+     *                  and every proposal then counts 1; a proposal without a score is not proposed
+     * @return the answer: each proposal's outcome, the call-level findings and totals of the selection, the proposed
+     *         selection
+     * @throws CallcheckException {@link ErrorCode#INVALID_ROUND} when the round cannot be checked as given (an id
+     *                            selected or scored that is no proposal's, proposals under two versions...: its
+     *                            {@link CallcheckException#code()} says which, as the service answers it);
+     *                            {@link UnknownCallException} when the call is not loaded or no version governs a
+     *                            proposal; and as {@link #evaluate(String, String, Proposal)} throws
+     */
+    public RoundResult round(String call, Map<String, Proposal> proposals, List<String> selected, Map<String, BigDecimal> scores) {
+        return round(call, null, proposals, selected, scores);
+    }
+
+    /**
+     * Checks a round as {@link #round(String, Map, List, Map)} does, with the named version of the call whatever the
+     * proposals' submission dates.
+     *
+     * @param call      the call id
+     * @param version   the version, or null for the one that governs the proposals' submission dates
+     * @param proposals the proposals by their id in the round, in the map's order; at least one
+     * @param selected  the ids the agency selected, or null or empty for none
+     * @param scores    the jury's score per id, or null when none were given
+     * @return the answer
+     * @throws CallcheckException as {@link #round(String, Map, List, Map)} throws
+     */
+    public RoundResult round(String call, String version, Map<String, Proposal> proposals, List<String> selected,
+                             Map<String, BigDecimal> scores) {
+        if (closed) throw new EngineClosedException();
+        PackSet set = packs.packs();
+        set.versions(call); // an unknown call is known before the proposals
+        RoundRequest request = RoundReader.of(proposals, selected, scores);
+        return Rounds.checked(set, call, version, request, Decisions.NONE, (pack, p) -> packs.evaluate(set, pack, p), packs.evaluator()).result();
+    }
+
+    /**
+     * The rules of a version that check one proposal, in the order of their ids: what {@code callcheck rules} and
+     * the service's {@code GET /v1/calls/{call}/rules} list.
+     *
+     * @param call    the call id
+     * @param version the version, or null for the newest one
+     * @return the rules, one per id
+     * @throws UnknownCallException when no such call or version is loaded
+     */
+    public List<RuleDescription> rules(String call, String version) {
+        return pack(call, version).primaryRules().stream().map(RuleInfo::description).toList();
+    }
+
+    /**
+     * The call-level rules of a version: those that check a round's selected proposals together ({@link #round}).
+     *
+     * @param call    the call id
+     * @param version the version, or null for the newest one
+     * @return the rules, one per id; empty when the version has none
+     * @throws UnknownCallException when no such call or version is loaded
+     */
+    public List<RuleDescription> callLevelRules(String call, String version) {
+        RulePack round = pack(call, version).round();
+        return round == null ? List.of() : round.primaryRules().stream().map(RuleInfo::description).toList();
+    }
+
+    /**
+     * The parameters of a version: the call's numbers and dates its rules use, each with its value and its source,
+     * or the assumption it rests on when the sources do not give it.
+     *
+     * @param call    the call id
+     * @param version the version, or null for the newest one
+     * @return the parameters in the order of the version's {@code pack.yaml}
+     * @throws UnknownCallException when no such call or version is loaded
+     */
+    public List<Parameter> parameters(String call, String version) {
+        RulePack pack = pack(call, version);
+        return pack.manifest().parameters().keySet().stream().map(pack.parameters()::get).toList();
+    }
+
+    /**
+     * The documents a version's rules and parameters cite; a {@link Source#document()} gives a document's
+     * {@link Document#citation()}.
+     *
+     * @param call    the call id
+     * @param version the version, or null for the newest one
+     * @return per document id (as the version's {@code pack.yaml} names it), the document, in the order of the version's {@code pack.yaml}
+     * @throws UnknownCallException when no such call or version is loaded
+     */
+    public Map<String, Document> documents(String call, String version) {
+        Map<String, Document> out = new LinkedHashMap<>();
+        pack(call, version).manifest().documents().forEach((id, d) -> out.put(id, d.description()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The packs and evaluator behind the engine, for {@link Examples}. */
+    PackEngine packEngine() {
+        if (closed) throw new EngineClosedException();
+        return packs;
+    }
+
+    /** The named version of a call, or its newest. */
+    private RulePack pack(String call, String version) {
+        if (closed) throw new EngineClosedException();
+        if (version != null) return packs.packs().select(call, version, null);
+        List<RulePack> versions = packs.packs().versions(call);
+        return versions.get(versions.size() - 1);
+    }
+
+    /**
      * Ends the engine within {@link #CLOSE_WAIT}, whatever the rules do: evaluating afterwards, and the evaluations
      * running now, throw {@link EngineClosedException}; the sessions kept for reuse are ended. A rule that never returns
      * is left running on its thread, logged as a warning and listed by {@link #stuckEvaluations()}. A new engine loaded
-     * afterwards evaluates as usual. Closing again does nothing.
+     * afterwards evaluates as usual. Closing again does nothing. The compiled-pack cache takes no more packs, but those
+     * queued are still written while the process lives ({@link #awaitCache} waits for them).
      */
     @Override
     public void close() {
@@ -295,7 +444,7 @@ public final class Engine implements AutoCloseable {
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         List<StuckEvaluation> stuck = packs.evaluator().close(CLOSE_WAIT.dividedBy(2));
         for (StuckEvaluation s : stuck) LOG.warn("engine closed with an evaluation stuck in a rule, left running on its thread: {}", s);
-        if (packs.loader().cache() != null) packs.loader().cache().close();
+        if (packs.loader().cache() != null) packs.loader().cache().finishQueued();
         // Drools waits for a session's rule to return before ending it: on a thread of its own, so that a stuck rule
         // leaves that thread waiting, not the caller.
         Thread ending = new Thread(() -> {

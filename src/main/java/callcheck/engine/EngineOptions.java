@@ -159,7 +159,11 @@ public final class EngineOptions {
          * included modules and reference data are unchanged, with the same callcheck and Drools, reads it back instead
          * of compiling it: a fraction of the compile time, and evaluated as the executable model. A pack not found
          * there compiles as usual and is stored from a background thread of low priority; an entry found corrupt is
-         * ignored and rebuilt. Off (null) by default; {@link Engine#close()} stops the background thread.
+         * ignored and rebuilt. Off (null) by default, so that the library writes nowhere unless told.
+         *
+         * <p>Storing takes some seconds per pack, after loading: a process that exits soon after loading calls
+         * {@link Engine#awaitCache} first, else the packs not yet stored compile again at its next start.
+         * {@link Engine#close()} takes no more packs but lets those queued be stored while the process lives.
          *
          * @param folder the cache folder, or null for none
          * @return this builder

@@ -6,7 +6,7 @@ import java.time.Duration;
  * An evaluation ran past its time budget and was abandoned: a rule loops or waits on this proposal. It names the rule
  * that was firing (or, when the time went into matching rather than a consequence, the last one that fired).
  */
-public final class EvaluationTimeoutException extends RuntimeException {
+public final class EvaluationTimeoutException extends CallcheckException {
     /** The call evaluated. */
     private final String call;
     /** The pack version evaluated. */
@@ -23,7 +23,7 @@ public final class EvaluationTimeoutException extends RuntimeException {
      * @param budget  the time budget that ran out
      */
     public EvaluationTimeoutException(String call, String version, String rule, Duration budget) {
-        super("the evaluation with " + call + "/" + version + " took longer than its budget of " + budget.toMillis() + " ms"
+        super(ErrorCode.EVALUATION_TIMEOUT, "the evaluation with " + call + "/" + version + " took longer than its budget of " + budget.toMillis() + " ms"
                 + (rule == null ? " before any rule fired" : "; rule " + rule + " was firing") + ", and was abandoned");
         this.call = call;
         this.version = version;

@@ -3,6 +3,9 @@ package callcheck.engine;
 import callcheck.engine.Severity;
 import callcheck.engine.Source;
 
+import callcheck.internal.model.TimeAsText;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import java.util.Map;
 
 /**
@@ -23,7 +26,7 @@ import java.util.Map;
  *                   {@code kind} and {@code missing}, one JSON path as text ({@code "applicant.nis"}).
  */
 public record Finding(String rule, Severity severity, Messages message, Source source, String assumption,
-                      Map<String, Object> values) {
+                      @JsonSerialize(contentUsing = TimeAsText.class) Map<String, Object> values) {
 
     /**
      * A finding's message in both languages the calls are published in; each wholly in its language.

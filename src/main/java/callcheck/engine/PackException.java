@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * A pack that does not load: every error found, each with its file and line. The message lists them one a line, in
  * the form of {@link CompileError#toString()}.
  */
-public final class PackException extends RuntimeException {
+public final class PackException extends CallcheckException {
     /** Every error found, in the order found; never empty. */
     private final List<CompileError> errors;
 
@@ -17,7 +17,7 @@ public final class PackException extends RuntimeException {
      * @param errors the errors, at least one; copied
      */
     public PackException(List<CompileError> errors) {
-        super(errors.stream().map(CompileError::toString).collect(Collectors.joining("\n")));
+        super(ErrorCode.PACK, errors.stream().map(CompileError::toString).collect(Collectors.joining("\n")));
         this.errors = List.copyOf(errors);
     }
 

@@ -1,5 +1,8 @@
 package callcheck.engine;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
 import java.time.LocalDate;
 
 /**
@@ -13,6 +16,6 @@ import java.time.LocalDate;
  * @param digest           {@code sha256:<hex>} over the pack's files, the modules it includes and the reference
  *                         data: the same digest every verdict of this version carries
  */
-public record PackVersion(String call, String version, String title, LocalDate submissionsFrom,
-                          LocalDate submissionsUntil, String digest) {
+public record PackVersion(String call, String version, String title, @JsonSerialize(using = ToStringSerializer.class) LocalDate submissionsFrom,
+                          @JsonSerialize(using = ToStringSerializer.class) LocalDate submissionsUntil, String digest) {
 }

@@ -1,5 +1,8 @@
 package callcheck.engine;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
 import java.time.Instant;
 
 /**
@@ -12,7 +15,7 @@ import java.time.Instant;
  * @param rule    the DRL name of the rule firing (or the last that fired), or null when none had fired
  * @param started when the evaluation started
  */
-public record StuckEvaluation(String call, String version, String rule, Instant started) {
+public record StuckEvaluation(String call, String version, String rule, @JsonSerialize(using = ToStringSerializer.class) Instant started) {
     @Override
     public String toString() {
         return call + "/" + version + (rule == null ? " before any rule fired" : " in rule " + rule) + ", started " + started;

@@ -4,18 +4,20 @@ package callcheck.engine;
  * No pack is loaded for the call, or no version of it matches: the caller asked for something that is not here. The
  * message says what was asked and what is loaded.
  */
-public final class UnknownCallException extends RuntimeException {
+public final class UnknownCallException extends CallcheckException {
     /** The machine-readable reason, one of those {@link #code()} lists. */
     private final String code;
 
     /**
      * A request for a call or version that is not loaded.
      *
-     * @param code    {@code unknown_call}, {@code unknown_version} or {@code no_version_for_date}
+     * @param code    {@code unknown_call}, {@code unknown_version} or {@code no_version_for_date}: the
+     *                {@link ErrorCode#code()} of {@link ErrorCode#UNKNOWN_CALL}, {@link ErrorCode#UNKNOWN_VERSION} or
+     *                {@link ErrorCode#NO_VERSION_FOR_DATE}
      * @param message what was asked and what is there, in English
      */
     public UnknownCallException(String code, String message) {
-        super(message);
+        super(ErrorCode.valueOf(code.toUpperCase(java.util.Locale.ROOT)), message);
         this.code = code;
     }
 
@@ -25,6 +27,7 @@ public final class UnknownCallException extends RuntimeException {
      * @return {@code unknown_call} (no pack for the call), {@code unknown_version} (no such version of it) or
      *         {@code no_version_for_date} (no version governs the proposal's submission date)
      */
+    @Override
     public String code() {
         return code;
     }

@@ -4,7 +4,11 @@
  * from any number of threads, and read the {@link callcheck.engine.Verdict}: the outcome, every
  * {@link callcheck.engine.Finding} with its source, the rules that passed and the {@link callcheck.engine.FinancingPlan}.
  * A pack that does not compile throws {@link callcheck.engine.PackException} with every error's file and line; a call
- * or version that is not loaded throws {@link callcheck.engine.UnknownCallException}. It needs Drools, the KIE API,
+ * or version that is not loaded throws {@link callcheck.engine.UnknownCallException}; every exception is a
+ * {@link callcheck.engine.CallcheckException} with an {@link callcheck.engine.ErrorCode}. Beyond one verdict: a round
+ * of proposals ({@link callcheck.engine.Engine#round}), a version's rules, parameters and documents
+ * ({@link callcheck.engine.Engine#rules}), and the examples runner with its rule coverage
+ * ({@link callcheck.engine.Examples}). It needs Drools, the KIE API,
  * Jackson and the SLF4J API only: no server, store or logging backend.
  */
 package callcheck.engine;

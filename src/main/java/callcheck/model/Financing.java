@@ -56,4 +56,100 @@ public final class Financing {
         if (amif == null) return null;
         return vvsg == null ? amif : amif.add(vvsg);
     }
+
+    /**
+     * A builder of a plan, each amount absent until set.
+     *
+     * <pre>{@code
+     * Financing f = Financing.builder().totalCost("80000").amif("20000").vvsg("20000").own("40000").build();
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link Financing}; amounts are given as {@link BigDecimal} or as text ({@code "80000"},
+     * {@code "1250.50"}). {@link Proposal.Builder#build()} checks the amounts as JSON reading does.
+     */
+    public static final class Builder {
+        private BigDecimal totalCost;
+        private BigDecimal amif;
+        private BigDecimal vvsg;
+        private BigDecimal own;
+        private Boolean annexIV;
+
+        private Builder() {
+        }
+
+        /**
+         * @param v the total eligible cost in euro, or null
+         * @return this builder
+         */
+        public Builder totalCost(BigDecimal v) { totalCost = v; return this; }
+        /**
+         * @param v the total eligible cost in euro, as a decimal number such as {@code "80000"}
+         * @return this builder
+         * @throws InvalidProposalException ({@code invalid_amount}, {@code financing.totalCost}) when not a number
+         */
+        public Builder totalCost(String v) { return totalCost(amount(v, "totalCost")); }
+        /**
+         * @param v the AMIF contribution asked in euro, or null
+         * @return this builder
+         */
+        public Builder amif(BigDecimal v) { amif = v; return this; }
+        /**
+         * @param v the AMIF contribution asked in euro, as a decimal number
+         * @return this builder
+         * @throws InvalidProposalException ({@code invalid_amount}, {@code financing.amif}) when not a number
+         */
+        public Builder amif(String v) { return amif(amount(v, "amif")); }
+        /**
+         * @param v the VVSG cofinancing asked in euro (call 507), or null
+         * @return this builder
+         */
+        public Builder vvsg(BigDecimal v) { vvsg = v; return this; }
+        /**
+         * @param v the VVSG cofinancing asked in euro (call 507), as a decimal number
+         * @return this builder
+         * @throws InvalidProposalException ({@code invalid_amount}, {@code financing.vvsg}) when not a number
+         */
+        public Builder vvsg(String v) { return vvsg(amount(v, "vvsg")); }
+        /**
+         * @param v the own financing in euro, or null
+         * @return this builder
+         */
+        public Builder own(BigDecimal v) { own = v; return this; }
+        /**
+         * @param v the own financing in euro, as a decimal number
+         * @return this builder
+         * @throws InvalidProposalException ({@code invalid_amount}, {@code financing.own}) when not a number
+         */
+        public Builder own(String v) { return own(amount(v, "own")); }
+        /**
+         * @param v whether the action is one of Annex IV of Regulation (EU) 2021/1147, or null when not said
+         * @return this builder
+         */
+        public Builder annexIV(Boolean v) { annexIV = v; return this; }
+
+        /**
+         * The plan as set so far; its amounts are checked with the proposal it goes into.
+         *
+         * @return the plan
+         */
+        public Financing build() {
+            return new Financing(totalCost, amif, vvsg, own, annexIV);
+        }
+
+        private static BigDecimal amount(String text, String field) {
+            if (text == null) return null;
+            try {
+                return new BigDecimal(text.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidProposalException("invalid_amount", "financing." + field, "'" + text + "' is not an amount in euro");
+            }
+        }
+    }
 }

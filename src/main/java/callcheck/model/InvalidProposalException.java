@@ -6,7 +6,7 @@ package callcheck.model;
  * the service answers it as a 400 with {@code {"error": {"code", "message", "field"}}}. The message says what is
  * wrong in English, for a person.
  */
-public final class InvalidProposalException extends RuntimeException {
+public final class InvalidProposalException extends callcheck.engine.CallcheckException {
     /** The machine-readable reason; see {@link #code()}. */
     private final String code;
     /** The JSON path of the field at fault, or null; see {@link #field()}. */
@@ -20,7 +20,7 @@ public final class InvalidProposalException extends RuntimeException {
      * @param message what is wrong, in English
      */
     public InvalidProposalException(String code, String field, String message) {
-        super(message);
+        super(callcheck.engine.ErrorCode.INVALID_PROPOSAL, message);
         this.code = code;
         this.field = field;
     }
@@ -34,6 +34,7 @@ public final class InvalidProposalException extends RuntimeException {
      *         JSON type, or null in a list), {@code unknown_field}, {@code malformed_json}, {@code too_large} (the JSON
      *         exceeds a nesting, string or number length limit) or {@code unreadable}
      */
+    @Override
     public String code() { return code; }
 
     /**
@@ -42,5 +43,6 @@ public final class InvalidProposalException extends RuntimeException {
      * @return the path of the offending field, such as {@code financing.totalCost} or {@code partners[1].nis}; null
      *         when the fault concerns the whole body (not JSON, not an object)
      */
+    @Override
     public String field() { return field; }
 }

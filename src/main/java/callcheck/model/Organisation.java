@@ -104,4 +104,70 @@ public final class Organisation {
         if (members != null) members = java.util.Collections.unmodifiableList(members);
         if (experience != null) experience = java.util.Collections.unmodifiableList(experience);
     }
+
+    /**
+     * A builder of an organisation, each field absent until set.
+     *
+     * <pre>{@code
+     * Organisation tielt = Organisation.builder().name("Gemeente Tielt").kind(OrganisationKind.MUNICIPALITY).nis("37015").build();
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link Organisation}; {@link Proposal.Builder#build()} checks it with the proposal it goes into. */
+    public static final class Builder {
+        private String name;
+        private OrganisationKind kind;
+        private String nis;
+        private List<String> members;
+        private Boolean legalPersonality;
+        private List<Experience> experience;
+
+        private Builder() {
+        }
+
+        /**
+         * @param v its name, or null
+         * @return this builder
+         */
+        public Builder name(String v) { name = v; return this; }
+        /**
+         * @param v what kind of body it is, or null when not said
+         * @return this builder
+         */
+        public Builder kind(OrganisationKind v) { kind = v; return this; }
+        /**
+         * @param v the municipality's five-digit NIS code, for a municipality or OCMW
+         * @return this builder
+         */
+        public Builder nis(String v) { nis = v; return this; }
+        /**
+         * @param v the member municipalities' NIS codes, for a local government cooperation
+         * @return this builder
+         */
+        public Builder members(String... v) { members = v == null ? null : java.util.Arrays.asList(v); return this; }
+        /**
+         * @param v whether it has legal personality, or null when not said
+         * @return this builder
+         */
+        public Builder legalPersonality(Boolean v) { legalPersonality = v; return this; }
+        /**
+         * @param v the topics it shows practice experience in (none: no experience)
+         * @return this builder
+         */
+        public Builder experience(Experience... v) { experience = v == null ? null : java.util.Arrays.asList(v); return this; }
+
+        /**
+         * The organisation as set so far.
+         *
+         * @return the organisation
+         */
+        public Organisation build() {
+            return new Organisation(name, kind, nis, members, legalPersonality, experience);
+        }
+    }
 }

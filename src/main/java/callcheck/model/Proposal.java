@@ -13,9 +13,8 @@ import java.util.List;
  * <pre>{@code
  * Proposal p = Proposal.builder()
  *         .submittedOn(LocalDate.of(2020, 10, 1))
- *         .applicant(new Organisation("Gemeente Tielt", OrganisationKind.MUNICIPALITY, "37015", null, null, null))
- *         .financing(new Financing(new BigDecimal("80000"), new BigDecimal("20000"), new BigDecimal("20000"),
- *                 new BigDecimal("40000"), null))
+ *         .applicant(Organisation.builder().name("Gemeente Tielt").kind(OrganisationKind.MUNICIPALITY).nis("37015"))
+ *         .financing(Financing.builder().totalCost("80000").amif("20000").vvsg("20000").own("40000"))
  *         .build();
  * }</pre>
  */
@@ -159,6 +158,11 @@ public final class Proposal {
          */
         public Builder applicant(Organisation v) { applicant = v; return this; }
         /**
+         * @param v the lead applicant as built so far
+         * @return this builder
+         */
+        public Builder applicant(Organisation.Builder v) { return applicant(v.build()); }
+        /**
          * @param v the organisations that submit together with the lead applicant, or null for none
          * @return this builder
          */
@@ -183,6 +187,11 @@ public final class Proposal {
          * @return this builder
          */
         public Builder financing(Financing v) { financing = v; return this; }
+        /**
+         * @param v the financing plan as built so far
+         * @return this builder
+         */
+        public Builder financing(Financing.Builder v) { return financing(v.build()); }
         /**
          * @param v the trajectories offered to newcomers, or null when not said
          * @return this builder

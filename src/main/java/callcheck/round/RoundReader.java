@@ -115,7 +115,7 @@ public final class RoundReader {
                 throw InvalidRoundException.bad("too_many_proposals", "proposals", "a round holds at most " + MAX_PROPOSALS + " proposals, not more");
             }
             RoundRequest.Entry e = entry(TREE.readTree(p), "proposals[" + i + "]", examples);
-            if (!ids.add(e.id())) throw InvalidRoundException.bad("duplicate_id", "proposals[" + i + "].id", "the id '" + e.id() + "' is given twice");
+            unique(e.id(), "proposals[" + i + "].id", ids);
             entries.add(e);
         }
         if (entries.isEmpty()) throw InvalidRoundException.bad("invalid_value", "proposals", "a round needs at least one proposal");
@@ -144,14 +144,84 @@ public final class RoundReader {
         return InvalidRoundException.bad("unreadable", null, "the body could not be read");
     }
 
+    /**
+     * A round given in Java, with the checks and error fields of its JSON ({@code selected[2]}, {@code scores.p07}).
+     *
+     * @param proposals the proposals by id, in the map's order
+     * @param selected  the ids the agency selected; null or empty for none
+     * @param scores    the jury's score per id; null when none were given (every proposal then counts 1)
+     */
+    public static RoundRequest of(Map<String, Proposal> proposals, List<String> selected, Map<String, BigDecimal> scores) {
+        size(proposals.size());
+        List<RoundRequest.Entry> entries = new ArrayList<>(proposals.size());
+        Set<String> ids = new HashSet<>();
+        int i = 0;
+        for (Map.Entry<String, Proposal> e : proposals.entrySet()) {
+            String at = "proposals[" + i++ + "]";
+            unique(id(e.getKey(), at + ".id"), at + ".id", ids);
+            if (e.getValue() == null) throw InvalidRoundException.bad("required", at + ".proposal", "each proposal of a round needs its proposal");
+            entries.add(new RoundRequest.Entry(e.getKey(), e.getValue(), null));
+        }
+        List<String> chosen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (selected != null) for (String id : selected) chosen.add(selected("selected[" + chosen.size() + "]", id, ids, seen));
+        Map<String, BigDecimal> scored = null;
+        if (scores != null) {
+            scored = new LinkedHashMap<>();
+            for (Map.Entry<String, BigDecimal> e : scores.entrySet()) {
+                String at = "scores." + e.getKey();
+                member(at, e.getKey(), ids);
+                if (e.getValue() == null) throw InvalidRoundException.bad("wrong_type", at, "a score is a number");
+                scored.put(e.getKey(), score(at, e.getValue()));
+            }
+        }
+        return new RoundRequest(entries, chosen, scored);
+    }
+
+    private static void size(int proposals) {
+        if (proposals == 0) throw InvalidRoundException.bad("invalid_value", "proposals", "a round needs at least one proposal");
+        if (proposals > MAX_PROPOSALS) {
+            throw InvalidRoundException.bad("too_many_proposals", "proposals", "a round holds at most " + MAX_PROPOSALS + " proposals, not " + proposals);
+        }
+    }
+
+    private static String id(String id, String at) {
+        if (id == null) throw InvalidRoundException.bad("required", at, "each proposal of a round needs an id");
+        if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
+            throw InvalidRoundException.bad("invalid_value", at, "an id is 1 to " + MAX_ID_LENGTH + " characters, not blank");
+        }
+        return id;
+    }
+
+    private static void unique(String id, String at, Set<String> ids) {
+        if (!ids.add(id)) throw InvalidRoundException.bad("duplicate_id", at, "the id '" + id + "' is given twice");
+    }
+
+    /** A selected id of the round's proposals, not selected before. */
+    private static String selected(String at, String id, Set<String> ids, Set<String> seen) {
+        if (id == null) throw InvalidRoundException.bad("wrong_type", at, "a selected id is a string");
+        member(at, id, ids);
+        if (!seen.add(id)) throw InvalidRoundException.bad("duplicate_id", at, "'" + id + "' is selected twice");
+        return id;
+    }
+
+    private static void member(String at, String id, Set<String> ids) {
+        if (!ids.contains(id)) throw InvalidRoundException.bad("unknown_proposal", at, "'" + id + "' is not the id of a proposal of the round");
+    }
+
+    /** A score within range. */
+    private static BigDecimal score(String at, BigDecimal score) {
+        if (score.signum() < 0 || score.compareTo(MAX_SCORE) > 0 || score.stripTrailingZeros().scale() > SCORE_DECIMALS) {
+            throw InvalidRoundException.bad("invalid_value", at, "a score is from 0 to " + MAX_SCORE.toPlainString() + " with at most "
+                    + SCORE_DECIMALS + " decimals, not " + score.toPlainString());
+        }
+        return score;
+    }
+
     private static RoundRequest.Entry entry(JsonNode node, String at, Function<String, byte[]> examples) {
         if (!node.isObject()) throw InvalidRoundException.bad("wrong_type", at, "each proposal of a round is an object with an id");
         onlyFields(node, at, examples == null ? Set.of("id", "proposal", "decisionId") : Set.of("id", "proposal", "decisionId", "example"));
-        String id = text(node.get("id"), at + ".id");
-        if (id == null) throw InvalidRoundException.bad("required", at + ".id", "each proposal of a round needs an id");
-        if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
-            throw InvalidRoundException.bad("invalid_value", at + ".id", "an id is 1 to " + MAX_ID_LENGTH + " characters, not blank");
-        }
+        String id = id(text(node.get("id"), at + ".id"), at + ".id");
         JsonNode inline = node.get("proposal");
         String decisionId = text(node.get("decisionId"), at + ".decisionId");
         String example = examples == null ? null : text(node.get("example"), at + ".example");
@@ -178,11 +248,7 @@ public final class RoundReader {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String at = "selected[" + i + "]";
-            String id = text(node.get(i), at);
-            if (id == null) throw InvalidRoundException.bad("wrong_type", at, "a selected id is a string");
-            if (!ids.contains(id)) throw InvalidRoundException.bad("unknown_proposal", at, "'" + id + "' is not the id of a proposal of the round");
-            if (!seen.add(id)) throw InvalidRoundException.bad("duplicate_id", at, "'" + id + "' is selected twice");
-            out.add(id);
+            out.add(selected(at, text(node.get(i), at), ids, seen));
         }
         return out;
     }
@@ -194,14 +260,9 @@ public final class RoundReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String at = "scores." + e.getKey();
-            if (!ids.contains(e.getKey())) throw InvalidRoundException.bad("unknown_proposal", at, "'" + e.getKey() + "' is not the id of a proposal of the round");
+            member(at, e.getKey(), ids);
             if (!e.getValue().isNumber()) throw InvalidRoundException.bad("wrong_type", at, "a score is a number");
-            BigDecimal score = e.getValue().decimalValue();
-            if (score.signum() < 0 || score.compareTo(MAX_SCORE) > 0 || score.stripTrailingZeros().scale() > SCORE_DECIMALS) {
-                throw InvalidRoundException.bad("invalid_value", at, "a score is from 0 to " + MAX_SCORE.toPlainString() + " with at most "
-                        + SCORE_DECIMALS + " decimals, not " + score.toPlainString());
-            }
-            out.put(e.getKey(), score);
+            out.put(e.getKey(), score(at, e.getValue().decimalValue()));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package callcheck.round;
 
 import callcheck.engine.Finding;
 import callcheck.engine.Outcome;
+import callcheck.engine.RoundResult;
 import callcheck.engine.Severity;
 import callcheck.engine.UnknownCallException;
 import callcheck.engine.Verdict;

@@ -7,7 +7,7 @@ import callcheck.model.ProposalReader;
 import callcheck.round.Decisions;
 import callcheck.round.RoundReader;
 import callcheck.round.RoundRequest;
-import callcheck.round.RoundResult;
+import callcheck.engine.RoundResult;
 import callcheck.round.Rounds;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;

@@ -152,7 +152,11 @@ class LibraryConsumerIT {
         String printed = Files.readString(out);
         assertThat(p.exitValue()).as(printed).isZero();
         assertThat(printed).contains("THREADS same", "VERDICT ELIGIBLE [] 10000", "VERDICT INELIGIBLE [900-SUBSIDY-MAX] 10000",
-                "REFUSED invalid_amount financing.amif");
+                "REFUSED invalid_amount financing.amif INVALID_PROPOSAL");
+        // Rounds, rule listings and JSON through the public API only (the consumer compiles against the library jar).
+        assertThat(printed).contains("ROUND 2024-01-01 selected 2 subsidy 20000 proposed [p1, p3] score 7 optimal true",
+                "ROUND REFUSED INVALID_ROUND unknown_proposal", "RULE 900-SUBSIDY-MAX BLOCKING", "PARAMETER subsidyMax 10000",
+                "PLAIN JSON ok");
         // No backend came along: SLF4J falls back to its no-operation logger.
         assertThat(printed).contains("LOGGER NOPLoggerFactory");
         long bytes = 0;

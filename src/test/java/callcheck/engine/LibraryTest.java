@@ -219,7 +219,7 @@ class LibraryTest {
         assertThatThrownBy(() -> engine.evaluate("900", "2030-01-01", proposal("1"))).isInstanceOf(UnknownCallException.class)
                 .extracting(e -> ((UnknownCallException) e).code()).isEqualTo("unknown_version");
         engine.close();
-        assertThatThrownBy(() -> engine.evaluate("900", proposal("1"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> engine.evaluate("900", proposal("1"))).isInstanceOf(EngineClosedException.class);
     }
 
     private static Verdict withoutId(Verdict v) {

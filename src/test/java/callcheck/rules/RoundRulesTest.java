@@ -2,7 +2,7 @@ package callcheck.rules;
 
 import callcheck.engine.Finding;
 import callcheck.engine.Severity;
-import callcheck.round.RoundResult;
+import callcheck.engine.RoundResult;
 import callcheck.support.ProposalJson;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

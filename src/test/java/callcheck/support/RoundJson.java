@@ -3,7 +3,7 @@ package callcheck.support;
 import callcheck.engine.Finding;
 import callcheck.round.Decisions;
 import callcheck.round.RoundReader;
-import callcheck.round.RoundResult;
+import callcheck.engine.RoundResult;
 import callcheck.round.Rounds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

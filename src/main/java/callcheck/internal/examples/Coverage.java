@@ -1,6 +1,7 @@
 package callcheck.internal.examples;
 
 import callcheck.engine.Finding;
+import callcheck.engine.RuleCoverage;
 import callcheck.internal.engine.PackSet;
 import callcheck.engine.Verdict;
 import callcheck.internal.pack.RulePack;
@@ -26,31 +27,6 @@ import java.util.TreeSet;
  * @param unreached the pack versions ({@code call/version}) no example is decided by
  */
 public record Coverage(List<RuleCoverage> rules, List<String> unreached) {
-
-    /**
-     * One rule id of a call.
-     *
-     * @param versions the versions of the call that have the rule
-     * @param found    examples in which it found something
-     * @param passed   examples (decided by a version that has the rule) in which it found nothing
-     * @param refused  examples in which it gave a BLOCKING or MISSING finding
-     */
-    public record RuleCoverage(String call, String rule, List<String> versions, int found, int passed, int refused) {
-        public RuleCoverage {
-            versions = List.copyOf(versions);
-        }
-
-        public boolean covered() {
-            return gap() == null;
-        }
-
-        /** What is missing: "no example makes it find anything", "no example gets past it", or null when covered. */
-        public String gap() {
-            if (found == 0) return "no example makes it find anything";
-            if (refused == found + passed) return "no example gets past it";
-            return null;
-        }
-    }
 
     public Coverage {
         rules = List.copyOf(rules);

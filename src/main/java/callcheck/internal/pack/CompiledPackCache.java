@@ -185,15 +185,29 @@ public final class CompiledPackCache implements AutoCloseable {
 
     /**
      * Releases the background thread, then waits until the packs queued so far are stored (a short-lived command calls
-     * it before exiting).
+     * it before exiting). True when nothing is left to store (after {@link #close()}, what it dropped is not), false when
+     * the time ran out.
      */
-    public void awaitStored(long timeout, TimeUnit unit) throws InterruptedException {
+    public boolean awaitStored(long timeout, TimeUnit unit) throws InterruptedException {
         release();
         ExecutorService b = background;
-        if (b == null) return;
+        if (b == null) return true;
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        b.execute(done::countDown);
-        done.await(timeout, unit);
+        try {
+            b.execute(done::countDown);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return b.awaitTermination(timeout, unit); // finishing what was queued before it closed
+        }
+        return done.await(timeout, unit);
+    }
+
+    /**
+     * Takes no more packs, but lets those queued finish storing on the background thread (a daemon: a process that exits
+     * first loses them, the next load compiles them again).
+     */
+    public void finishQueued() {
+        ExecutorService b = background;
+        if (b != null) b.shutdown();
     }
 
     /** Stops the background thread; compiles not started are dropped (the next load starts them again). */

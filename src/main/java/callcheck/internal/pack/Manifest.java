@@ -41,13 +41,14 @@ public record Manifest(
      */
     public record Document(@JsonProperty(required = true) String title, String issuer, java.time.LocalDate date, String address,
                            String reference) {
+        /** The document as the library's API describes it. */
+        public callcheck.engine.Document description() {
+            return new callcheck.engine.Document(title, issuer, date, address, reference);
+        }
+
         /** How a finding cites it: the title, then who issued it, when, and where it is found, as far as known. */
         public String citation() {
-            List<String> by = new java.util.ArrayList<>();
-            if (issuer != null) by.add(issuer);
-            if (date != null) by.add(date.toString());
-            if (address != null) by.add(address);
-            return by.isEmpty() ? title : title + " (" + String.join(", ", by) + ")";
+            return description().citation();
         }
     }
 

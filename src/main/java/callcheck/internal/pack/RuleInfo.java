@@ -1,5 +1,7 @@
 package callcheck.internal.pack;
 
+import callcheck.engine.Finding;
+import callcheck.engine.RuleDescription;
 import callcheck.engine.Severity;
 import callcheck.engine.Source;
 
@@ -24,6 +26,11 @@ import java.util.List;
  */
 public record RuleInfo(String id, String name, Severity severity, String title, String nl, String en, Source source,
                        String assumption, List<String> needs, List<String> uses, String limit, String file) {
+
+    /** The rule as the library's API describes it. */
+    public RuleDescription description() {
+        return new RuleDescription(id, severity, title, new Finding.Messages(nl, en), source, assumption, needs, uses);
+    }
 
     public boolean isPrimary() {
         return id.equals(name);

@@ -1,5 +1,6 @@
 package callcheck.internal.examples;
 
+import callcheck.engine.RuleCoverage;
 import callcheck.internal.engine.PackEngine;
 
 import callcheck.internal.engine.PackSet;
@@ -40,14 +41,14 @@ class CoverageTest {
         for (String call : Packs.engine().packs().calls()) {
             // Counted from the expectation files, apart from the code under test.
             List<Expectation> decided = results.stream().filter(r -> r.example().call().equals(call)).map(r -> r.example().expected()).toList();
-            for (Coverage.RuleCoverage c : coverage.of(call)) {
+            for (RuleCoverage c : coverage.of(call)) {
                 List<Expectation> withRule = decided.stream().filter(x -> versionsHaving(call, c.rule()).contains(versionOf(results, x))).toList();
                 long found = withRule.stream().filter(x -> x.findings().contains(c.rule())).count();
                 assertThat(c.found()).as(c.rule()).isEqualTo(found);
                 assertThat(c.passed()).as(c.rule()).isEqualTo(withRule.size() - found);
             }
         }
-        assertThat(coverage.rules()).extracting(Coverage.RuleCoverage::rule)
+        assertThat(coverage.rules()).extracting(RuleCoverage::rule)
                 .containsAll(Packs.engine().packs().all().stream().flatMap(p -> p.ruleIds().stream()).toList());
     }
 
@@ -64,7 +65,7 @@ class CoverageTest {
                         && Packs.engine().packs().select(pack.call(), r.result().version(), null).round().ruleIds().contains(rule))
                         .map(r -> r.example().expected()).toList();
                 long found = decided.stream().filter(x -> x.findings().contains(rule)).count();
-                Coverage.RuleCoverage c = coverage.of(pack.call()).stream().filter(r -> r.rule().equals(rule)).findFirst().orElseThrow();
+                RuleCoverage c = coverage.of(pack.call()).stream().filter(r -> r.rule().equals(rule)).findFirst().orElseThrow();
                 assertThat(c.found()).as(rule).isEqualTo(found);
                 assertThat(c.passed()).as(rule).isEqualTo(decided.size() - found);
                 checked++;
@@ -85,8 +86,8 @@ class CoverageTest {
         List<ExampleResult> results = run(new PackEngine(packs)).stream().filter(r -> r.example().call().equals("507")).toList();
         Coverage coverage = Coverage.of(packs, results, rounds(packs, "507"));
         int n = results.size();
-        assertThat(coverage.uncovered()).extracting(Coverage.RuleCoverage::rule, Coverage.RuleCoverage::found,
-                        Coverage.RuleCoverage::passed, Coverage.RuleCoverage::refused, Coverage.RuleCoverage::gap)
+        assertThat(coverage.uncovered()).extracting(RuleCoverage::rule, RuleCoverage::found,
+                        RuleCoverage::passed, RuleCoverage::refused, RuleCoverage::gap)
                 .containsExactlyInAnyOrder(
                         Tuple.tuple("507-NEVER", 0, n, 0, "no example makes it find anything"),
                         Tuple.tuple("507-ALWAYS", n, 0, n, "no example gets past it"));
