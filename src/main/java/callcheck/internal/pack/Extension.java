@@ -227,7 +227,7 @@ final class Extension {
     /** The resolved manifest as a full version's pack.yaml. */
     private static byte[] render(ObjectNode manifest) {
         try {
-            return ("# Resolved from a version that extends another; the full copy it stands for.\n" + YAML.writeValueAsString(manifest))
+            return ("# Resolved: the full copy that a version stating only what differs stands for.\n" + YAML.writeValueAsString(manifest))
                     .getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
