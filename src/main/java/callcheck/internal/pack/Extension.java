@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * A version that states only what differs from another: its {@code pack.yaml} says {@code extends: <version>} (a
  * sibling folder of the same call) and gives the keys that change. It resolves to the files a full copy would have,
- * in its own folder's places: the manifest merged (documents, parameters and assumptions by name, any other key
- * whole) and written out without {@code extends} and {@code remove}; the base's DRL files, less the rules it
+ * in its own folder's places: the manifest merged (documents, parameters and assumptions by name, an entry the base
+ * has too key by key; any other key whole) and written out without {@code extends} and {@code remove}; the base's DRL files, less the rules it
  * {@code remove}s by id and those its own DRL files state again (replaced by id); its own DRL files. What compiles,
  * what the digest covers and what the archive stores are those resolved files, so a delta and that full copy are the
  * same pack, and an archived delta replays without its base.
@@ -115,7 +115,16 @@ final class Extension {
             String k = e.getKey();
             if (k.equals(EXTENDS) || k.equals(REMOVE)) return;
             if (BY_NAME.contains(k) && e.getValue().isObject() && merged.get(k) instanceof ObjectNode into) {
-                e.getValue().fields().forEachRemaining(entry -> into.set(entry.getKey(), entry.getValue()));
+                // An entry the base has too is merged key by key: a changed number states its value (and source), no more.
+                e.getValue().fields().forEachRemaining(entry -> {
+                    if (into.get(entry.getKey()) instanceof ObjectNode was && entry.getValue() instanceof ObjectNode now) {
+                        ObjectNode both = was.deepCopy();
+                        both.setAll(now);
+                        into.set(entry.getKey(), both);
+                    } else {
+                        into.set(entry.getKey(), entry.getValue());
+                    }
+                });
             } else {
                 merged.set(k, e.getValue());
             }
