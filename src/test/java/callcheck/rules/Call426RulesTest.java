@@ -84,7 +84,7 @@ class Call426RulesTest {
     void baseIsEligible() {
         Verdict v = base().evaluate(CALL);
         assertThat(v.verdict()).isEqualTo(Outcome.ELIGIBLE);
-        assertThat(v.version()).isEqualTo(FIRST);
+        assertThat(v.version()).isEqualTo(SECOND); // the raise governs the call's whole period (rules/426/README.md)
         assertThat(findingIds(v)).containsExactlyElementsOf(ALWAYS);
         assertThat(v.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         assertThat(v.passed()).containsExactly("426-ACTIONS", "426-BALANCE", "426-BEHAVIOUR", "426-COST-MIN",

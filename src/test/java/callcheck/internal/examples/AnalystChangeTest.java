@@ -101,7 +101,7 @@ class AnalystChangeTest {
         CliRun test = CliRun.of("test", "--rules", rules.toString(), "--examples", examples.toString());
         assertThat(test.exit()).as(test.out() + test.err()).isZero();
         assertThat(test.out()).contains(CALL + "/" + name + "-one-partner", CALL + "/" + name + "-lists-absent", newCall + "/" + newCall.toLowerCase() + "-over-budget")
-                .containsPattern("507 +" + rule + " +" + version + " +1 +\\d+");
+                .containsPattern("507 +" + rule + " +" + version + " +2 +\\d+"); // one partner, and lists absent (MISSING)
 
         LoadReport report = LoadReport.load(rules, new PackLoader());
         assertThat(report.failures()).isEmpty();
