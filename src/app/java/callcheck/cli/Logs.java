@@ -20,8 +20,13 @@ import java.util.List;
  * write everything out for up to {@link #STOP_WAIT_MILLIS}, and only then the rest of logging.
  */
 final class Logs {
-    /** How long a stop waits for a queue to be written: only a stderr that nobody reads at all takes this long. */
-    private static final int STOP_WAIT_MILLIS = 60_000;
+    /**
+     * How long a stop waits for a queue to be written: only a stderr that nobody reads at all takes this long. Not one
+     * minute: the wait is for the whole queue, and a reader that is merely slow (1,500 queued lines read 4 ms apart on
+     * a loaded machine, where each 4 ms sleep took some 40) needed more; the worker was then abandoned mid-queue and
+     * logging stopped under it, so the last lines were lost without a word (DecisionLogOnStopTest: 1998 of 2000).
+     */
+    private static final int STOP_WAIT_MILLIS = 600_000;
 
     private Logs() {
     }
