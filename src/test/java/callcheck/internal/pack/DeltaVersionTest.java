@@ -170,6 +170,16 @@ class DeltaVersionTest {
     }
 
     @Test
+    @DisplayName("callcheck rules says what a delta states and marks what it inherits")
+    void rulesShowWhatADeltaStates(@TempDir Path tmp) throws IOException {
+        Path rules = rulesWithDelta(tmp);
+        callcheck.cli.CliRun run = callcheck.cli.CliRun.of("rules", "--call", "997", "--version", "2022-01-01", "--rules", rules.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Extends version 2020-01-01 and states only: parameters subsidyMax; rules 997-OWN; removes 997-ROUND-COUNT.",
+                "| 997-SUBSIDY-MAX (inherited) |", "| 997-OWN |", "| budget (inherited) |", "| subsidyMax |");
+    }
+
+    @Test
     @DisplayName("every delta in the rules folder gives the digest and the verdicts of its full copy on its call's examples")
     void everyDeltaOfTheRulesFolderIsItsFullCopy(@TempDir Path tmp) throws IOException {
         for (Path folder : PackLoader.versionFolders(Packs.RULES)) {
