@@ -137,6 +137,8 @@ final class Extension {
         ownDrl.values().forEach(bytes -> stated.addAll(ids(new String(bytes, StandardCharsets.UTF_8))));
         Set<String> removed = new TreeSet<>();
         for (JsonNode id : own.path(REMOVE)) removed.add(id.asText());
+        Set<String> drop = new TreeSet<>(removed);
+        drop.addAll(stated);
         Set<String> inheritedIds = new TreeSet<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
@@ -146,8 +148,6 @@ final class Extension {
             if (name.equals(PackLoader.MANIFEST) || ownDrl.containsKey(name)) continue;
             String text = new String(f.getValue(), StandardCharsets.UTF_8);
             inheritedIds.addAll(ids(text));
-            Set<String> drop = new TreeSet<>(removed);
-            drop.addAll(stated);
             files.put(prefix + name, without(text, drop).getBytes(StandardCharsets.UTF_8));
             origins.put(prefix + name, inherited.origins().get(f.getKey()));
         }
