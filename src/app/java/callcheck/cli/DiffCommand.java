@@ -11,6 +11,7 @@ import callcheck.internal.examples.PackDiff;
 import callcheck.internal.examples.VersionDiff;
 import callcheck.rules.Parameter;
 import callcheck.engine.CompileError;
+import callcheck.internal.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,6 +72,9 @@ final class DiffCommand implements Callable<Integer> {
         PackDiff packs = PackDiff.of(report.packs().select(call, from, null), report.packs().select(call, to, null));
         System.out.println("call " + call + ": " + diff.changes().size() + " of " + diff.compared() + " examples change from "
                 + from + " to " + to);
+        for (RulePack version : List.of(report.packs().select(call, from, null), report.packs().select(call, to, null))) {
+            if (version.lineage() != null) System.out.println(version.version() + ": " + RulesCommand.lineage(version));
+        }
         printPackDiff(packs, System.out);
         if (summary) {
             List<VersionDiff.Change> verdicts = diff.changes().stream().filter(VersionDiff.Change::verdictChanged).toList();

@@ -44,6 +44,20 @@ final class RulesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What a version that extends another states itself; the rest, marked "(inherited)" in the tables, it inherits. */
+    static String lineage(RulePack pack) {
+        var l = pack.lineage();
+        List<String> stated = java.util.stream.Stream.concat(pack.rules().stream(), pack.round() == null ? java.util.stream.Stream.<RuleInfo>empty()
+                : pack.round().rules().stream()).filter(pack::states).map(RuleInfo::id).distinct().sorted().toList();
+        return "Extends version " + l.extendsVersion() + " and states only: parameters " + (l.parameters().isEmpty() ? "none" : String.join(", ", l.parameters()))
+                + "; rules " + (stated.isEmpty() ? "none" : String.join(", ", stated))
+                + (l.removed().isEmpty() ? "" : "; removes " + String.join(", ", l.removed())) + ". Everything else is inherited.";
+    }
+
+    private static String inherited(RulePack pack, RuleInfo r) {
+        return pack.states(r) ? "" : " (inherited)";
+    }
+
     /**
      * One version: its rules with messages, needs and uses, then its parameters; with the previous version of the call
      * (null for the first), a last column says what changed since it.
@@ -55,6 +69,7 @@ final class RulesCommand implements Callable<Integer> {
         out.printf("%s. Governs submissions from %s%s. Digest `%s`.%s%n%n", m.programme(), m.submissions().from(),
                 m.submissions().until() == null ? " on" : " until " + m.submissions().until(), pack.digest(),
                 previous == null ? "" : " Changes since version " + previous.version() + " are marked.");
+        if (pack.lineage() != null) out.println(lineage(pack) + "\n");
         out.println("| rule | severity | checks | messages (nl; en) | needs | uses | source | assumption |" + (diff == null ? "" : " since " + previous.version() + " |"));
         out.println("| --- | --- | --- | --- | --- | --- | --- | --- |" + (diff == null ? "" : " --- |"));
         for (RuleInfo r : pack.rules()) {
@@ -64,7 +79,7 @@ final class RulesCommand implements Callable<Integer> {
                     if (c.name().equals(r.name())) changed = c.before() == null ? "**new**" : "**changed**: " + String.join(", ", c.what());
                 }
             }
-            out.printf("| %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |%s%n", r.isPrimary() ? r.id() : r.id() + " (" + r.name().substring(r.id().length()).trim() + ")",
+            out.printf("| %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |%s%n", (r.isPrimary() ? r.id() : r.id() + " (" + r.name().substring(r.id().length()).trim() + ")") + inherited(pack, r),
                     r.severity(), cell(r.title()), cell(r.nl()), cell(r.en()), cell(String.join(" ", r.needs())), cell(String.join(" ", r.uses())),
                     cell(r.source().document()), cell(r.source().section()), r.assumption() == null ? "" : cell(r.assumption()),
                     diff == null ? "" : " " + changed + " |");
@@ -79,7 +94,7 @@ final class RulesCommand implements Callable<Integer> {
             out.println("| call-level rule | severity | checks on the selected proposals | limit | source | assumption |");
             out.println("| --- | --- | --- | --- | --- | --- |");
             for (RuleInfo r : pack.round().rules()) {
-                out.printf("| %s | %s | %s | %s | %s, %s | %s |%n", r.id(), r.severity(), cell(r.title()), r.limit() == null ? "" : cell(r.limit()),
+                out.printf("| %s | %s | %s | %s | %s, %s | %s |%n", r.id() + inherited(pack.round(), r), r.severity(), cell(r.title()), r.limit() == null ? "" : cell(r.limit()),
                         cell(r.source().document()), cell(r.source().section()), r.assumption() == null ? "" : cell(r.assumption()));
             }
         }
@@ -95,7 +110,7 @@ final class RulesCommand implements Callable<Integer> {
                     if (c.name().equals(p.name())) changed = c.before() == null ? "**new**" : "**changed**: was " + (c.before().isUnknown() ? "unknown" : c.before().value());
                 }
             }
-            out.printf("| %s | %s | %s | %s |%s%n", p.name(), p.isUnknown() ? "unknown" : p.value(), cell(p.description()), cell(from),
+            out.printf("| %s | %s | %s | %s |%s%n", p.name() + (pack.lineage() != null && !pack.lineage().states(p.name()) ? " (inherited)" : ""), p.isUnknown() ? "unknown" : p.value(), cell(p.description()), cell(from),
                     diff == null ? "" : " " + changed + " |");
         }
         out.println();

@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Starts a new version of a call as the README says: copies the version folder, sets the copy's {@code version} and
- * {@code submissions.from}, and, when asked, ends the old version the day before. Every other line of the manifest,
- * comments included, stays as written. Prints the next steps. Exit 0 when the new version compiles, 1 when it does
- * not (its errors are printed), 2 when it cannot be made.
+ * Starts a new version of a call as the README says: a folder whose {@code pack.yaml} extends the version it starts
+ * from and states only its {@code version} and {@code submissions.from} (the analyst then adds what changes), or with
+ * {@code --copy} a full copy of the folder with those two set, every other line as written. When asked, ends the old
+ * version the day before. Prints the next steps. Exit 0 when the new version compiles, 1 when it does not (its
+ * errors are printed), 2 when it cannot be made.
  */
-@Command(name = "version", description = {"Start a new version of a call: copy a version folder, set its version and submissions.from.",
-        "Exit 0 when the copy compiles, 1 when it does not, 2 when it cannot be made."})
+@Command(name = "version", description = {"Start a new version of a call that extends another and states only what differs (--copy: a full copy).",
+        "Exit 0 when the new version compiles, 1 when it does not, 2 when it cannot be made."})
 final class VersionCommand implements Callable<Integer> {
     private static final Pattern VERSION = Pattern.compile("(?m)^version:.*$");
     private static final Pattern SUBMISSIONS = Pattern.compile("(?m)^submissions:[ \\t]*\\n((?:[ \\t]+.*\\n|[ \\t]*#.*\\n|[ \\t]*\\n)*)");
@@ -41,6 +42,9 @@ final class VersionCommand implements Callable<Integer> {
 
     @Option(names = "--submissions-from", required = true, description = "the first submission day the new version governs (yyyy-mm-dd)")
     String submissionsFrom;
+
+    @Option(names = "--copy", description = "copy every file of the version instead of extending it")
+    boolean copy;
 
     @Option(names = "--close-previous", description = "end the copied version's submissions the day before")
     boolean closePrevious;
@@ -69,11 +73,16 @@ final class VersionCommand implements Callable<Integer> {
         }
         try {
             String manifest = Files.readString(source.resolve(PackLoader.MANIFEST), StandardCharsets.UTF_8);
-            String copied = submissions(VERSION.matcher(manifest).replaceFirst(Matcher.quoteReplacement("version: \"" + version + "\"")),
-                    "from", start.toString());
             String closed = closePrevious ? submissions(manifest, "until", start.minusDays(1).toString()) : null;
-            copyTree(source, target);
-            Files.writeString(target.resolve(PackLoader.MANIFEST), copied, StandardCharsets.UTF_8);
+            if (copy) {
+                String copied = submissions(VERSION.matcher(manifest).replaceFirst(Matcher.quoteReplacement("version: \"" + version + "\"")),
+                        "from", start.toString());
+                copyTree(source, target);
+                Files.writeString(target.resolve(PackLoader.MANIFEST), copied, StandardCharsets.UTF_8);
+            } else {
+                Files.createDirectories(target);
+                Files.writeString(target.resolve(PackLoader.MANIFEST), delta(call, from, version, start), StandardCharsets.UTF_8);
+            }
             if (closed != null) Files.writeString(source.resolve(PackLoader.MANIFEST), closed, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             System.err.println(source.resolve(PackLoader.MANIFEST) + ": " + e.getMessage());
@@ -82,7 +91,7 @@ final class VersionCommand implements Callable<Integer> {
             System.err.println("cannot copy " + source + " to " + target + ": " + e.getMessage());
             return 2;
         }
-        System.out.println("made " + target + " from " + source + ": version " + version + ", submissions from " + start);
+        System.out.println("made " + target + (copy ? " as a copy of " : " extending ") + source + ": version " + version + ", submissions from " + start);
         if (closePrevious) System.out.println("ended " + call + "/" + from + ": submissions until " + start.minusDays(1));
         try {
             RulePack pack = new PackLoader().load(rules, target);
@@ -94,12 +103,29 @@ final class VersionCommand implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("Next:");
-        System.out.println("  1. change the parameters and rules that changed in " + target.resolve(PackLoader.MANIFEST) + " and its .drl files, with their sources");
+        System.out.println(copy ? "  1. change the parameters and rules that changed in " + target.resolve(PackLoader.MANIFEST) + " and its .drl files, with their sources"
+                : "  1. state what changes in " + target.resolve(PackLoader.MANIFEST) + " (a parameter's new value and source; remove: [rule ids])"
+                + " and add .drl files for new rules or rules replaced by id; the rest is inherited from " + from);
         System.out.println("  2. callcheck validate --rules " + rules);
         System.out.println("  3. callcheck diff --call " + call + " --from " + from + " --to " + version + " --rules " + rules);
         System.out.println("  4. add examples submitted from " + start + " (or pinned with \"version\": \"" + version + "\"); callcheck example helps");
         System.out.println("  5. callcheck test --call " + call + " --rules " + rules + " (--accept to take the results you checked)");
         return 0;
+    }
+
+    /** A manifest that extends {@code from} and states only the new version and its first submission day. */
+    static String delta(String call, String from, String version, LocalDate start) {
+        return """
+                # Call %s, version %s: states only what differs from version %s; everything else is inherited from it.
+                # Change a parameter by its name (value, source), add rules in .drl files here, remove rules by id:
+                #   parameters:
+                #     subsidyMax: {value: 30000, source: {document: ..., section: ...}}
+                #   remove: [RULE-ID]
+                version: "%s"
+                extends: "%s"
+                submissions:
+                  from: %s
+                """.formatted(call, version, from, version, from, start);
     }
 
     /** The manifest with one key of its {@code submissions} block set, added after {@code from} when it is not there. */

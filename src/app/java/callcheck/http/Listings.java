@@ -2,6 +2,7 @@ package callcheck.http;
 
 import callcheck.engine.RuleDescription;
 import callcheck.internal.engine.PackSet;
+import callcheck.internal.pack.Lineage;
 import callcheck.internal.pack.Manifest;
 import callcheck.rules.Parameter;
 import callcheck.internal.pack.RuleInfo;
@@ -34,13 +35,25 @@ final class Listings {
     record Call(String id, String title, String programme, List<VersionDetail> versions) {
     }
 
+    /**
+     * @param extendsVersion for a version that states only what differs, the version it extends; its {@code statedRules}
+     *                       are the rule ids it writes itself (added or replaced), {@code removedRules} those it removes;
+     *                       all three absent for a full version
+     */
     record VersionDetail(String version, Manifest.Submissions submissions, String digest,
                          Map<String, ParameterView> parameters, Map<String, Manifest.Document> documents,
-                         Map<String, String> assumptions) {
+                         Map<String, String> assumptions,
+                         @com.fasterxml.jackson.annotation.JsonProperty("extends") @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String extendsVersion,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) List<String> statedRules,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) List<String> removedRules) {
     }
 
-    /** A number of the call: its value (null when the sources do not give it) with its source or the assumption. */
-    record ParameterView(String type, Object value, String description, Source source, String assumption, boolean unknown) {
+    /**
+     * A number of the call: its value (null when the sources do not give it) with its source or the assumption, and
+     * whether the version inherits it from the one it extends.
+     */
+    record ParameterView(String type, Object value, String description, Source source, String assumption, boolean unknown,
+                         boolean inherited) {
     }
 
     /** GET /v1/calls/{call}/rules: the rules of one version. */
@@ -99,11 +112,16 @@ final class Listings {
         for (String name : p.manifest().parameters().keySet()) {
             Parameter q = p.parameters().get(name);
             parameters.put(q.name(), new ParameterView(q.type().name().toLowerCase(Locale.ROOT), q.value(), q.description(),
-                    q.source(), q.assumption(), q.isUnknown()));
+                    q.source(), q.assumption(), q.isUnknown(), p.lineage() != null && !p.lineage().states(name)));
         }
         Map<String, String> assumptions = new LinkedHashMap<>();
         p.manifest().assumptions().forEach((id, a) -> assumptions.put(id, a.text()));
+        Lineage l = p.lineage();
+        List<String> stated = l == null ? null : java.util.stream.Stream.concat(p.rules().stream(),
+                p.round() == null ? java.util.stream.Stream.<RuleInfo>empty() : p.round().rules().stream())
+                .filter(p::states).map(RuleInfo::id).distinct().sorted().toList();
         return new VersionDetail(p.version(), p.manifest().submissions(), p.digest(), parameters,
-                new LinkedHashMap<>(p.manifest().documents()), assumptions);
+                new LinkedHashMap<>(p.manifest().documents()), assumptions, l == null ? null : l.extendsVersion(), stated,
+                l == null ? null : List.copyOf(l.removed()));
     }
 }

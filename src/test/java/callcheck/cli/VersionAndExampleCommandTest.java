@@ -22,14 +22,14 @@ class VersionAndExampleCommandTest {
     Path tmp;
 
     @Test
-    @DisplayName("version: copies the folder, sets version and submissions.from, ends the old version the day before, keeps the rest")
+    @DisplayName("version --copy: copies the folder, sets version and submissions.from, ends the old version the day before, keeps the rest")
     void version_copies_and_closes_the_previous() throws IOException {
         RulesCopy copy = RulesCopy.into(tmp.resolve("rules"), "507");
         String name = PackVersions.freshName(copy.root(), "507");
         Path old = copy.root().resolve("507/2020-07-14/pack.yaml");
         String before = Files.readString(old);
         CliRun run = CliRun.of("version", "--call", "507", "--from", "2020-07-14", "--new", name, "--submissions-from", "2030-02-01",
-                "--close-previous", "--rules", copy.root().toString());
+                "--close-previous", "--copy", "--rules", copy.root().toString());
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("ended 507/2020-07-14: submissions until 2030-01-31", "it compiles: ",
                 "callcheck diff --call 507 --from 2020-07-14 --to " + name);
@@ -44,6 +44,27 @@ class VersionAndExampleCommandTest {
                 "--rules", copy.root().toString());
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("exists already");
+    }
+
+    @Test
+    @DisplayName("version: writes a pack.yaml that extends the source and states only the version and its first day; it compiles to the source's rules")
+    void version_writes_a_delta() throws IOException {
+        RulesCopy copy = RulesCopy.into(tmp.resolve("rules"), "507");
+        String name = PackVersions.freshName(copy.root(), "507");
+        CliRun run = CliRun.of("version", "--call", "507", "--from", "2020-07-14", "--new", name, "--submissions-from", "2030-02-01",
+                "--rules", copy.root().toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        Path folder = copy.root().resolve("507").resolve(name);
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("pack.yaml");
+        }
+        assertThat(Files.readString(folder.resolve("pack.yaml"))).contains("extends: \"2020-07-14\"\n", "version: \"" + name + "\"\n", "  from: 2030-02-01\n");
+        var made = copy.load("507", name);
+        var source = copy.load("507", "2020-07-14");
+        assertThat(made.manifest().submissions().from()).hasToString("2030-02-01");
+        assertThat(made.ruleIds()).isEqualTo(source.ruleIds());
+        assertThat(made.parameters().all().keySet()).isEqualTo(source.parameters().all().keySet());
+        assertThat(made.lineage().extendsVersion()).isEqualTo("2020-07-14");
     }
 
     @Test

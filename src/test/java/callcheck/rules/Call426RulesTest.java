@@ -84,7 +84,7 @@ class Call426RulesTest {
     void baseIsEligible() {
         Verdict v = base().evaluate(CALL);
         assertThat(v.verdict()).isEqualTo(Outcome.ELIGIBLE);
-        assertThat(v.version()).isEqualTo(FIRST);
+        assertThat(v.version()).isEqualTo(SECOND); // the raise governs the call's whole period (rules/426/README.md)
         assertThat(findingIds(v)).containsExactlyElementsOf(ALWAYS);
         assertThat(v.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         assertThat(v.passed()).containsExactly("426-ACTIONS", "426-BALANCE", "426-BEHAVIOUR", "426-COST-MIN",
@@ -538,20 +538,28 @@ class Call426RulesTest {
             assertThat(versions.get(0).digest()).isNotEqualTo(versions.get(1).digest());
             assertThat(pack(FIRST).parameters().amount("callBudget")).isEqualByComparingTo("1000000");
             assertThat(pack(SECOND).parameters().amount("callBudget")).isEqualByComparingTo("1600000");
-            assertThat(pack(FIRST).manifest().submissions().assumption()).isNull();
-            assertThat(pack(SECOND).manifest().submissions().assumption()).startsWith("Assumption:").contains("27 June 2018");
+            assertThat(pack(FIRST).parameters().get("callBudget").assumption()).isNull();
+            assertThat(pack(SECOND).parameters().get("callBudget").assumption()).startsWith("Assumption:").contains("27 June 2018");
+            // The second version states only the raise; it inherits every rule and the submission dates.
+            assertThat(pack(SECOND).lineage().extendsVersion()).isEqualTo(FIRST);
+            assertThat(pack(SECOND).lineage().parameters()).containsExactly("callBudget");
+            assertThat(pack(SECOND).ruleIds()).isEqualTo(pack(FIRST).ruleIds());
+            assertThat(pack(SECOND).manifest().submissions()).isEqualTo(pack(FIRST).manifest().submissions());
         }
 
-        @ParameterizedTest(name = "submitted on {0}: version {1}")
+        @ParameterizedTest(name = "submitted on {0}: version {1}, {2}")
         @CsvSource({
-                "2017-12-22, 2017-12-22",
-                "2018-03-30, 2017-12-22",
-                "2018-06-26, 2017-12-22",
-                "2018-06-27, 2018-06-27",
-                "2018-07-02, 2018-06-27"
+                "2017-12-22, 2018-06-27, passes",
+                "2018-03-30, 2018-06-27, passes",
+                "2018-03-31, 2018-06-27, fails",
+                "2018-07-02, 2018-06-27, fails"
         })
-        void the_submission_date_picks_the_version(String date, String version) {
-            assertThat(base().set("submittedOn", date).evaluate(CALL).version()).isEqualTo(version);
+        @DisplayName("the raise governs the selection of the whole period: no proposal in time is judged late by a version switch")
+        void the_submission_date_picks_the_version(String date, String version, String deadline) {
+            Verdict v = base().set("submittedOn", date).evaluate(CALL);
+            assertThat(v.version()).isEqualTo(version);
+            if (deadline.equals("passes")) passes(v, "426-DEADLINE");
+            else onlyFinding(v, "426-DEADLINE", Severity.BLOCKING);
         }
 
         @Test

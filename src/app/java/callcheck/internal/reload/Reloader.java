@@ -183,7 +183,9 @@ public final class Reloader {
             onDisk.add(key);
             RulePack old = a.serving.get(key);
             PackStatus s = packs.get(key);
-            if (old != null && !mustCompile.test(key) && s != null && s.state() == PackStatus.State.SERVING) {
+            // A version that extends a changed one resolves to other files: it compiles again with its base.
+            boolean baseChanged = PackLoader.extendsChain(folder).stream().anyMatch(base -> mustCompile.test(call + "/" + base));
+            if (old != null && !mustCompile.test(key) && !baseChanged && s != null && s.state() == PackStatus.State.SERVING) {
                 a.candidate.add(old);
                 continue;
             }

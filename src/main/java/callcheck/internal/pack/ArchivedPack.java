@@ -27,11 +27,22 @@ public record ArchivedPack(RulePack pack, ReferenceData reference) {
     public static ArchivedPack compile(Map<String, byte[]> files, String expectedDigest) {
         String manifest = files.keySet().stream().filter(p -> p.matches("[^/]+/[^/]+/" + PackLoader.MANIFEST)).findFirst()
                 .orElseThrow(() -> new PackException("archive", "the archive holds no <call>/<version>/" + PackLoader.MANIFEST));
+        return inFolder(files, root -> {
+            RulePack pack = new PackLoader().load(root, root.resolve(manifest).getParent());
+            if (!pack.digest().equals(expectedDigest)) {
+                throw new PackException("archive", "the archived files give " + pack.digest() + ", not " + expectedDigest);
+            }
+            return new ArchivedPack(pack, PackLoader.reference(root));
+        });
+    }
+
+    /** Writes the files in their places under a temporary rules folder, gives that folder to {@code use}, then deletes it. */
+    static <T> T inFolder(Map<String, byte[]> files, java.util.function.Function<Path, T> use) {
         Path root;
         try {
-            root = Files.createTempDirectory("callcheck-archived-pack");
+            root = Files.createTempDirectory("callcheck-pack");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a temporary folder to compile an archived pack", e);
+            throw new UncheckedIOException("cannot make a temporary folder to compile a pack in", e);
         }
         try {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -40,13 +51,9 @@ public record ArchivedPack(RulePack pack, ReferenceData reference) {
                 Files.createDirectories(target.getParent());
                 Files.write(target, f.getValue());
             }
-            RulePack pack = new PackLoader().load(root, root.resolve(manifest).getParent());
-            if (!pack.digest().equals(expectedDigest)) {
-                throw new PackException("archive", "the archived files give " + pack.digest() + ", not " + expectedDigest);
-            }
-            return new ArchivedPack(pack, PackLoader.reference(root));
+            return use.apply(root);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write an archived pack to " + root, e);
+            throw new UncheckedIOException("cannot write a pack's files to " + root, e);
         } finally {
             delete(root);
         }

@@ -140,6 +140,7 @@ public final class PackLoader {
      */
     public RulePack load(Path rules, Path versionFolder) {
         try {
+            if (Extension.extendsOf(versionFolder) != null) return compileDelta(rules, versionFolder);
             return compile(rules, versionFolder);
         } catch (PackException e) {
             throw new PackException(Diagnostics.refine(rules, versionFolder, e.errors()));
@@ -191,6 +192,52 @@ public final class PackLoader {
         RulePack roundPack = round == null ? null
                 : new RulePack(folder, manifest, round.rules(), round.infos(), round.needs(), parameters, digest, files, null);
         return new RulePack(folder, manifest, checks.rules(), checks.infos(), checks.needs(), parameters, digest, files, roundPack);
+    }
+
+    /**
+     * Compiles a version that extends another ({@link Extension}) from the full copy it resolves to, written under a
+     * temporary folder with the modules and reference data it reads, so that it compiles, digests and archives as that
+     * copy would. Errors in files it inherits point at the file it inherits them from (lines keep their numbers).
+     */
+    private RulePack compileDelta(Path rules, Path versionFolder) {
+        Path root = rules.toAbsolutePath().normalize();
+        Path folder = versionFolder.toAbsolutePath().normalize();
+        List<CompileError> linksOut = Confinement.linksOut(root, folder);
+        if (!linksOut.isEmpty()) throw new PackException(linksOut);
+        Extension.Resolved resolved = Extension.resolve(root, folder);
+        Map<String, byte[]> files = deltaFiles(root, resolved);
+        String manifestFile = rel(root, folder.resolve(MANIFEST));
+        try {
+            return ArchivedPack.inFolder(files, tmp -> compile(tmp, tmp.resolve(rel(root, folder))))
+                    .at(folder, resolved.lineage(), resolved.origins());
+        } catch (PackException e) {
+            // The resolved manifest is written by us: its errors belong to the delta's pack.yaml (or to what it inherits).
+            throw new PackException(e.errors().stream().map(err -> err.file().equals(manifestFile)
+                    ? new CompileError(manifestFile, 0, 0, err.message() + " (as resolved with what it inherits from " + resolved.lineage().extendsVersion() + ")")
+                    : new CompileError(resolved.origins().getOrDefault(err.file(), err.file()), err.line(), err.column(), err.message())).toList());
+        }
+    }
+
+    /** The files a delta's digest covers: those of the full copy it resolves to, of the modules it includes, the reference data. */
+    private static Map<String, byte[]> deltaFiles(Path root, Extension.Resolved resolved) {
+        Map<String, byte[]> files = new LinkedHashMap<>(resolved.files());
+        List<Path> modules = new ArrayList<>();
+        String manifest = resolved.files().keySet().stream().filter(f -> f.endsWith("/" + MANIFEST)).findFirst().orElseThrow();
+        try {
+            for (String inc : YAML.readValue(resolved.files().get(manifest), Manifest.class).include()) {
+                Path m = root.resolve(inc).normalize();
+                if (m.startsWith(root) && !m.equals(root) && Files.isDirectory(m)) modules.add(m);
+            }
+        } catch (IOException | RuntimeException e) {
+            // compiling the resolved manifest says what is wrong with it
+        }
+        files.putAll(files(root, modules));
+        return new java.util.TreeMap<>(files);
+    }
+
+    /** The versions a version folder extends, nearest first; empty for a full version. */
+    public static List<String> extendsChain(Path versionFolder) {
+        return Extension.chain(versionFolder);
     }
 
     /** A file of call-level rules: {@code round.drl}, {@code round-budget.drl}. */
@@ -609,6 +656,7 @@ public final class PackLoader {
         try {
             Path root = rules.toAbsolutePath().normalize();
             Path folder = versionFolder.toAbsolutePath().normalize();
+            if (Extension.extendsOf(folder) != null) return digest(deltaFiles(root, Extension.resolve(root, folder)));
             String manifestFile = rel(root, folder.resolve(MANIFEST));
             List<CompileError> errors = new ArrayList<>();
             List<Included> included = included(root, readYaml(folder.resolve(MANIFEST), manifestFile, Manifest.class), manifestFile, errors);

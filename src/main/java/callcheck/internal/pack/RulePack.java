@@ -31,6 +31,7 @@ public final class RulePack {
     private volatile boolean warm;
     private final Map<String, byte[]> files;
     private final RulePack round;
+    private final Lineage lineage;
 
     RulePack(Path folder, Manifest manifest, CompiledRules compiled, List<RuleInfo> rules,
              Map<String, List<FieldPath>> needs, Parameters parameters, String digest, Map<String, byte[]> files, RulePack round) {
@@ -45,6 +46,7 @@ public final class RulePack {
         this.digest = digest;
         this.files = java.util.Collections.unmodifiableMap(files);
         this.round = round;
+        this.lineage = null;
         Map<String, RuleInfo> names = new LinkedHashMap<>();
         Map<String, RuleInfo> prim = new LinkedHashMap<>();
         TreeSet<String> ids = new TreeSet<>();
@@ -56,6 +58,43 @@ public final class RulePack {
         this.byName = Map.copyOf(names);
         this.primary = prim;
         this.ruleIds = List.copyOf(ids);
+    }
+
+    /** The same pack, compiled from a delta's resolved files, as its own folder serves it (see {@link Extension}). */
+    private RulePack(RulePack resolved, Path folder, Lineage lineage, Map<String, String> origins) {
+        this.folder = folder;
+        this.manifest = resolved.manifest;
+        this.compiled = resolved.compiled;
+        // A rule names the file it was written in, as for a full version: the base's for a rule it inherits.
+        this.rules = resolved.rules.stream().map(r -> origins.containsKey(r.file()) ? new RuleInfo(r.id(), r.name(), r.severity(), r.title(),
+                r.nl(), r.en(), r.source(), r.assumption(), r.needs(), r.uses(), r.limit(), origins.get(r.file())) : r).toList();
+        this.needs = resolved.needs;
+        this.parameters = resolved.parameters;
+        this.digest = resolved.digest;
+        this.files = resolved.files;
+        this.round = resolved.round == null ? null : new RulePack(resolved.round, folder, lineage, origins);
+        this.lineage = lineage;
+        Map<String, RuleInfo> names = new LinkedHashMap<>();
+        Map<String, RuleInfo> prim = new LinkedHashMap<>();
+        for (RuleInfo r : rules) {
+            names.put(r.name(), r);
+            if (r.isPrimary()) prim.put(r.id(), r);
+        }
+        this.byName = Map.copyOf(names);
+        this.primary = prim;
+        this.ruleIds = resolved.ruleIds;
+    }
+
+    RulePack at(Path folder, Lineage lineage, Map<String, String> origins) {
+        return new RulePack(this, folder, lineage, origins);
+    }
+
+    /** What the version states itself when it extends another, or null for a full version (an archived pack is one). */
+    public Lineage lineage() { return lineage; }
+
+    /** Whether the version states the rule itself: always for a full version; for a delta, a rule of its own files. */
+    public boolean states(RuleInfo rule) {
+        return lineage == null || rule.file().startsWith(call() + "/" + folder.getFileName() + "/");
     }
 
     public String call() { return manifest.call(); }

@@ -83,6 +83,16 @@ class AnalystChangeTest {
         onePartnerFinds.add(rule);
         example(dir507, name + "-one-partner", onePartner, "INELIGIBLE", onePartnerFinds.toArray(String[]::new));
 
+        // An ordinary proposal whose lists are absent (no partners, no co-applicants named): what the new version answers
+        // is its expected result, as `callcheck example` writes it.
+        ProposalJson listsAbsent = boundary(base, deadline).remove("partners").remove("coApplicants");
+        LoadReport withVersion = LoadReport.load(rules, new PackLoader());
+        callcheck.engine.Verdict absent = new PackEngine(withVersion.packs()).evaluate(CALL, version, ProposalReader.read(listsAbsent.text()));
+        Files.writeString(dir507.resolve(name + "-lists-absent.json"), listsAbsent.text());
+        Files.writeString(dir507.resolve(name + "-lists-absent" + Example.EXPECTED_SUFFIX), "{\"verdict\": \"" + absent.verdict() + "\", \"findings\": ["
+                + String.join(", ", new TreeSet<>(absent.findings().stream().map(f -> "\"" + f.rule() + "\"").toList())) + "], \"version\": \""
+                + version + "\", \"about\": \"added by AnalystChangeTest: lists absent\"}");
+
         String newCall = newCall(rules, examples, base);
 
         // validate, test (examples and coverage), diff: as an analyst runs them, and as mvn verify checks.
@@ -90,8 +100,8 @@ class AnalystChangeTest {
         assertThat(validate.exit()).as(validate.out()).isZero();
         CliRun test = CliRun.of("test", "--rules", rules.toString(), "--examples", examples.toString());
         assertThat(test.exit()).as(test.out() + test.err()).isZero();
-        assertThat(test.out()).contains(CALL + "/" + name + "-one-partner", newCall + "/" + newCall.toLowerCase() + "-over-budget")
-                .containsPattern("507 +" + rule + " +" + version + " +1 +\\d+");
+        assertThat(test.out()).contains(CALL + "/" + name + "-one-partner", CALL + "/" + name + "-lists-absent", newCall + "/" + newCall.toLowerCase() + "-over-budget")
+                .containsPattern("507 +" + rule + " +" + version + " +2 +\\d+"); // one partner, and lists absent (MISSING)
 
         LoadReport report = LoadReport.load(rules, new PackLoader());
         assertThat(report.failures()).isEmpty();
@@ -144,26 +154,31 @@ class AnalystChangeTest {
             end
             """;
 
-    /** Copies the source version as the README says, then sets the new numbers and the new rule's parameter. */
+    /**
+     * Starts the version as the README says ({@code callcheck version} writes a delta of the source), then states in
+     * its pack.yaml the two changed numbers and the new rule's parameter; the rest is inherited.
+     */
     private static Path newVersion(Path rules, RulePack source, String version, LocalDate from, LocalDate deadline, String parameter)
             throws IOException {
+        CliRun made = CliRun.of("version", "--call", CALL, "--from", source.version(), "--new", version, "--submissions-from", from.toString(),
+                "--rules", rules.toString());
+        assertThat(made.exit()).as(made.out() + made.err()).isZero();
         Path folder = rules.resolve(CALL).resolve(version);
-        RulesCopy.copyTree(source.folder(), folder);
         Path manifest = folder.resolve(PackLoader.MANIFEST);
-        String text = Files.readString(manifest);
-        text = replaceOnce(text, "(?m)^version: .*$", "version: \"" + version + "\"");
-        text = replaceOnce(text, "(?m)^(submissions:\\n(?:  .*\\n)*?  from: ).*$", "$1" + from);
-        text = replaceOnce(text, "(?m)^(  subsidyMax:\\n(?:    .*\\n)*?    value: ).*$", "$1" + "30000");
-        text = replaceOnce(text, "(?m)^(  deadline:\\n(?:    .*\\n)*?    value: ).*$", "$1" + deadline);
-        text = replaceOnce(text, "(?m)^parameters:\\n", """
+        Files.writeString(manifest, Files.readString(manifest) + """
                 parameters:
+                  subsidyMax:
+                    value: 30000
+                  deadline:
+                    value: %s
                   %s:
                     type: number
                     value: 2
                     description: the least number of partners
                     assumption: "Assumption of this test: the new version asks for at least two partners."
-                """.formatted(parameter));
-        Files.writeString(manifest, text);
+                """.formatted(deadline, parameter));
+        assertThat(PackLoader.extendsChain(folder)).startsWith(source.version());
+        assertThat(Files.readAllLines(manifest)).as("a delta of two numbers and a parameter is short").hasSizeLessThan(30);
         return folder;
     }
 

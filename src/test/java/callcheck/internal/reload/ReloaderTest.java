@@ -268,6 +268,21 @@ class ReloaderTest {
         return Integer.parseInt(id.getVersion().substring("1.0.".length()));
     }
 
+    @Test
+    void a_change_of_a_base_version_reloads_the_versions_that_extend_it() throws IOException {
+        Path delta = copy.root().resolve("426/2018-06-27");
+        assertThat(PackLoader.extendsChain(delta)).containsExactly("2017-12-22");
+        String before = engine.packs().select("426", "2018-06-27", null).digest();
+        copy.edit("426/2017-12-22/pack.yaml", "description: the last day to submit", "description: the last day to submit a proposal");
+
+        ReloadStatus s = reloader.reload(changed("426/2017-12-22/pack.yaml"));
+
+        assertThat(s.latest()).isTrue();
+        RulePack served = engine.packs().select("426", "2018-06-27", null);
+        assertThat(served.digest()).isNotEqualTo(before).isEqualTo(PackLoader.digest(copy.root(), delta));
+        assertThat(served.parameters().get("deadline").description()).isEqualTo("the last day to submit a proposal");
+    }
+
     private Change changed(String path) {
         return Change.of(copy.root(), Packs.EXAMPLES, List.of(copy.root().resolve(path)), Set.copyOf(engine.packs().calls()));
     }
