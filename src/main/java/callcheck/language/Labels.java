@@ -61,11 +61,23 @@ public record Labels(Map<String, Map<String, Text>> values, Map<String, Text> fa
      * @param en in English
      */
     public record Text(@JsonProperty(required = true) String nl, @JsonProperty(required = true) String en) {
+        /**
+         * The label in one language.
+         *
+         * @param language the language
+         * @return the words, or null when the file leaves them out
+         */
         public String in(Language language) {
             return language == Language.NL ? nl : en;
         }
     }
 
+    /**
+     * Labels as read; an absent map is empty.
+     *
+     * @param values per enum's simple name, per constant, its words
+     * @param facts  per field path, its words
+     */
     public Labels {
         values = values == null ? Map.of() : values;
         facts = facts == null ? Map.of() : facts;
@@ -74,6 +86,7 @@ public record Labels(Map<String, Map<String, Text>> values, Map<String, Text> fa
     /**
      * Reads {@value #FILE} from the reference folder.
      *
+     * @param referenceFolder the rules folder's reference data, such as {@code rules/reference}
      * @return the labels; {@link #NONE} when the folder has no such file
      * @throws IOException when it cannot be read or is not labels as above (Jackson's message says where)
      */
@@ -84,12 +97,22 @@ public record Labels(Map<String, Map<String, Text>> values, Map<String, Text> fa
         return l == null ? NONE : l;
     }
 
-    /** Whether these are the labels of a rules folder that has the file, whose packs are then held to them. */
+    /**
+     * Whether these are the labels of a rules folder that has the file, whose packs are then held to them.
+     *
+     * @return false for {@link #NONE}
+     */
     public boolean present() {
         return this != NONE;
     }
 
-    /** The code's label, or the code itself when it has none. */
+    /**
+     * A code in words.
+     *
+     * @param code     an enum constant
+     * @param language the language
+     * @return its label, or the code itself when it has none
+     */
     public String value(Enum<?> code, Language language) {
         Map<String, Text> of = values.get(code.getDeclaringClass().getSimpleName());
         Text t = of == null ? null : of.get(code.name());
@@ -100,6 +123,8 @@ public record Labels(Map<String, Map<String, Text>> values, Map<String, Text> fa
      * A proposal field named in words: {@code partners[0].legalPersonality} by the label of
      * {@code partners[].legalPersonality}, its {@code {n}} the position 1.
      *
+     * @param path     the field's path, as a MISSING finding's values give it
+     * @param language the language
      * @return the label; null when the field has none
      */
     public String fact(String path, Language language) {
@@ -114,12 +139,21 @@ public record Labels(Map<String, Map<String, Text>> values, Map<String, Text> fa
 
     private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[(\\d+)]");
 
-    /** The path with every index written {@code []}: the key of its label. */
+    /**
+     * The key of a field's label.
+     *
+     * @param path a field path, such as {@code partners[0].kind}
+     * @return the path with every index written {@code []}
+     */
     public static String general(String path) {
         return INDEX.matcher(path).replaceAll("[]");
     }
 
-    /** The constants of {@link #SHOWN} that lack a label in either language, as {@code Enum.CONSTANT}. */
+    /**
+     * What {@code validate} refuses the file for: a code without its words.
+     *
+     * @return the constants of {@link #SHOWN} that lack a label in either language, as {@code Enum.CONSTANT}
+     */
     public List<String> unlabelledValues() {
         List<String> out = new ArrayList<>();
         for (Class<? extends Enum<?>> e : SHOWN) {
@@ -132,7 +166,12 @@ public record Labels(Map<String, Map<String, Text>> values, Map<String, Text> fa
         return out;
     }
 
-    /** The paths of those given that lack a label in either language. */
+    /**
+     * What {@code validate} refuses the file for: a field a rule needs without its words.
+     *
+     * @param paths field paths
+     * @return those that lack a label in either language, sorted
+     */
     public List<String> unlabelledFacts(Collection<String> paths) {
         List<String> out = new ArrayList<>();
         for (String p : new java.util.TreeSet<>(paths)) {
@@ -142,7 +181,11 @@ public record Labels(Map<String, Map<String, Text>> values, Map<String, Text> fa
         return out;
     }
 
-    /** Every constant of {@link #SHOWN}: the codes that must never show in a finding. */
+    /**
+     * The codes that must never show in a finding.
+     *
+     * @return every constant of {@link #SHOWN}, by name
+     */
     public static Map<String, Enum<?>> codes() {
         Map<String, Enum<?>> out = new LinkedHashMap<>();
         for (Class<? extends Enum<?>> e : SHOWN) for (Enum<?> c : e.getEnumConstants()) out.putIfAbsent(c.name(), c);

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The two languages the calls are published in, and so every finding is written in. */
 public enum Language {
+    /** Dutch, as written in Flanders. */
     NL(Locale.forLanguageTag("nl-BE")),
+    /** English. */
     EN(Locale.UK);
 
     private final Locale locale;
@@ -13,7 +15,11 @@ public enum Language {
         this.locale = locale;
     }
 
-    /** The locale values are written in: Belgian Dutch, British English. */
+    /**
+     * The locale values are written in.
+     *
+     * @return Belgian Dutch or British English
+     */
     public Locale locale() {
         return locale;
     }

@@ -26,11 +26,22 @@ public final class LanguageLint {
     private final Labels labels;
     private final Map<String, Enum<?>> codes = Labels.codes();
 
+    /**
+     * A lint for texts written with these labels.
+     *
+     * @param labels the labels, which may write a code themselves (VGC)
+     */
     public LanguageLint(Labels labels) {
         this.labels = labels;
     }
 
-    /** What is wrong with a text in the language; empty when nothing is. */
+    /**
+     * What is wrong with a text.
+     *
+     * @param text     a finding's message or a rule's title
+     * @param language the language it is written in
+     * @return each problem, such as {@code code NON_PROFIT}; empty when there is none
+     */
     public List<String> problems(String text, Language language) {
         List<String> out = new ArrayList<>();
         if (text == null) return out;

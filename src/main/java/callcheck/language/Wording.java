@@ -31,27 +31,46 @@ import java.util.Set;
  */
 public final class Wording {
     /** The value names a rule reports with a meaning of their own (see the class comment). */
-    public static final String INDEX = "index", MISSING = "missing";
+    public static final String INDEX = "index";
+    /** See {@link #INDEX}. */
+    public static final String MISSING = "missing";
     private static final String EURO = " euro";
 
     private final Labels labels;
 
+    /**
+     * Wording with the labels of a rules folder.
+     *
+     * @param labels the labels of codes and facts
+     */
     public Wording(Labels labels) {
         this.labels = labels;
     }
 
+    /**
+     * The labels it writes codes and facts with.
+     *
+     * @return the labels
+     */
     public Labels labels() {
         return labels;
     }
 
-    /** A fraction shown as a percentage: a parameter of type fraction, 0.25 as {@code 25%}. */
+    /**
+     * A fraction shown as a percentage: a parameter of type fraction, 0.25 as {@code 25%}.
+     *
+     * @param fraction the share, such as 0.25
+     */
     public record Percent(BigDecimal fraction) {
     }
 
     /**
      * The template with every {@code {name}} that has a value filled in, written in the language.
      *
-     * @param values the values by name; a name present with a null value shows as unknown
+     * @param template a message or title with {@code {name}} placeholders
+     * @param values   the values by name; a name present with a null value shows as unknown
+     * @param language the language to write the values in
+     * @return the text filled in
      */
     public String fill(String template, Map<String, ?> values, Language language) {
         if (template == null || template.indexOf('{') < 0) return template;
@@ -80,7 +99,12 @@ public final class Wording {
         return sb.append(template, from, template.length()).toString();
     }
 
-    /** The placeholders of a template, in order, each once. */
+    /**
+     * The placeholders of a template.
+     *
+     * @param template a message or title, or null
+     * @return the names of its placeholders, in order, each once
+     */
     public static Set<String> placeholders(String template) {
         Set<String> out = new LinkedHashSet<>();
         if (template == null) return out;
@@ -102,7 +126,14 @@ public final class Wording {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
     }
 
-    /** One value as the language writes it, by what it is and, for {@code index} and {@code missing}, its name. */
+    /**
+     * One value as the language writes it, by what it is and, for {@code index} and {@code missing}, its name.
+     *
+     * @param name     the value's name, or null
+     * @param v        the value, or null
+     * @param language the language
+     * @return the value in words
+     */
     public String value(String name, Object v, Language language) {
         if (v == null) return language == Language.NL ? "onbekend" : "unknown";
         if (INDEX.equals(name) && v instanceof Number n) return String.valueOf(n.longValue() + 1);
@@ -123,13 +154,25 @@ public final class Wording {
         return String.valueOf(v);
     }
 
-    /** A field by its label, else its path (which the language lint then reports). */
+    /**
+     * A field in words.
+     *
+     * @param path     the field's path
+     * @param language the language
+     * @return its label, else its path (which the language lint then reports)
+     */
     public String fact(String path, Language language) {
         String label = labels.fact(path, language);
         return label == null ? path : label;
     }
 
-    /** {@code € 29.999,99} / {@code €29,999.99}; whole euros without decimals; an exact limit keeps every decimal. */
+    /**
+     * An amount of money.
+     *
+     * @param a        in euro
+     * @param language the language
+     * @return {@code € 29.999,99} / {@code €29,999.99}; whole euros without decimals; an exact limit keeps every decimal
+     */
     public static String amount(BigDecimal a, Language language) {
         BigDecimal s = a.stripTrailingZeros();
         boolean whole = s.scale() <= 0;
@@ -138,18 +181,36 @@ public final class Wording {
         return language == Language.NL ? "€ " + n : "€" + n;
     }
 
-    /** Thousands grouped, decimals only when there are any: {@code 40.000} / {@code 40,000}; {@code 1.234,5}. */
+    /**
+     * A number.
+     *
+     * @param value    the number
+     * @param language the language
+     * @return thousands grouped, decimals only when there are any: {@code 40.000} / {@code 40,000}; {@code 1.234,5}
+     */
     public static String number(BigDecimal value, Language language) {
         DecimalFormat f = new DecimalFormat("#,##0.##########", DecimalFormatSymbols.getInstance(language.locale()));
         return f.format(value.stripTrailingZeros());
     }
 
-    /** {@code 16 oktober 2020} / {@code 16 October 2020}. */
+    /**
+     * A date.
+     *
+     * @param d        the date
+     * @param language the language
+     * @return {@code 16 oktober 2020} / {@code 16 October 2020}
+     */
     public static String date(LocalDate d, Language language) {
         return DateTimeFormatter.ofPattern("d MMMM uuuu", language.locale()).format(d);
     }
 
-    /** Items in words: {@code a}, {@code a en b}, {@code a, b en c} ({@code and}); {@code geen}/{@code none} when empty. */
+    /**
+     * Items in words.
+     *
+     * @param items    the items, each in words
+     * @param language the language
+     * @return {@code a}, {@code a en b}, {@code a, b en c} ({@code and}); {@code geen}/{@code none} when empty
+     */
     public static String list(List<String> items, Language language) {
         String and = language == Language.NL ? " en " : " and ";
         if (items.isEmpty()) return language == Language.NL ? "geen" : "none";
