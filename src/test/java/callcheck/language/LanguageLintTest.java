@@ -32,7 +32,7 @@ class LanguageLintTest {
         assertThat(LINT.problems("Ontbrekend gegeven: financing.totalCost", NL)).contains("field path 'financing.totalCost'");
         assertThat(LINT.problems("Ontbrekend: partners[0].legalPersonality", NL)).contains("field path 'partners[0].legalPersonality'", "brackets");
         assertThat(LINT.problems("noemt {aantal} partners", NL)).containsExactly("placeholder '{aantal}'");
-        assertThat(LINT.problems("De subsidie is above the maximum", NL)).containsExactly("English word 'above'");
+        assertThat(LINT.problems("De subsidie ligt above het maximum", NL)).containsExactly("English word 'above'");
         assertThat(LINT.problems("The subsidy is above the maximum", EN)).isEmpty();
     }
 }
