@@ -239,7 +239,8 @@ class ActionsCallRulesTest {
             Finding late = only(evaluate(eligible().set("submittedOn", "2023-12-16")), "ACT-DEADLINE");
             assertThat(late.severity()).isEqualTo(Severity.BLOCKING);
             assertThat(late.assumption()).isNull();
-            assertThat(late.message().en()).contains("after the deadline of 2023-12-15");
+            assertThat(late.message().en()).contains("after the deadline of 15 December 2023");
+            assertThat(late.message().nl()).contains("na de uiterste indiendatum 15 december 2023");
             Finding early = only(evaluate(eligible().set("submittedOn", "2023-08-31")), "ACT-DEADLINE");
             assertThat(early.severity()).isEqualTo(Severity.BLOCKING);
             assertThat(early.message().en()).contains("before the call opened on 2023-09-01");

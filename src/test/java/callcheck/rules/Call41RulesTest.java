@@ -61,7 +61,7 @@ class Call41RulesTest {
                 Verdict v = p.evaluate(CALL);
                 Finding f = only(v, "41-REGION");
                 assertThat(f.severity()).isEqualTo(Severity.MISSING);
-                assertThat(f.message().en()).contains("18", "REFREG01");
+                assertThat(f.message().en()).contains("18", "referentieregio");
                 assertThat(v.verdict()).isEqualTo(Outcome.INCOMPLETE);
             }
         }
