@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * What must never show in a finding's text: a code (an enum constant, unless its own label writes it, as
  * {@code VGC}), {@code true}/{@code false}, brackets, a field path ({@code partners[0].name}, {@code financing.totalCost}),
- * a placeholder left unfilled, and in Dutch text an English word that Dutch never uses.
+ * a placeholder left unfilled, a date written as 2020-10-16, and in Dutch text an English word that Dutch never uses.
  */
 public final class LanguageLint {
     /** English words that never occur in Dutch text. */
@@ -20,6 +20,7 @@ public final class LanguageLint {
     private static final Pattern BOOLEAN = Pattern.compile("\\b(true|false)\\b");
     private static final Pattern PATH = Pattern.compile("\\b[a-z][A-Za-z0-9]*(\\[\\d*])?(\\.[a-z][A-Za-z0-9]*(\\[\\d*])?)+\\b");
     private static final Pattern CAMEL = Pattern.compile("\\b[a-z]+[A-Z][A-Za-z]*\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_]+}");
     private static final Pattern WORD = Pattern.compile("\\b(" + String.join("|", ENGLISH) + ")\\b", Pattern.CASE_INSENSITIVE);
 
@@ -57,6 +58,7 @@ public final class LanguageLint {
         find(PATH, text, "field path ", out);
         find(CAMEL, text, "field name ", out);
         find(PLACEHOLDER, text, "placeholder ", out);
+        find(ISO_DATE, text, "ISO date ", out);
         if (language == Language.NL) find(WORD, text.toLowerCase(Locale.ROOT), "English word ", out);
         return out;
     }

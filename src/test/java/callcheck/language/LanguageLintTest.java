@@ -24,13 +24,14 @@ class LanguageLintTest {
     }
 
     @Test
-    @DisplayName("each problem is named: code, true/false, brackets, field path, placeholder, English in Dutch")
+    @DisplayName("each problem is named: code, true/false, brackets, field path, placeholder, ISO date, English in Dutch")
     void each_problem() {
         assertThat(LINT.problems("een NON_PROFIT is geen lokaal bestuur", NL)).containsExactly("code NON_PROFIT");
         assertThat(LINT.problems("concreet: true, zichtbaar: false", NL)).containsExactly("true/false 'true'", "true/false 'false'");
         assertThat(LINT.problems("De doelgroep (nieuwkomers) [x]", NL)).containsExactly("brackets");
         assertThat(LINT.problems("Ontbrekend gegeven: financing.totalCost", NL)).contains("field path 'financing.totalCost'");
         assertThat(LINT.problems("Ontbrekend: partners[0].legalPersonality", NL)).contains("field path 'partners[0].legalPersonality'", "brackets");
+        assertThat(LINT.problems("ingediend op 2020-10-16", NL)).containsExactly("ISO date '2020-10-16'");
         assertThat(LINT.problems("noemt {aantal} partners", NL)).containsExactly("placeholder '{aantal}'");
         assertThat(LINT.problems("De subsidie ligt above het maximum", NL)).containsExactly("English word 'above'");
         assertThat(LINT.problems("The subsidy is above the maximum", EN)).isEmpty();
