@@ -14,6 +14,7 @@ import callcheck.internal.pack.RuleInfo;
 import callcheck.internal.pack.RulePack;
 import callcheck.model.ProposalReader;
 import callcheck.support.Packs;
+import callcheck.support.ProposalJson;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,20 @@ class ExamplesLanguageTest {
                         .anySatisfy(s -> assertThat(s).contains("995/2020-01-01/placeholder.drl:8:").contains("@title has {partnerMin}"))
                         .anySatisfy(s -> assertThat(s).contains("995/2020-01-01/placeholder.drl:9:").contains("@nl has {aantal}")
                                 .contains("[count]")));
+    }
+
+    @Test
+    @DisplayName("507-SUBSIDY-MAX and the other rules that need the total cost: each names the fact by its label once, and itself by its title")
+    void r507_a_missing_total_cost_is_named_once_per_rule_in_words() {
+        Verdict v = ProposalJson.from("507/eligible-tielt-pittem.json").remove("financing.totalCost").evaluate("507", "2020-07-14");
+        List<Finding> missing = v.findings().stream().filter(f -> f.severity() == callcheck.engine.Severity.MISSING).toList();
+        assertThat(missing).hasSizeGreaterThan(1).allSatisfy(f -> {
+            assertThat(f.values().get("missing")).asList().containsExactly("financing.totalCost");
+            assertThat(f.message().nl()).startsWith("Ontbrekend gegeven: de totale kost. Nodig voor de toets: ");
+            assertThat(f.message().en()).startsWith("Missing fact: the total cost. Needed for the check: ");
+        });
+        assertThat(missing).extracting(Finding::rule).doesNotHaveDuplicates();
+        assertThat(missing).extracting(f -> f.message().nl()).doesNotHaveDuplicates();
     }
 
     /** Each problem of the verdict's messages as "example rule (language): problem in text". */
