@@ -56,7 +56,7 @@ class ExamplesLanguageTest {
     }
 
     @Test
-    @DisplayName("every rule of every pack has a title in Dutch and one in English, each wholly in its language")
+    @DisplayName("every rule's titles are each wholly in their language")
     void everyTitleIsInItsLanguage() throws Exception {
         LanguageLint lint = new LanguageLint(Labels.load(Packs.RULES.resolve(PackLoader.REFERENCE_DIR)));
         List<String> problems = new ArrayList<>();
@@ -64,7 +64,6 @@ class ExamplesLanguageTest {
             List<RuleInfo> rules = new ArrayList<>(pack.rules());
             if (pack.round() != null) rules.addAll(pack.round().rules());
             for (RuleInfo r : rules) {
-                if (r.titleNl() == null) problems.add(pack.call() + "/" + pack.version() + " " + r.name() + ": no Dutch title");
                 for (Language l : Language.values()) {
                     for (String p : lint.problems(r.title(l), l)) problems.add(pack.call() + "/" + pack.version() + " " + r.name() + " title (" + l + "): " + p);
                 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * What {@code validate} checks of the words a pack shows: every placeholder of a message names a value the rule
  * reports or a parameter, every placeholder of a title a parameter (a typo such as {@code {aantal}} would otherwise
  * reach applicants as written); and, in a rules folder with {@link Labels#FILE}, that it labels every code a finding can
- * show and every fact a rule needs, and that every rule has a Dutch title.
+ * show and every fact a rule needs.
  */
 final class LanguageChecks {
     private static final Pattern REPORT = Pattern.compile("\\.report\\s*\\(\\s*drools\\b");
@@ -41,9 +41,6 @@ final class LanguageChecks {
             if (reported != null) {
                 placeholders(r, "nl", r.nl(), reported, parameters, lines, start, errors);
                 placeholders(r, "en", r.en(), reported, parameters, lines, start, errors);
-            }
-            if (labels.present() && r.titleNl() == null) {
-                errors.add(new CompileError(r.file(), start + 1, 0, "rule \"" + r.name() + "\" has no @titleNl: every rule has a title in Dutch and in English"));
             }
         }
         if (labels.present()) {

@@ -13,7 +13,7 @@ import java.util.List;
  * @param name       the DRL rule name
  * @param severity   what a finding of this rule does to the verdict
  * @param title      a short title in English, its {parameters} filled
- * @param titleNl    the title in Dutch ({@code @titleNl}), or null when the rule has none (a rules folder without labels)
+ * @param titleNl    the title in Dutch ({@code @titleNl}), its {parameters} filled; null when the rule has none
  * @param nl         the message in Dutch, with {placeholders} filled from the finding's values
  * @param en         the message in English
  * @param source     the document and section it implements
