@@ -26,7 +26,7 @@ class DiffCommandTest {
         assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches("EXAMPLE +2020-07-14 +" + v2))
                 .anySatisfy(l -> assertThat(l).matches("eligible-tielt-pittem +ELIGIBLE +INELIGIBLE 507-SUBSIDY-MAX"))
                 .contains("eligible-tielt-pittem: ELIGIBLE -> INELIGIBLE")
-                .anySatisfy(l -> assertThat(l).startsWith("  + 507-SUBSIDY-MAX BLOCKING: ").contains("30000"))
+                .anySatisfy(l -> assertThat(l).startsWith("  + 507-SUBSIDY-MAX BLOCKING: ").contains("€30,000"))
                 .anySatisfy(l -> assertThat(l).startsWith("  - financing maxSubsidy 40000"))
                 .noneSatisfy(l -> assertThat(l).startsWith("amif-share-over"));
     }
