@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param rule       the rule's id, such as {@code 507-SUBSIDY-MAX}; stable across versions of a call
  * @param severity   what the finding does to the verdict
- * @param message    the finding in Dutch and in English, with the deciding values filled in
+ * @param message    the finding in Dutch and in English, with the deciding values filled in as each language writes
+ *                   them ({@link callcheck.language.Wording}: amounts, dates, codes by their labels, positions from 1)
  * @param source     the passage of the call's documents the rule rests on
  * @param assumption the assumptions the rule rests on where the sources say nothing (a parameter marked unknown,
  *                   a reading of the call), in English; null when it rests on the sources alone
@@ -21,9 +22,10 @@ import java.util.Map;
  *                   {@link java.math.BigDecimal} euro without trailing zeros, dates, codes, booleans; a value may
  *                   be null. A {@link Severity#MISSING} finding the engine makes, for a rule whose needed facts
  *                   ({@code @needs}) the proposal leaves out, has one entry, {@code missing}: the list of the absent
- *                   fields (JSON paths such as {@code financing.amif}). A rule that reports a MISSING finding itself
- *                   gives the values it reports, as any rule does: {@code 507-APPLICANT} gives {@code name},
- *                   {@code kind} and {@code missing}, one JSON path as text ({@code "applicant.nis"}).
+ *                   fields (JSON paths such as {@code financing.amif}), which its message names by their labels.
+ *                   A rule that reports a MISSING finding itself gives the values it reports, as any rule does:
+ *                   {@code 507-APPLICANT} gives {@code name}, {@code kind} and {@code missing}, one JSON path as
+ *                   text ({@code "applicant.nis"}).
  */
 public record Finding(String rule, Severity severity, Messages message, Source source, String assumption,
                       @JsonSerialize(contentUsing = TimeAsText.class) Map<String, Object> values) {

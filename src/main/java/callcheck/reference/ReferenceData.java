@@ -206,13 +206,22 @@ public final class ReferenceData {
         for (Municipality x : h) if (x.until() != null && date.isAfter(x.until())) m = x;
         String it = nis + " (" + m.name() + ")";
         if (m.until() != null && date.isAfter(m.until())) {
-            Reason gone = new Reason(it + " bestond niet meer op " + date, it + " no longer existed on " + date);
+            Reason gone = new Reason(it + " bestond niet meer op " + nl(date), it + " no longer existed on " + en(date));
             if (m.mergedInto() == null) return gone;
             String into = m.mergedInto() + municipality(m.mergedInto(), date).map(n -> " (" + n.name() + ")").orElse("");
             return gone.suffixed("; de gemeente fusioneerde tot " + into, "; it merged into " + into);
         }
-        return new Reason(it + " bestond nog niet op " + date + ": geldig vanaf " + m.from(),
-                it + " did not exist yet on " + date + ": valid from " + m.from());
+        return new Reason(it + " bestond nog niet op " + nl(date) + ": geldig vanaf " + nl(m.from()),
+                it + " did not exist yet on " + en(date) + ": valid from " + en(m.from()));
+    }
+
+    // Reasons go into findings' messages: dates written as each language writes them.
+    private static String nl(LocalDate d) {
+        return callcheck.language.Wording.date(d, callcheck.language.Language.NL);
+    }
+
+    private static String en(LocalDate d) {
+        return callcheck.language.Wording.date(d, callcheck.language.Language.EN);
     }
 
     /**

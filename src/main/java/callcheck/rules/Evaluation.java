@@ -8,12 +8,15 @@ import callcheck.engine.Verdict;
 import callcheck.internal.pack.RuleInfo;
 import callcheck.internal.pack.RulePack;
 import callcheck.engine.Severity;
+import callcheck.language.Language;
+import callcheck.language.Wording;
 import org.kie.api.runtime.rule.RuleContext;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +59,8 @@ public final class Evaluation {
      * @param drools    the consequence's {@code drools}: typed Object because the executable model passes its own
      *                  Drools type, whose implementation is also a RuleContext
      * @param keyValues names and values, alternating: the values that decided, shown in the finding's values and
-     *                  filled into the message's {@code {name}} placeholders (a null value shows as "?"); an amount
-     *                  is shown exact without trailing zeros
+     *                  filled into the message's {@code {name}} placeholders as {@link Wording} writes them (an
+     *                  amount kept exact without trailing zeros, {@code index} from 0, {@code missing} as paths)
      * @throws IllegalArgumentException when the names and values do not pair up
      */
     public void report(Object drools, Object... keyValues) {
@@ -78,25 +81,32 @@ public final class Evaluation {
     }
 
     void report(RuleInfo rule, Map<String, Object> values) {
+        Map<String, Object> shown = new HashMap<>(pack.parameterValues());
+        shown.putAll(values);
+        Wording w = pack.wording();
         findings.add(new Finding(rule.id(), rule.severity(),
-                new Finding.Messages(fill(rule.nl(), values), fill(rule.en(), values)),
+                new Finding.Messages(w.fill(rule.nl(), shown, Language.NL), w.fill(rule.en(), shown, Language.EN)),
                 rule.source(), rule.assumption(), values));
     }
 
-    /** A MISSING finding for a rule whose needed facts the proposal leaves out. */
-    private static Finding missing(RuleInfo rule, List<String> fields) {
+    /**
+     * The MISSING finding the engine makes for a rule whose needed facts the proposal leaves out: the facts by their
+     * labels and the rule by its title; {@code values.missing} keeps their paths, for software.
+     */
+    private Finding missing(RuleInfo rule, List<String> fields) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("missing", fields);
-        String list = String.join(", ", fields);
+        values.put(Wording.MISSING, fields);
+        Wording w = pack.wording();
         return new Finding(rule.id(), Severity.MISSING,
-                // The title is English: the Dutch message names the rule by its id instead.
-                new Finding.Messages("Ontbrekend gegeven voor regel " + rule.id() + ": " + list + ".",
-                        "Missing fact for '" + rule.title() + "': " + list + "."),
+                new Finding.Messages("Ontbrekend gegeven: " + w.value(Wording.MISSING, fields, Language.NL) + ". Nodig voor de toets: "
+                        + rule.title(Language.NL) + ".",
+                        "Missing fact: " + w.value(Wording.MISSING, fields, Language.EN) + ". Needed for the check: " + rule.title(Language.EN) + "."),
                 rule.source(), rule.assumption(), values);
     }
 
     /**
-     * The verdict, once the rules have run: findings of rules with missing facts are replaced by the MISSING finding,
+     * The verdict, once the rules have run: findings of rules with missing facts are replaced by the MISSING finding
+     * (one per rule, naming each missing fact once), a finding the same rule made twice with the same words kept once,
      * findings in a stable order (severity, rule id, then as reported), and every other rule id listed as passed.
      * Called by the engine, not by rules.
      *
@@ -106,10 +116,22 @@ public final class Evaluation {
      */
     public Verdict verdict(String decisionId, Map<String, List<String>> missingByRule) {
         List<Finding> out = new ArrayList<>(findings.size() + missingByRule.size());
+        Set<String> said = new HashSet<>(); // rule and message: a rule that matches a fact twice says so once
+        Map<String, Set<Object>> missingSaid = new HashMap<>();
         for (Finding f : findings) {
-            if (!missingByRule.containsKey(f.rule()) || f.severity() == Severity.MISSING) out.add(f);
+            if (missingByRule.containsKey(f.rule()) && f.severity() != Severity.MISSING) continue;
+            if (!said.add(f.rule() + '\n' + f.message().en())) continue;
+            out.add(f);
+            if (f.severity() == Severity.MISSING && f.values().get(Wording.MISSING) != null) {
+                missingSaid.computeIfAbsent(f.rule(), k -> new HashSet<>()).add(f.values().get(Wording.MISSING));
+            }
         }
-        for (Map.Entry<String, List<String>> e : missingByRule.entrySet()) out.add(missing(pack.rule(e.getKey()), e.getValue()));
+        for (Map.Entry<String, List<String>> e : missingByRule.entrySet()) {
+            // One MISSING finding per fact and rule: not again for a fact the rule's own MISSING finding names.
+            Set<Object> already = missingSaid.getOrDefault(e.getKey(), Set.of());
+            List<String> fields = e.getValue().stream().filter(p -> !already.contains(p)).toList();
+            if (!fields.isEmpty()) out.add(missing(pack.rule(e.getKey()), fields));
+        }
         out.sort(ORDER);
         Set<String> found = new HashSet<>();
         Outcome outcome = Outcome.ELIGIBLE;
@@ -132,37 +154,5 @@ public final class Evaluation {
             values.put(String.valueOf(keyValues[i]), v instanceof BigDecimal b ? Money.shown(b) : v);
         }
         return values;
-    }
-
-    /**
-     * The template with each {@code {name}} replaced by its value ("?" for a value reported as null); a placeholder
-     * without a value stays as written. A plain scan rather than a regex: it runs for every finding.
-     */
-    static String fill(String template, Map<String, Object> values) {
-        int open = template.indexOf('{');
-        if (open < 0) return template;
-        StringBuilder sb = new StringBuilder(template.length() + 32);
-        int from = 0;
-        while (open >= 0) {
-            int end = open + 1;
-            while (end < template.length() && isNameChar(template.charAt(end))) end++;
-            if (end == open + 1 || end == template.length() || template.charAt(end) != '}') {
-                open = template.indexOf('{', open + 1);
-                continue;
-            }
-            String name = template.substring(open + 1, end);
-            Object v = values.get(name);
-            sb.append(template, from, open);
-            if (v != null) sb.append(v);
-            else if (values.containsKey(name)) sb.append('?');
-            else sb.append(template, open, end + 1);
-            from = end + 1;
-            open = template.indexOf('{', from);
-        }
-        return sb.append(template, from, template.length()).toString();
-    }
-
-    private static boolean isNameChar(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
     }
 }

@@ -26,7 +26,7 @@ class DiffCommandTest {
         assertThat(run.outLines()).anySatisfy(l -> assertThat(l).matches("EXAMPLE +2020-07-14 +" + v2))
                 .anySatisfy(l -> assertThat(l).matches("eligible-tielt-pittem +ELIGIBLE +INELIGIBLE 507-SUBSIDY-MAX"))
                 .contains("eligible-tielt-pittem: ELIGIBLE -> INELIGIBLE")
-                .anySatisfy(l -> assertThat(l).startsWith("  + 507-SUBSIDY-MAX BLOCKING: ").contains("30000"))
+                .anySatisfy(l -> assertThat(l).startsWith("  + 507-SUBSIDY-MAX BLOCKING: ").contains("€30,000"))
                 .anySatisfy(l -> assertThat(l).startsWith("  - financing maxSubsidy 40000"))
                 .noneSatisfy(l -> assertThat(l).startsWith("amif-share-over"));
     }
@@ -41,7 +41,7 @@ class DiffCommandTest {
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
         assertThat(run.outLines()).contains("parameters:", "  ~ subsidyMax 40000 -> 30000 (" + copy.load("507", v2).parameters().get("subsidyMax").source().document() + ", Budget)", "rules:",
                 "  ~ 507-SUBSIDY-MAX: title changed",
-                "      title \"The subsidy asked is at most 40,000 euro\" -> \"The subsidy asked is at most 30,000 euro\"",
+                "      title \"The subsidy asked is at most €40,000\" -> \"The subsidy asked is at most €30,000\"",
                 "  eligible-tielt-pittem: ELIGIBLE -> INELIGIBLE 507-SUBSIDY-MAX");
         // One line per example whose verdict changes: not the table, not the findings one by one.
         assertThat(run.outLines()).noneSatisfy(l -> assertThat(l).startsWith("EXAMPLE")).noneSatisfy(l -> assertThat(l).startsWith("  + "))

@@ -39,7 +39,7 @@ class RulesCommandTest {
                 .edit("507/" + v2 + "/timing.drl", "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline.plusDays(1)))");
         String md = print(copy.load("507", v2), copy.load("507", "2020-07-14"));
         assertThat(md).contains("| since 2020-07-14 |")
-                .containsPattern("\\| 507-SUBSIDY-MAX \\| BLOCKING \\| The subsidy asked is at most 30,000 euro \\|.*\\| \\*\\*changed\\*\\*: title \\|")
+                .containsPattern("\\| 507-SUBSIDY-MAX \\| BLOCKING \\| The subsidy asked is at most €30,000 \\|.*\\| \\*\\*changed\\*\\*: title \\|")
                 .containsPattern("\\| 507-DEADLINE \\|.*\\| \\*\\*changed\\*\\*: conditions \\|")
                 .containsPattern("\\| subsidyMax \\| 30000 \\|.*\\| \\*\\*changed\\*\\*: was 40000 \\|")
                 .containsPattern("\\| 507-PERIOD \\|.*\\|  \\|\\n");

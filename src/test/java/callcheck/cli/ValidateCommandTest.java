@@ -50,7 +50,7 @@ class ValidateCommandTest {
                         + " subsidyMax: write {subsidyMax} so that the text follows the parameter",
                 "WARN " + root + "/" + TIMING + ":11:36: rule \"507-DEADLINE\" @title writes 16 October 2020, the value of parameter"
                         + " deadline: write {deadline} so that the text follows the parameter",
-                "WARN " + root + "/" + TIMING + ":14:5: rule \"507-DEADLINE\" cites \"" + documents.get("call-page").citation() + "\", but the parameters"
+                "WARN " + root + "/" + TIMING + ":15:5: rule \"507-DEADLINE\" cites \"" + documents.get("call-page").citation() + "\", but the parameters"
                         + " it @uses come from [" + documents.get("public-record").citation() + "]: is that the passage it checks?");
     }
 

@@ -83,7 +83,7 @@ class NetworkRegionsTest {
             assertThat(REF.regionOf("11007", LAST_DAY_2024)).contains(Region.REFREG01);
             assertThat(REF.regionOf("11007", FIRST_DAY_2025)).isEmpty();
             assertThat(REF.whyNotInRegion("11007", Region.ANTWERPEN, FIRST_DAY_2025))
-                    .isEqualTo("11007 (Borsbeek) no longer existed on 2025-01-01; it merged into 11002 (Antwerpen)");
+                    .isEqualTo("11007 (Borsbeek) no longer existed on 1 January 2025; it merged into 11002 (Antwerpen)");
         }
     }
 
@@ -96,7 +96,7 @@ class NetworkRegionsTest {
             assertThat(REF.inRegion("44040", Region.REFREG13, FIRST_DAY_2025)).isFalse();
             assertThat(REF.whyNotInRegion("44040", Region.REFREG13, LAST_DAY_2024)).isNull();
             assertThat(REF.whyNotInRegion("44040", Region.REFREG13, FIRST_DAY_2025))
-                    .isEqualTo("44040 (Melle) no longer existed on 2025-01-01; it merged into 44088 (Merelbeke-Melle)");
+                    .isEqualTo("44040 (Melle) no longer existed on 1 January 2025; it merged into 44088 (Merelbeke-Melle)");
         }
 
         @Test
@@ -104,7 +104,7 @@ class NetworkRegionsTest {
             assertThat(REF.inRegion("44088", Region.REFREG13, FIRST_DAY_2025)).isTrue();
             assertThat(REF.inRegion("44088", Region.REFREG13, LAST_DAY_2024)).isFalse();
             assertThat(REF.whyNotInRegion("44088", Region.REFREG13, LAST_DAY_2024))
-                    .isEqualTo("44088 (Merelbeke-Melle) did not exist yet on 2024-12-31: valid from 2025-01-01");
+                    .isEqualTo("44088 (Merelbeke-Melle) did not exist yet on 31 December 2024: valid from 1 January 2025");
         }
 
         @Test

@@ -35,7 +35,7 @@ class ReferenceDataTest {
     @Test
     void a_pre_merger_code_in_2025_is_explained_with_the_merged_municipality() {
         assertThat(REF.whyNotFlemish("44012", IN_2025)).contains("De Pinte").contains("44086").contains("Nazareth-De Pinte");
-        assertThat(REF.whyNotFlemish("44086", IN_2020)).contains("valid from 2025-01-01");
+        assertThat(REF.whyNotFlemish("44086", IN_2020)).contains("valid from 1 January 2025");
         assertThat(REF.whyNotFlemish("44021", IN_2020)).isNull();
     }
 

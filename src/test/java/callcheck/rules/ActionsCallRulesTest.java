@@ -84,7 +84,7 @@ class ActionsCallRulesTest {
             assertThat(findingIds(tielt.set("submittedOn", "2024-12-31").evaluate(CALL))).containsExactlyElementsOf(UNKNOWN_INFO);
             Finding f = only(tielt.set("submittedOn", "2025-01-01").evaluate(CALL), "ACT-NETWORK");
             assertThat(f.severity()).isEqualTo(Severity.BLOCKING);
-            assertThat(f.message().en()).contains("37015 (Tielt) no longer existed on 2025-01-01; it merged into 37022 (Tielt)");
+            assertThat(f.message().en()).contains("37015 (Tielt) no longer existed on 1 January 2025; it merged into 37022 (Tielt)");
         }
 
         @Test
@@ -239,10 +239,11 @@ class ActionsCallRulesTest {
             Finding late = only(evaluate(eligible().set("submittedOn", "2023-12-16")), "ACT-DEADLINE");
             assertThat(late.severity()).isEqualTo(Severity.BLOCKING);
             assertThat(late.assumption()).isNull();
-            assertThat(late.message().en()).contains("after the deadline of 2023-12-15");
+            assertThat(late.message().en()).contains("after the deadline of 15 December 2023");
+            assertThat(late.message().nl()).contains("na de uiterste indiendatum 15 december 2023");
             Finding early = only(evaluate(eligible().set("submittedOn", "2023-08-31")), "ACT-DEADLINE");
             assertThat(early.severity()).isEqualTo(Severity.BLOCKING);
-            assertThat(early.message().en()).contains("before the call opened on 2023-09-01");
+            assertThat(early.message().en()).contains("before the call opened on 1 September 2023");
         }
 
         @Test

@@ -70,7 +70,8 @@ class Amif27ProgrammeRulesTest {
             assertThat(v.verdict()).isEqualTo(Outcome.INELIGIBLE);
             assertThat(f.severity()).isEqualTo(Severity.BLOCKING);
             assertThat(f.values()).containsEntry("limit", new BigDecimal("75000")).containsEntry("percent", new BigDecimal("75"));
-            assertThat(f.message().en()).contains("75000.01", "75%", "not one of Annex IV");
+            assertThat(f.message().en()).contains("€75,000.01", "75%", "not one of Annex IV");
+            assertThat(f.message().nl()).contains("€ 75.000,01", "75%");
             assertThat(f.source().document()).contains("2021/1147");
         }
 
@@ -138,7 +139,8 @@ class Amif27ProgrammeRulesTest {
         void amif27_PERIOD_fails_before_2021(String call) {
             Finding f = only(eligible(call).set("period.start", "2020-12-31").evaluate(call), "AMIF27-PERIOD");
             assertThat(f.severity()).isEqualTo(Severity.BLOCKING);
-            assertThat(f.message().en()).contains("2020-12-31", "2021-01-01", "2029-12-31");
+            assertThat(f.message().en()).contains("31 December 2020", "1 January 2021", "31 December 2029");
+            assertThat(f.message().nl()).contains("31 december 2020", "1 januari 2021", "31 december 2029");
         }
 
         @ParameterizedTest(name = "call {0}")

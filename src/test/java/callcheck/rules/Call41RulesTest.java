@@ -61,7 +61,7 @@ class Call41RulesTest {
                 Verdict v = p.evaluate(CALL);
                 Finding f = only(v, "41-REGION");
                 assertThat(f.severity()).isEqualTo(Severity.MISSING);
-                assertThat(f.message().en()).contains("18", "REFREG01");
+                assertThat(f.message().en()).contains("18", "referentieregio");
                 assertThat(v.verdict()).isEqualTo(Outcome.INCOMPLETE);
             }
         }
@@ -144,9 +144,9 @@ class Call41RulesTest {
             assertThat(findingIds(melle.set("submittedOn", "2024-12-31").evaluate(CALL))).isEmpty();
             Finding f = only(melle.set("submittedOn", "2025-01-01").evaluate(CALL), "41-IN-REGION");
             assertThat(f.severity()).isEqualTo(Severity.BLOCKING);
-            assertThat(f.values().get("reason")).asString().contains("44040 (Melle) no longer existed on 2025-01-01", "merged into 44088 (Merelbeke-Melle)");
+            assertThat(f.values().get("reason")).asString().contains("44040 (Melle) no longer existed on 1 January 2025", "merged into 44088 (Merelbeke-Melle)");
             // Every value in a message is in the message's language.
-            assertThat(f.message().nl()).contains("44040 (Melle) bestond niet meer op 2025-01-01; de gemeente fusioneerde tot 44088 (Merelbeke-Melle)")
+            assertThat(f.message().nl()).contains("44040 (Melle) bestond niet meer op 1 januari 2025; de gemeente fusioneerde tot 44088 (Merelbeke-Melle)")
                     .doesNotContain("no longer", "merged", "existed");
             assertThat(f.message().en()).contains("no longer existed").doesNotContain("bestond");
         }

@@ -299,7 +299,8 @@ class Call426RulesTest {
             Finding f = single(v, "426-OWN-SHARE");
             assertThat(amount(f, "limit")).isEqualByComparingTo("50000");
             assertThat(amount(f, "percent")).isEqualByComparingTo("25");
-            assertThat(f.message().en()).contains("49999.99").contains("25%");
+            assertThat(f.message().en()).contains("€49,999.99").contains("25%");
+            assertThat(f.message().nl()).contains("€ 49.999,99").contains("25%");
         }
 
         @Test
@@ -391,7 +392,7 @@ class Call426RulesTest {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(amount(f, "highest")).isEqualByComparingTo("99999.99");
             assertThat(amount(f, "leastTotal")).isEqualByComparingTo("133333.34");
-            assertThat(f.message().en()).contains("no subsidy is possible").contains("133333.34");
+            assertThat(f.message().en()).contains("no subsidy is possible").contains("€133,333.34");
         }
 
         @Test

@@ -105,7 +105,7 @@ class Call507RulesTest {
         @Test
         void r507_APPLICANT_explains_a_code_that_did_not_exist_yet() {
             Finding f = findingsOf(base().set("applicant.nis", "37022").evaluate(CALL), "507-APPLICANT").get(0);
-            assertThat(f.message().en()).contains("37022").contains("valid from 2025-01-01");
+            assertThat(f.message().en()).contains("37022").contains("valid from 1 January 2025");
             assertThat(f.values()).containsEntry("nis", "37022");
         }
 

@@ -58,7 +58,8 @@ class RoundRulesTest {
             Finding f = single(r, "507-ROUND-BUDGET");
             assertThat(f.severity()).isEqualTo(Severity.BLOCKING);
             assertThat(f.values()).containsEntry("subsidy", new BigDecimal("800000.01")).containsEntry("limit", new BigDecimal("800000"));
-            assertThat(f.message().en()).contains("800000.01").contains("800000 euro");
+            assertThat(f.message().en()).contains("€800,000.01").contains("€800,000.");
+            assertThat(f.message().nl()).contains("€ 800.000,01").contains("€ 800.000.");
             assertThat(single(r, "507-ROUND-AMIF").values()).containsEntry("amif", new BigDecimal("400000.01"));
         }
 

@@ -71,7 +71,7 @@ public record PackDiff(List<ParameterChange> parameters, List<RuleChange> rules)
             List<String> what = new ArrayList<>();
             if (!a.id().equals(b.id())) what.add("id");
             if (a.severity() != b.severity()) what.add("severity");
-            if (!a.title().equals(b.title())) what.add("title");
+            if (!a.title().equals(b.title()) || !java.util.Objects.equals(a.titleNl(), b.titleNl())) what.add("title");
             if (!a.nl().equals(b.nl())) what.add("nl");
             if (!a.en().equals(b.en())) what.add("en");
             if (!a.source().equals(b.source())) what.add("source");

@@ -8,6 +8,7 @@ import callcheck.rules.Parameter;
 import callcheck.rules.Parameters;
 
 import callcheck.internal.model.FieldPath;
+import callcheck.language.Labels;
 import callcheck.reference.ReferenceData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -182,16 +183,27 @@ public final class PackLoader {
         List<Path> roundFiles = drlFiles.stream().filter(PackLoader::isRoundFile).toList();
         drlFiles.removeAll(roundFiles);
         if (drlFiles.isEmpty()) errors.add(new CompileError(manifestFile, 0, 0, "the pack has no .drl file"));
+        Labels labels = labels(root, errors);
         if (!errors.isEmpty()) throw new PackException(errors);
         List<Path> folders = new ArrayList<>(List.of(folder));
         for (Included inc : included) folders.add(inc.folder());
         Map<String, byte[]> files = files(root, folders);
         String digest = digest(files);
-        Compiled checks = compileRules(root, folder, drlFiles, manifest, manifestFile, parameters, false);
-        Compiled round = roundFiles.isEmpty() ? null : compileRules(root, folder, roundFiles, manifest, manifestFile, parameters, true);
+        Compiled checks = compileRules(root, folder, drlFiles, manifest, manifestFile, parameters, labels, false);
+        Compiled round = roundFiles.isEmpty() ? null : compileRules(root, folder, roundFiles, manifest, manifestFile, parameters, labels, true);
         RulePack roundPack = round == null ? null
-                : new RulePack(folder, manifest, round.rules(), round.infos(), round.needs(), parameters, digest, files, null);
-        return new RulePack(folder, manifest, checks.rules(), checks.infos(), checks.needs(), parameters, digest, files, roundPack);
+                : new RulePack(folder, manifest, round.rules(), round.infos(), round.needs(), parameters, labels, digest, files, null);
+        return new RulePack(folder, manifest, checks.rules(), checks.infos(), checks.needs(), parameters, labels, digest, files, roundPack);
+    }
+
+    /** The labels of the rules folder's reference data ({@link Labels#FILE}); {@link Labels#NONE} when it has none. */
+    private static Labels labels(Path root, List<CompileError> errors) {
+        try {
+            return Labels.load(root.resolve(REFERENCE_DIR));
+        } catch (IOException | RuntimeException e) {
+            errors.add(new CompileError(REFERENCE_DIR + "/" + Labels.FILE, 0, 0, "cannot read the labels: " + oneLine(e.getMessage())));
+            return Labels.NONE;
+        }
     }
 
     /**
@@ -253,7 +265,7 @@ public final class PackLoader {
      * call-level rules, whose BLOCKING rules must state their {@code @limit}; only they may.
      */
     private Compiled compileRules(Path root, Path folder, List<Path> drlFiles, Manifest manifest, String manifestFile, Parameters parameters,
-                                  boolean round) {
+                                  Labels labels, boolean round) {
         List<CompileError> errors = new ArrayList<>();
         Map<String, Path> byKiePath = new LinkedHashMap<>();
         Map<String, byte[]> sources = new LinkedHashMap<>();
@@ -337,6 +349,7 @@ public final class PackLoader {
             }
         }
         errors.addAll(ParameterReads.check(root, byKiePath.values(), parameters, infos));
+        errors.addAll(LanguageChecks.check(root, infos, parameters, labels));
         if (!errors.isEmpty()) throw new PackException(errors);
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
         if (compiled != null && cache != null) {
@@ -549,7 +562,7 @@ public final class PackLoader {
         }
         // A title names its numbers as {parameter}: filled here, once, so that the number lives only in the manifest.
         return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
-                text(md.get("nl")), text(md.get("en")),
+                ParameterText.fill(text(md.get("titleNl")), params, ParameterText.DUTCH), text(md.get("nl")), text(md.get("en")),
                 new Source(doc.citation(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
                 list(md.get("needs")), uses, text(md.get("limit")), file);
     }

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * Warnings, not errors: the pack serves; the analyst decides.
  */
 public final class PackWarnings {
-    private static final Pattern METADATA = Pattern.compile("@(title|nl|en)\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+    private static final Pattern METADATA = Pattern.compile("@(title|titleNl|nl|en)\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.,{])(\\d{1,3}(?:[.,]\\d{3})+|\\d+)(?:[.,](\\d+))?(\\s?%)?(?![\\w}])");
     private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
     private static final Pattern WRITTEN_DATE = Pattern.compile("\\b(\\d{1,2}) (\\p{L}+) (\\d{4})\\b");

@@ -1,5 +1,7 @@
 package callcheck.internal.pack;
 
+import callcheck.language.Labels;
+import callcheck.language.Wording;
 import callcheck.rules.Parameters;
 
 import callcheck.internal.model.FieldPath;
@@ -27,6 +29,8 @@ public final class RulePack {
     private final List<String> ruleIds;
     private final List<Needs> needs;
     private final Parameters parameters;
+    private final Wording wording;
+    private final Map<String, Object> parameterValues;
     private final String digest;
     private volatile boolean warm;
     private final Map<String, byte[]> files;
@@ -34,7 +38,7 @@ public final class RulePack {
     private final Lineage lineage;
 
     RulePack(Path folder, Manifest manifest, CompiledRules compiled, List<RuleInfo> rules,
-             Map<String, List<FieldPath>> needs, Parameters parameters, String digest, Map<String, byte[]> files, RulePack round) {
+             Map<String, List<FieldPath>> needs, Parameters parameters, Labels labels, String digest, Map<String, byte[]> files, RulePack round) {
         this.folder = folder;
         this.manifest = manifest;
         this.compiled = compiled;
@@ -43,6 +47,8 @@ public final class RulePack {
         this.needs = new TreeMap<>(needs).entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(e -> new Needs(e.getKey(), List.copyOf(e.getValue()))).toList();
         this.parameters = parameters;
+        this.wording = new Wording(labels);
+        this.parameterValues = java.util.Collections.unmodifiableMap(ParameterText.values(parameters));
         this.digest = digest;
         this.files = java.util.Collections.unmodifiableMap(files);
         this.round = round;
@@ -66,12 +72,14 @@ public final class RulePack {
         this.manifest = resolved.manifest;
         this.compiled = resolved.compiled;
         // A rule names the file it was written in, as for a full version: the base's for a rule it inherits.
-        this.rules = resolved.rules.stream().map(r -> origins.containsKey(r.file()) ? new RuleInfo(r.id(), r.name(), r.severity(), r.title(),
+        this.rules = resolved.rules.stream().map(r -> origins.containsKey(r.file()) ? new RuleInfo(r.id(), r.name(), r.severity(), r.title(), r.titleNl(),
                 r.nl(), r.en(), r.source(), r.assumption(), r.needs(), r.uses(), r.limit(), origins.get(r.file())) : r).toList();
         this.needs = resolved.needs;
         this.parameters = resolved.parameters;
         this.digest = resolved.digest;
         this.files = resolved.files;
+        this.wording = resolved.wording;
+        this.parameterValues = resolved.parameterValues;
         this.round = resolved.round == null ? null : new RulePack(resolved.round, folder, lineage, origins);
         this.lineage = lineage;
         Map<String, RuleInfo> names = new LinkedHashMap<>();
@@ -119,6 +127,10 @@ public final class RulePack {
     /** Per rule id that needs any, in id order, the proposal facts it needs. */
     public List<Needs> needs() { return needs; }
     public Parameters parameters() { return parameters; }
+    /** How the findings' messages are written, with the labels of the rules folder this pack was compiled from. */
+    public Wording wording() { return wording; }
+    /** The parameters as values a message can show ({@link ParameterText#values}). */
+    public Map<String, Object> parameterValues() { return parameterValues; }
     /** sha256 over the pack's files, those of the modules it includes, and the reference data, as "sha256:hex". */
     public String digest() { return digest; }
 

@@ -140,6 +140,7 @@ class AnalystChangeTest {
             rule "507-TWO-PARTNERS"
                 @id("507-TWO-PARTNERS") @severity("BLOCKING")
                 @title("At least {partnersMin} partners take part")
+                @titleNl("Minstens {partnersMin} partners nemen deel")
                 @nl("Er nemen {count} partners deel, minder dan {min}.")
                 @en("{count} partners take part, fewer than {min}.")
                 @document("%s") @section("Begunstigden")
@@ -243,6 +244,7 @@ class AnalystChangeTest {
                 rule "%s-BUDGET"
                     @id("%s-BUDGET") @severity("BLOCKING")
                     @title("The subsidy asked is at most {budgetMax}")
+                    @titleNl("De gevraagde subsidie is hoogstens {budgetMax}")
                     @nl("De gevraagde subsidie van {subsidy} euro is hoger dan {limit} euro.")
                     @en("The subsidy asked of {subsidy} euro is above {limit} euro.")
                     @document("call-text") @section("Budget")

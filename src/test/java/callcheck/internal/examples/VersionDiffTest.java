@@ -44,7 +44,7 @@ class VersionDiffTest {
             assertThat(c.after().verdict().verdict()).isEqualTo(Outcome.INELIGIBLE);
             assertThat(c.changedRules()).containsExactly("507-SUBSIDY-MAX");
             assertThat(VersionDiff.Change.findingsOf(c.after(), "507-SUBSIDY-MAX")).singleElement()
-                    .satisfies(f -> assertThat(f.message().en()).contains("30000"));
+                    .satisfies(f -> assertThat(f.message().en()).contains("€30,000"));
             assertThat(c.financingChanged()).isTrue();
             assertThat(c.before().verdict().version()).isEqualTo(V1);
             assertThat(c.after().verdict().version()).isEqualTo(v2);

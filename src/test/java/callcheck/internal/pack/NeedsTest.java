@@ -64,6 +64,8 @@ class NeedsTest {
     void an_unknown_path_is_refused() throws IOException {
         RulesCopy.copyTree(PACKS.resolve("997"), tmp.resolve("997"));
         RulesCopy.copyTree(Packs.RULES.resolve(PackLoader.REFERENCE_DIR), tmp.resolve(PackLoader.REFERENCE_DIR));
+        // Without a labels file: the refused path has no label either, which would be a second error.
+        Files.delete(tmp.resolve(PackLoader.REFERENCE_DIR).resolve(callcheck.language.Labels.FILE));
         Path drl = tmp.resolve("997/2020-01-01/needs.drl");
         Files.writeString(drl, Files.readString(drl).replace("@needs(\"financing\")", "@needs(\"financing.subsidie\")"));
         assertThatThrownBy(() -> new PackLoader().load(tmp, tmp.resolve("997/2020-01-01")))

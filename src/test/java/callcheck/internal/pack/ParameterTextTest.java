@@ -32,13 +32,13 @@ class ParameterTextTest {
     Path tmp;
 
     @Test
-    @DisplayName("money, shares, numbers and dates in English and in Dutch; an unknown value says so; other placeholders stay")
+    @DisplayName("money (written {x} euro), shares, numbers and dates in English and in Dutch; an unknown value says so; other placeholders stay")
     void each_type_in_each_language() {
-        String text = "{max} | {cents} | {share} | {hours} | {deadline} | {cap} | {subsidy}";
+        String text = "{max} euro | {cents} euro | {cents} | {share} | {hours} | {deadline} | {cap} | {subsidy}";
         assertThat(ParameterText.fill(text, PARAMETERS, Locale.ENGLISH))
-                .isEqualTo("40,000 | 1,234.5 | 12.5% | 40 | 16 October 2020 | unknown | {subsidy}");
+                .isEqualTo("€40,000 | €1,234.50 | 1,234.5 | 12.5% | 40 | 16 October 2020 | unknown | {subsidy}");
         assertThat(ParameterText.fill(text, PARAMETERS, ParameterText.DUTCH))
-                .isEqualTo("40.000 | 1.234,5 | 12,5% | 40 | 16 oktober 2020 | onbekend | {subsidy}");
+                .isEqualTo("€ 40.000 | € 1.234,50 | 1.234,5 | 12,5% | 40 | 16 oktober 2020 | onbekend | {subsidy}");
     }
 
     @Test
@@ -46,12 +46,16 @@ class ParameterTextTest {
     void r507_SUBSIDY_MAX_title_follows_the_parameter() {
         RulesCopy copy = RulesCopy.into(tmp, "507").edit("507/2020-07-14/pack.yaml", "    value: 40000\n", "    value: 30000\n");
         RulePack pack = copy.load("507", "2020-07-14");
-        assertThat(pack.rule("507-SUBSIDY-MAX").title()).isEqualTo("The subsidy asked is at most 30,000 euro");
+        assertThat(pack.rule("507-SUBSIDY-MAX").title()).isEqualTo("The subsidy asked is at most €30,000");
+        assertThat(pack.rule("507-SUBSIDY-MAX").titleNl()).isEqualTo("De gevraagde subsidie is hoogstens € 30.000");
         Finding missing = copy.evaluate(pack, ProposalJson.from("507/eligible-tielt-pittem.json").remove("financing.amif")).findings().stream()
                 .filter(f -> f.rule().equals("507-SUBSIDY-MAX")).findFirst().orElseThrow();
         assertThat(missing.severity()).isEqualTo(Severity.MISSING);
-        assertThat(missing.message().en()).contains("'The subsidy asked is at most 30,000 euro'");
-        // The title is English: the Dutch message names the rule by its id.
-        assertThat(missing.message().nl()).isEqualTo("Ontbrekend gegeven voor regel 507-SUBSIDY-MAX: financing.amif.");
+        assertThat(missing.message().en())
+                .isEqualTo("Missing fact: the AMIF contribution asked. Needed for the check: The subsidy asked is at most €30,000.");
+        // The fact by its label, the rule by its Dutch title; values.missing keeps the path for software.
+        assertThat(missing.message().nl())
+                .isEqualTo("Ontbrekend gegeven: de gevraagde AMIF-bijdrage. Nodig voor de toets: De gevraagde subsidie is hoogstens € 30.000.");
+        assertThat(missing.values().get("missing")).asList().containsExactly("financing.amif");
     }
 }

@@ -66,7 +66,7 @@ class ReloadUnderLoadTest {
         assertThat(count.get()).isPositive();
         // Each version's verdicts all say what that version says, and only the two versions served.
         assertThat(messagesByDigest).containsOnlyKeys(euroDigest, eurDigest);
-        assertThat(messagesByDigest.get(euroDigest)).singleElement().asString().contains("euro is above the maximum");
+        assertThat(messagesByDigest.get(euroDigest)).singleElement().asString().contains("is above the maximum of €40,000");
         assertThat(messagesByDigest.get(eurDigest)).singleElement().asString().contains("EUR is above the maximum");
     }
 
