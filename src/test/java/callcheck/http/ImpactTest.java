@@ -58,6 +58,7 @@ class ImpactTest {
             assertThat(s.eraseProposalsBefore(Instant.now().plusMillis(1))).isEqualTo(3);
         }
         String digestV2;
+        String digestV1;
         JsonNode viaService;
         try (TestServer api = TestServer.of(Service.load(rules, DecisionStore.open(null, data), false))) {
             int[] amifs = {5000, 9000, 9500, 12000, 9000, 7000, 8500};
@@ -81,6 +82,7 @@ class ImpactTest {
             BigDecimal after = BigDecimal.ZERO;
             JsonNode listed = api.get("/v1/decisions?call=906&limit=1000", reader).json().get("decisions");
             assertThat(listed).hasSize(12);
+            digestV1 = listed.get(0).get("digest").asText();
             for (JsonNode d : listed) {
                 String id = d.get("decisionId").asText();
                 TestServer.Response r = api.send(api.request("/v1/decisions/" + id + "/replay?version=" + V2)
@@ -159,10 +161,16 @@ class ImpactTest {
         assertThat(viaCli.get("changed")).isEqualTo(viaService.get("changed"));
         assertThat(viaCli.get("skipped")).isEqualTo(viaService.get("skipped"));
         assertThat(viaCli.get("financing")).isEqualTo(viaService.get("financing"));
-        CliRun text = CliRun.of("impact", "--call", "906", "--digest", digestV2, "--data", data.toString());
+        CliRun text = CliRun.of("impact", "--call", "906", "--rules", rules.toString(), "--version", V2, "--data", data.toString());
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("12 decisions").contains("3 proposals erased").containsPattern("ELIGIBLE\\s+INELIGIBLE\\s+4")
                 .containsPattern("906-SUBSIDY-MAX\\s+5\\s+0").contains("90000 before, 72000 after");
+        // The pack that decided, from the archive (V2 never decided, so only the service knows its digest): nothing changes.
+        CliRun archived = CliRun.of("impact", "--call", "906", "--digest", digestV1, "--data", data.toString(), "--format", "json");
+        assertThat(archived.exit()).as(archived.err()).isZero();
+        JsonNode same = MAPPER.readTree(archived.out());
+        assertThat(same.get("changed").asLong()).isZero();
+        assertThat(transitionsOf(same).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(9);
         assertThat(CliRun.of("impact", "--call", "906", "--data", data.toString()).exit()).isEqualTo(2);
     }
 
