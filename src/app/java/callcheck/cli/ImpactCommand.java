@@ -83,7 +83,7 @@ final class ImpactCommand implements Callable<Integer> {
         try (DecisionStore s = store.open()) {
             if (s == null) return 2;
             long started = System.nanoTime();
-            Impacts.Report r = Impacts.run(s, engine, call, version, digest, window, null, limit,
+            Impacts.Report r = Impacts.run(s, engine, new Replays(s, engine), call, version, digest, window, null, limit,
                     n -> System.err.printf("%,d decisions replayed (%d s)%n", n, (System.nanoTime() - started) / 1_000_000_000L));
             if (format.equals("json")) {
                 System.out.println(Json.output().writerWithDefaultPrettyPrinter().writeValueAsString(r));

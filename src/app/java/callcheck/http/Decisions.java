@@ -26,8 +26,8 @@ import java.util.Set;
 
 /**
  * The decision records (../shared/API.md "Decision records"): one decision, a listing newest first with an opaque
- * cursor, a replay, and an export streamed as NDJSON or CSV. Every endpoint needs a token: with the scope read, the
- * export with export.
+ * cursor, a replay, the impact of a version on a call's decisions, and an export streamed as NDJSON or CSV. Every
+ * endpoint needs a token: with the scope read, the export with export.
  */
 final class Decisions {
     static final int MAX_LIMIT = 1000;
@@ -114,7 +114,7 @@ final class Decisions {
         String after = ctx.queryParam("after") == null ? null : cursorId(ctx.queryParam("after"));
         Filter window = filter(ctx);
         try {
-            Impacts.Report r = Impacts.run(store, engine, ctx.pathParam("call"), version, digest, window, after, limit, null);
+            Impacts.Report r = Impacts.run(store, engine, replays, ctx.pathParam("call"), version, digest, window, after, limit, null);
             ctx.json(r.withNext(r.next() == null ? null : cursor(r.next())));
         } catch (Replays.NotReplayable e) {
             throw new ApiError(e.code().equals("unknown_digest") ? 404 : 400, e.code(), e.field(), e.getMessage());

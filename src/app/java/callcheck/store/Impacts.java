@@ -33,14 +33,15 @@ public final class Impacts {
 
     /**
      * Replays the call's decisions that {@code filter} takes (its call is set to {@code call}) on the pack of
-     * {@code version} or {@code digest}; the page of changed decisions starts after {@code after} and holds {@code limit}.
+     * {@code version} or {@code digest} (an archived one compiled by {@code replays}, which keeps it for the next run);
+     * the page of changed decisions starts after {@code after} and holds {@code limit}.
      *
      * @throws Replays.NotReplayable                   no pack has the digest, or it is of another call
      * @throws callcheck.engine.UnknownCallException no such call or version
      */
-    public static Report run(DecisionStore store, PackEngine engine, String call, String version, String digest, Filter filter,
-                             String after, int limit, LongConsumer progress) {
-        Replays.Target target = new Replays(store, engine).target(call, version, digest);
+    public static Report run(DecisionStore store, PackEngine engine, Replays replays, String call, String version, String digest,
+                             Filter filter, String after, int limit, LongConsumer progress) {
+        Replays.Target target = replays.target(call, version, digest);
         int slots = Math.min(engine.evaluator().limits().slots(), Runtime.getRuntime().availableProcessors());
         Filter window = new Filter(call, null, filter.verdict(), filter.from(), filter.to());
         Impact.Result r;

@@ -14,6 +14,7 @@ import callcheck.store.DecisionStore;
 import callcheck.store.Filter;
 import callcheck.store.Impacts;
 import callcheck.store.Pack;
+import callcheck.store.Replays;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class ImpactBenchmark {
             }
             System.gc();
             long t1 = System.nanoTime();
-            Impacts.Report r = Impacts.run(store, service, "507", last.version(), null, Filter.ALL, null, 100,
+            Impacts.Report r = Impacts.run(store, service, new Replays(store, service), "507", last.version(), null, Filter.ALL, null, 100,
                     done -> { if (done % 10_000 == 0) System.out.printf("  %,d replayed (%.1f s)%n", done, (System.nanoTime() - t1) / 1e9); });
             double s = (System.nanoTime() - t1) / 1e9;
             System.out.printf("impact of %s on %d decisions: %.1f s (%.0f a second); %d changed, skipped %s, transitions %s%n",
