@@ -7,6 +7,7 @@ import callcheck.store.DecisionJson;
 import callcheck.store.DecisionStore;
 import callcheck.store.Export;
 import callcheck.store.Filter;
+import callcheck.store.Impacts;
 import callcheck.store.Page;
 import callcheck.store.Replays;
 import callcheck.store.TokenScope;
@@ -25,8 +26,8 @@ import java.util.Set;
 
 /**
  * The decision records (../shared/API.md "Decision records"): one decision, a listing newest first with an opaque
- * cursor, a replay, and an export streamed as NDJSON or CSV. Every endpoint needs a token: with the scope read, the
- * export with export.
+ * cursor, a replay, the impact of a version on a call's decisions, and an export streamed as NDJSON or CSV. Every
+ * endpoint needs a token: with the scope read, the export with export.
  */
 final class Decisions {
     static final int MAX_LIMIT = 1000;
@@ -39,11 +40,13 @@ final class Decisions {
 
     private final DecisionStore store;
     private final Tokens tokens;
+    private final PackEngine engine;
     private final Replays replays;
 
     Decisions(DecisionStore store, PackEngine engine, Tokens tokens) {
         this.store = store;
         this.tokens = tokens;
+        this.engine = engine;
         this.replays = new Replays(store, engine);
     }
 
@@ -88,6 +91,33 @@ final class Decisions {
                 default -> 400;
             };
             throw new ApiError(status, e.code(), e.field(), e.getMessage());
+        }
+    }
+
+    /**
+     * The impact of a version (or an archived digest) on the call's recorded decisions in the window
+     * (../shared/API.md); the changed decisions paged oldest first. A draft pack as a zip body is not taken yet.
+     */
+    void impact(Context ctx) {
+        tokens.require(ctx, TokenScope.READ);
+        RequestChecks.onlyParameters(ctx, Set.of("version", "digest", "verdict", "from", "to", "limit", "after"));
+        if (ctx.bodyAsBytes().length > 0) {
+            throw new ApiError(415, "unsupported_media_type", null, "the impact of a draft pack sent as a body (" + ctx.contentType()
+                    + ") is not supported yet: give ?version= of a pack in the rules folder or ?digest= of an archived pack, without a body");
+        }
+        String version = ctx.queryParam("version");
+        String digest = ctx.queryParam("digest");
+        if ((version == null) == (digest == null)) {
+            throw new ApiError(400, "invalid_parameter", version == null ? "version" : "digest", "give version or digest, one of the two");
+        }
+        int limit = limit(ctx.queryParam("limit"));
+        String after = ctx.queryParam("after") == null ? null : cursorId(ctx.queryParam("after"));
+        Filter window = filter(ctx);
+        try {
+            Impacts.Report r = Impacts.run(store, engine, replays, ctx.pathParam("call"), version, digest, window, after, limit, null);
+            ctx.json(r.withNext(r.next() == null ? null : cursor(r.next())));
+        } catch (Replays.NotReplayable e) {
+            throw new ApiError(e.code().equals("unknown_digest") ? 404 : 400, e.code(), e.field(), e.getMessage());
         }
     }
 

@@ -196,6 +196,7 @@ public final class HttpServer {
             config.routes.get("/v1/decisions", decisions::list);
             config.routes.get("/v1/decisions/{decisionId}", decisions::show);
             config.routes.post("/v1/decisions/{decisionId}/replay", decisions::replay);
+            config.routes.post("/v1/calls/{call}/impact", decisions::impact);
         }
         RoundsEndpoint rounds = new RoundsEndpoint(engine, metrics, roundDecisions(), store, tokens, requireToken);
         config.routes.post("/v1/calls/{call}/rounds", rounds::check);

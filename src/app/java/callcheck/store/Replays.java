@@ -78,14 +78,29 @@ public final class Replays {
         if (d.proposalJson() == null) {
             throw new NotReplayable("proposal_erased", null, "the proposal of decision " + d.id() + " was erased by the retention; its verdict is kept");
         }
+        Target target = target(d.call(), version, digest == null && version == null ? d.digest() : digest);
+        // Within the engine's time budget and slots, as an evaluation: a rule that hangs is a 503, not a held thread.
+        Verdict replayed = engine.evaluateWithin(target.pack(), target.reference(), ProposalReader.read(d.proposalJson()));
+        return compare(d, target.pack(), replayed);
+    }
+
+    /** A pack to replay on, with the reference data it decides with. */
+    public record Target(RulePack pack, ReferenceData reference) {
+    }
+
+    /**
+     * The serving pack of the call's {@code version}, or else the pack of {@code digest} (serving or archived); one of
+     * the two is given.
+     */
+    public Target target(String call, String version, String digest) {
         PackSet packs = engine.packs();
         RulePack pack;
         ReferenceData reference;
         if (version != null) {
-            pack = packs.select(d.call(), version, null);
+            pack = packs.select(call, version, null);
             reference = packs.reference();
         } else {
-            String wanted = digest == null ? d.digest() : digest;
+            String wanted = digest;
             Optional<RulePack> serving = packs.all().stream().filter(p -> p.digest().equals(wanted)).findFirst();
             if (serving.isPresent()) {
                 pack = serving.get();
@@ -95,13 +110,11 @@ public final class Replays {
                 pack = archived.pack();
                 reference = archived.reference();
             }
-            if (!pack.call().equals(d.call())) {
-                throw new NotReplayable("invalid_parameter", "digest", "the pack " + wanted + " is of call " + pack.call() + ", the decision of call " + d.call());
+            if (!pack.call().equals(call)) {
+                throw new NotReplayable("invalid_parameter", "digest", "the pack " + wanted + " is of call " + pack.call() + ", not of call " + call);
             }
         }
-        // Within the engine's time budget and slots, as an evaluation: a rule that hangs is a 503, not a held thread.
-        Verdict replayed = engine.evaluateWithin(pack, reference, ProposalReader.read(d.proposalJson()));
-        return compare(d, pack, replayed);
+        return new Target(pack, reference);
     }
 
     private synchronized ArchivedPack archived(String digest) {

@@ -183,6 +183,8 @@ class OpenApiContractTest {
         x.add(Exchange.post("replay", "/v1/decisions/" + id + "/replay", null).token(token));
         x.add(Exchange.post("replay on another version", "/v1/decisions/" + id426 + "/replay?version=" + version, null).token(token));
         x.add(Exchange.post("replay, unknown digest", "/v1/decisions/" + id + "/replay?digest=sha256:00", null).token(token));
+        x.add(Exchange.post("impact of a version", "/v1/calls/426/impact?version=" + version + "&limit=1", null).token(token));
+        x.add(Exchange.post("impact, unknown version", "/v1/calls/426/impact?version=2099-01-01", null).token(token));
         x.add(Exchange.get("/v1/decisions/export?call=507").token(token).accept("application/x-ndjson"));
         x.add(Exchange.get("/v1/decisions/export").token(token).accept("text/csv"));
         x.add(Exchange.get("/v1/decisions/export").token(token).accept("text/html").badRequest());
