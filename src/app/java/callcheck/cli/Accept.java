@@ -1,11 +1,11 @@
 package callcheck.cli;
 
 import callcheck.engine.FinancingPlan;
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.ExampleResult;
-import callcheck.internal.examples.ExpectedFile;
-import callcheck.internal.examples.RoundExample;
-import callcheck.internal.examples.RoundExampleResult;
+import callcheck.examples.Example;
+import callcheck.examples.ExampleResult;
+import callcheck.examples.ExpectedFile;
+import callcheck.examples.RoundExample;
+import callcheck.examples.RoundExampleResult;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package callcheck.cli;
 
-import callcheck.internal.pack.CompiledPackCache;
+import callcheck.pack.CompiledPackCache;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

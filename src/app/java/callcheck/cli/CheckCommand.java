@@ -1,14 +1,14 @@
 package callcheck.cli;
 
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.pack.CompiledPackCache;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.PackOptions;
+import callcheck.evaluation.PackEngine;
+import callcheck.pack.CompiledPackCache;
+import callcheck.pack.PackLoader;
+import callcheck.pack.PackOptions;
 
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
 import callcheck.model.InvalidProposalException;
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import callcheck.model.ProposalReader;
 import callcheck.engine.UnknownCallException;
 import callcheck.engine.PackException;

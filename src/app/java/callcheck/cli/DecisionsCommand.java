@@ -1,9 +1,9 @@
 package callcheck.cli;
 
-import callcheck.internal.engine.LoadReport;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
-import callcheck.internal.model.Json;
+import callcheck.evaluation.LoadReport;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
+import callcheck.json.Json;
 import callcheck.store.Decision;
 import callcheck.store.DecisionJson;
 import callcheck.store.DecisionStore;

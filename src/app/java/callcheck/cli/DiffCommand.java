@@ -1,17 +1,17 @@
 package callcheck.cli;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
 import callcheck.engine.FinancingPlan;
 import callcheck.engine.Finding;
-import callcheck.internal.engine.LoadReport;
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.ExampleResult;
-import callcheck.internal.examples.PackDiff;
-import callcheck.internal.examples.VersionDiff;
+import callcheck.evaluation.LoadReport;
+import callcheck.examples.Example;
+import callcheck.examples.ExampleResult;
+import callcheck.examples.PackDiff;
+import callcheck.examples.VersionDiff;
 import callcheck.rules.Parameter;
 import callcheck.engine.CompileError;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,10 +2,10 @@ package callcheck.cli;
 
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
-import callcheck.internal.engine.LoadReport;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.ExpectedFile;
+import callcheck.evaluation.LoadReport;
+import callcheck.evaluation.PackEngine;
+import callcheck.examples.Example;
+import callcheck.examples.ExpectedFile;
 import callcheck.model.ProposalReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

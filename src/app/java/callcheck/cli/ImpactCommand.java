@@ -1,13 +1,13 @@
 package callcheck.cli;
 
 import callcheck.engine.UnknownCallException;
-import callcheck.internal.engine.EvaluationLimits;
-import callcheck.internal.engine.Evaluator;
-import callcheck.internal.engine.LoadReport;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
-import callcheck.internal.examples.Impact;
-import callcheck.internal.model.Json;
+import callcheck.evaluation.EvaluationLimits;
+import callcheck.evaluation.Evaluator;
+import callcheck.evaluation.LoadReport;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
+import callcheck.examples.Impact;
+import callcheck.json.Json;
 import callcheck.store.DecisionStore;
 import callcheck.store.Filter;
 import callcheck.store.Impacts;

@@ -1,11 +1,11 @@
 package callcheck.cli;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
 import callcheck.rules.Parameter;
-import callcheck.internal.examples.PackDiff;
-import callcheck.internal.pack.RuleInfo;
-import callcheck.internal.pack.RulePack;
+import callcheck.examples.PackDiff;
+import callcheck.pack.RuleInfo;
+import callcheck.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

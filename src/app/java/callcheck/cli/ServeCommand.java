@@ -1,9 +1,9 @@
 package callcheck.cli;
 
 import callcheck.http.Service;
-import callcheck.internal.pack.CompiledPackCache;
-import callcheck.internal.reload.RulesWatcher;
-import callcheck.internal.engine.EvaluationLimits;
+import callcheck.pack.CompiledPackCache;
+import callcheck.reload.RulesWatcher;
+import callcheck.evaluation.EvaluationLimits;
 import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,11 +2,11 @@ package callcheck.cli;
 
 import callcheck.engine.Examples;
 import callcheck.engine.RuleCoverage;
-import callcheck.internal.engine.EvaluationLimits;
-import callcheck.internal.engine.Evaluator;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.LoadReport;
-import callcheck.internal.examples.ExampleRun;
+import callcheck.evaluation.EvaluationLimits;
+import callcheck.evaluation.Evaluator;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.LoadReport;
+import callcheck.examples.ExampleRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

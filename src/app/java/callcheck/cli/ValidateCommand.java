@@ -1,13 +1,13 @@
 package callcheck.cli;
 
-import callcheck.internal.engine.LoadReport;
+import callcheck.evaluation.LoadReport;
 import callcheck.engine.CompileError;
-import callcheck.internal.pack.LoopShapes;
-import callcheck.internal.pack.Manifest;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.PackOptions;
-import callcheck.internal.pack.PackWarnings;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.LoopShapes;
+import callcheck.pack.Manifest;
+import callcheck.pack.PackLoader;
+import callcheck.pack.PackOptions;
+import callcheck.pack.PackWarnings;
+import callcheck.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package callcheck.cli;
 
 import callcheck.engine.PackException;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.PackLoader;
+import callcheck.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package callcheck.http;
 
 import callcheck.engine.Verdict;
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import callcheck.model.Proposal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;

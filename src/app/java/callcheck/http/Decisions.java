@@ -1,7 +1,7 @@
 package callcheck.http;
 
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.Ulid;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.Ulid;
 import callcheck.store.Decision;
 import callcheck.store.DecisionJson;
 import callcheck.store.DecisionStore;

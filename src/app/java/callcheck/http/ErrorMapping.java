@@ -5,7 +5,7 @@ import callcheck.engine.EvaluationTimeoutException;
 import callcheck.engine.UnknownCallException;
 import callcheck.model.InvalidProposalException;
 import callcheck.round.InvalidRoundException;
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import callcheck.store.StoreTimeoutException;
 import callcheck.store.StoreUnavailableException;
 import io.javalin.config.JavalinConfig;

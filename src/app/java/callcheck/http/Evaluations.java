@@ -1,12 +1,12 @@
 package callcheck.http;
 
 import callcheck.engine.EvaluationTimeoutException;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
 import callcheck.engine.Verdict;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RulePack;
 import callcheck.store.Decision;
 import callcheck.store.DecisionStore;
 import callcheck.store.Pack;

@@ -3,10 +3,10 @@ package callcheck.http;
 import callcheck.engine.FinancingPlan;
 import callcheck.engine.Outcome;
 import callcheck.engine.UnknownCallException;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.ExampleResult;
-import callcheck.internal.examples.VersionDiff;
+import callcheck.evaluation.PackEngine;
+import callcheck.examples.Example;
+import callcheck.examples.ExampleResult;
+import callcheck.examples.VersionDiff;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

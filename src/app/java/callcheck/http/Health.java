@@ -1,10 +1,10 @@
 package callcheck.http;
 
-import callcheck.internal.engine.Evaluator;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
+import callcheck.evaluation.Evaluator;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
 import callcheck.engine.CompileError;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RulePack;
 import callcheck.store.DecisionStore;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package callcheck.http;
 
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.model.Json;
+import callcheck.evaluation.PackEngine;
+import callcheck.json.Json;
 import callcheck.engine.CompileError;
 import callcheck.web.WebPages;
 import callcheck.store.DecisionStore;

@@ -1,6 +1,6 @@
 package callcheck.http;
 
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;

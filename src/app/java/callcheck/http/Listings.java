@@ -1,12 +1,12 @@
 package callcheck.http;
 
 import callcheck.engine.RuleDescription;
-import callcheck.internal.engine.PackSet;
-import callcheck.internal.pack.Lineage;
-import callcheck.internal.pack.Manifest;
+import callcheck.evaluation.PackSet;
+import callcheck.pack.Lineage;
+import callcheck.pack.Manifest;
 import callcheck.rules.Parameter;
-import callcheck.internal.pack.RuleInfo;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RuleInfo;
+import callcheck.pack.RulePack;
 import callcheck.engine.Source;
 
 import java.util.LinkedHashMap;

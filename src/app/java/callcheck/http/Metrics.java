@@ -2,7 +2,7 @@ package callcheck.http;
 
 import callcheck.engine.Verdict;
 import callcheck.engine.EvaluationTimeoutException;
-import callcheck.internal.engine.Evaluator;
+import callcheck.evaluation.Evaluator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;

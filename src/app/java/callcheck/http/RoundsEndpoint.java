@@ -1,11 +1,11 @@
 package callcheck.http;
 
 import callcheck.engine.EvaluationTimeoutException;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
-import callcheck.internal.engine.Ulid;
-import callcheck.internal.model.Json;
-import callcheck.internal.pack.RulePack;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
+import callcheck.evaluation.Ulid;
+import callcheck.json.Json;
+import callcheck.pack.RulePack;
 import callcheck.round.Decisions;
 import callcheck.round.RoundReader;
 import callcheck.round.RoundRequest;

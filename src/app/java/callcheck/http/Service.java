@@ -1,15 +1,15 @@
 package callcheck.http;
 
-import callcheck.internal.engine.EvaluationLimits;
-import callcheck.internal.engine.Evaluator;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.LoadReport;
-import callcheck.internal.examples.WarmUp;
+import callcheck.evaluation.EvaluationLimits;
+import callcheck.evaluation.Evaluator;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.LoadReport;
+import callcheck.examples.WarmUp;
 import callcheck.engine.CompileError;
-import callcheck.internal.pack.CompiledPackCache;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.PackOptions;
-import callcheck.internal.reload.RulesWatcher;
+import callcheck.pack.CompiledPackCache;
+import callcheck.pack.PackLoader;
+import callcheck.pack.PackOptions;
+import callcheck.reload.RulesWatcher;
 import callcheck.store.DecisionStore;
 import callcheck.store.StoreUnavailableException;
 import org.slf4j.Logger;

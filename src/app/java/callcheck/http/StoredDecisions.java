@@ -1,7 +1,7 @@
 package callcheck.http;
 
 import callcheck.engine.Verdict;
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import callcheck.model.ProposalReader;
 import callcheck.round.Decisions;
 import callcheck.store.DecisionStore;

@@ -1,6 +1,6 @@
 package callcheck.store;
 
-import callcheck.internal.model.Unicode;
+import callcheck.json.Unicode;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 

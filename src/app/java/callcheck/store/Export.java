@@ -1,7 +1,7 @@
 package callcheck.store;
 
-import callcheck.internal.model.Json;
-import callcheck.internal.model.Unicode;
+import callcheck.json.Json;
+import callcheck.json.Unicode;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.BufferedWriter;

@@ -1,7 +1,7 @@
 package callcheck.store;
 
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.examples.Impact;
+import callcheck.evaluation.PackEngine;
+import callcheck.examples.Impact;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;

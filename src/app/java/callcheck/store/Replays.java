@@ -1,12 +1,12 @@
 package callcheck.store;
 
 import callcheck.engine.Verdict;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
-import callcheck.internal.examples.VerdictChange;
-import callcheck.internal.model.Json;
-import callcheck.internal.pack.ArchivedPack;
-import callcheck.internal.pack.RulePack;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
+import callcheck.examples.VerdictChange;
+import callcheck.json.Json;
+import callcheck.pack.ArchivedPack;
+import callcheck.pack.RulePack;
 import callcheck.model.ProposalReader;
 import callcheck.reference.ReferenceData;
 import com.fasterxml.jackson.core.JsonProcessingException;

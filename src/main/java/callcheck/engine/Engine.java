@@ -1,16 +1,16 @@
 package callcheck.engine;
 
-import callcheck.internal.engine.EvaluationLimits;
-import callcheck.internal.engine.Evaluator;
-import callcheck.internal.engine.LoadReport;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
-import callcheck.internal.pack.CompiledPackCache;
-import callcheck.internal.pack.DroolsWiring;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.PackOptions;
-import callcheck.internal.pack.RuleInfo;
-import callcheck.internal.pack.RulePack;
+import callcheck.evaluation.EvaluationLimits;
+import callcheck.evaluation.Evaluator;
+import callcheck.evaluation.LoadReport;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
+import callcheck.pack.CompiledPackCache;
+import callcheck.pack.DroolsWiring;
+import callcheck.pack.PackLoader;
+import callcheck.pack.PackOptions;
+import callcheck.pack.RuleInfo;
+import callcheck.pack.RulePack;
 import callcheck.model.Proposal;
 import callcheck.reference.ReferenceData;
 import callcheck.round.Decisions;

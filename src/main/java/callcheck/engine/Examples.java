@@ -1,6 +1,6 @@
 package callcheck.engine;
 
-import callcheck.internal.examples.ExampleRun;
+import callcheck.examples.ExampleRun;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package callcheck.engine;
 import callcheck.engine.Severity;
 import callcheck.engine.Source;
 
-import callcheck.internal.model.TimeAsText;
+import callcheck.json.TimeAsText;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.Map;

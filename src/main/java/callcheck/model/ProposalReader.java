@@ -1,7 +1,7 @@
 package callcheck.model;
 
-import callcheck.internal.model.CheckedParser;
-import callcheck.internal.model.Json;
+import callcheck.json.CheckedParser;
+import callcheck.json.Json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

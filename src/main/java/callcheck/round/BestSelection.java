@@ -1,6 +1,6 @@
 package callcheck.round;
 
-import callcheck.internal.pack.RoundLimit;
+import callcheck.pack.RoundLimit;
 
 import java.time.Duration;
 import java.util.ArrayList;

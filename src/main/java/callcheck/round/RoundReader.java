@@ -1,7 +1,7 @@
 package callcheck.round;
 
-import callcheck.internal.model.CheckedParser;
-import callcheck.internal.model.Json;
+import callcheck.json.CheckedParser;
+import callcheck.json.Json;
 import callcheck.model.InvalidProposalException;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;

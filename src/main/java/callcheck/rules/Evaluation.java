@@ -5,8 +5,8 @@ import callcheck.engine.Finding;
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
 
-import callcheck.internal.pack.RuleInfo;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RuleInfo;
+import callcheck.pack.RulePack;
 import callcheck.engine.Severity;
 import callcheck.language.Language;
 import callcheck.language.Wording;

@@ -1,14 +1,14 @@
 package callcheck.bench;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
-import callcheck.internal.engine.LoadReport;
-import callcheck.internal.examples.Example;
+import callcheck.evaluation.LoadReport;
+import callcheck.examples.Example;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
-import callcheck.internal.pack.CompiledPackCache;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.PackOptions;
+import callcheck.pack.CompiledPackCache;
+import callcheck.pack.PackLoader;
+import callcheck.pack.PackOptions;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package callcheck.bench;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import callcheck.model.ProposalReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.openjdk.jmh.annotations.Benchmark;

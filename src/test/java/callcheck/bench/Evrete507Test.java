@@ -1,7 +1,7 @@
 package callcheck.bench;
 
-import callcheck.internal.examples.Example;
-import callcheck.internal.pack.RulePack;
+import callcheck.examples.Example;
+import callcheck.pack.RulePack;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
 import callcheck.support.Packs;

@@ -1,9 +1,9 @@
 package callcheck.bench;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
 import callcheck.model.Proposal;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RulePack;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

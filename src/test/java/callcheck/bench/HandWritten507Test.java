@@ -2,12 +2,12 @@ package callcheck.bench;
 
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.pack.PackLoader;
+import callcheck.evaluation.PackEngine;
+import callcheck.pack.PackLoader;
 import callcheck.reference.ReferenceData;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RulePack;
 import callcheck.engine.Severity;
 import org.junit.jupiter.api.Test;
 

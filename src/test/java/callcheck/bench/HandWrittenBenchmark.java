@@ -1,9 +1,9 @@
 package callcheck.bench;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
 import callcheck.model.Proposal;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RulePack;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,6 +73,6 @@ public class HandWrittenBenchmark {
     public byte[] withJson() throws com.fasterxml.jackson.core.JsonProcessingException {
         byte[] body = bodies[next];
         next = next + 1 == bodies.length ? 0 : next + 1;
-        return callcheck.internal.model.Json.output().writeValueAsBytes(baseline.evaluate(callcheck.model.ProposalReader.read(body)));
+        return callcheck.json.Json.output().writeValueAsBytes(baseline.evaluate(callcheck.model.ProposalReader.read(body)));
     }
 }

@@ -1,13 +1,13 @@
 package callcheck.bench;
 
 import callcheck.engine.Verdict;
-import callcheck.internal.engine.EvaluationLimits;
-import callcheck.internal.engine.Evaluator;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.Ulid;
-import callcheck.internal.examples.Example;
-import callcheck.internal.model.Json;
-import callcheck.internal.pack.RulePack;
+import callcheck.evaluation.EvaluationLimits;
+import callcheck.evaluation.Evaluator;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.Ulid;
+import callcheck.examples.Example;
+import callcheck.json.Json;
+import callcheck.pack.RulePack;
 import callcheck.model.ProposalReader;
 import callcheck.store.Decision;
 import callcheck.store.DecisionStore;

@@ -1,6 +1,6 @@
 package callcheck.bench;
 
-import callcheck.internal.examples.Example;
+import callcheck.examples.Example;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

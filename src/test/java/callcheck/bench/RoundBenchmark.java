@@ -1,7 +1,7 @@
 package callcheck.bench;
 
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
 import callcheck.round.Decisions;

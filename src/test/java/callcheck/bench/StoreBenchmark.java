@@ -1,9 +1,9 @@
 package callcheck.bench;
 
 import callcheck.http.HttpServer;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.Ulid;
-import callcheck.internal.examples.Example;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.Ulid;
+import callcheck.examples.Example;
 import callcheck.store.Decision;
 import callcheck.store.DecisionStore;
 import callcheck.store.Export;

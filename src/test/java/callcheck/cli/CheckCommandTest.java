@@ -1,8 +1,8 @@
 package callcheck.cli;
 
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import callcheck.internal.pack.PackLoader;
+import callcheck.pack.PackLoader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

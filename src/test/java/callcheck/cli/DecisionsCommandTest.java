@@ -1,9 +1,9 @@
 package callcheck.cli;
 
 import callcheck.engine.Verdict;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.model.Json;
-import callcheck.internal.pack.RulePack;
+import callcheck.evaluation.PackEngine;
+import callcheck.json.Json;
+import callcheck.pack.RulePack;
 import callcheck.model.ProposalReader;
 import callcheck.store.Decision;
 import callcheck.store.DecisionStore;

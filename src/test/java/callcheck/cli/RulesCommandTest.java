@@ -1,7 +1,7 @@
 package callcheck.cli;
 
-import callcheck.internal.pack.RuleInfo;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RuleInfo;
+import callcheck.pack.RulePack;
 import callcheck.support.PackVersions;
 import callcheck.support.Packs;
 import callcheck.support.RulesCopy;

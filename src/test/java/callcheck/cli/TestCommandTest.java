@@ -1,9 +1,9 @@
 package callcheck.cli;
 
-import callcheck.internal.examples.Example;
-import callcheck.internal.model.Json;
+import callcheck.examples.Example;
+import callcheck.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import callcheck.internal.examples.RoundExample;
+import callcheck.examples.RoundExample;
 import callcheck.support.Packs;
 import callcheck.support.RulesCopy;
 import org.junit.jupiter.api.DisplayName;

@@ -1,6 +1,6 @@
 package callcheck.cli;
 
-import callcheck.internal.pack.PackLoader;
+import callcheck.pack.PackLoader;
 import callcheck.support.Packs;
 import callcheck.support.RulesCopy;
 import org.junit.jupiter.api.DisplayName;

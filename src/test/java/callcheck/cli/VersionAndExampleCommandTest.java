@@ -1,6 +1,6 @@
 package callcheck.cli;
 
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import callcheck.support.Packs;
 import callcheck.support.PackVersions;
 import callcheck.support.RulesCopy;

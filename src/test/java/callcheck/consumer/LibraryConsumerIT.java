@@ -135,7 +135,7 @@ class LibraryConsumerIT {
             assertThat(names).contains("callcheck/engine/Engine.class");
             assertThat(names).noneMatch(n -> n.startsWith("callcheck/http/") || n.startsWith("callcheck/cli/")
                     || n.startsWith("callcheck/store/") || n.startsWith("callcheck/web/") || n.startsWith("db/migration/")
-                    || n.startsWith("callcheck/internal/reload/"));
+                    || n.startsWith("callcheck/reload/"));
         }
     }
 

@@ -1,6 +1,6 @@
 package callcheck.engine;
 
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
 import callcheck.support.Packs;
@@ -50,12 +50,12 @@ class EngineTest {
     void decision_ids_are_distinct_ulids_that_increase_with_time() {
         java.util.List<String> ids = new java.util.ArrayList<>();
         java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        for (int i = 0; i < 10_000; i++) ids.add(callcheck.internal.engine.PackEngine.decisionId());
+        for (int i = 0; i < 10_000; i++) ids.add(callcheck.evaluation.PackEngine.decisionId());
         java.time.Instant after = java.time.Instant.now();
         assertThat(ids).allSatisfy(id -> assertThat(id).matches("[0-7][0-9A-HJKMNP-TV-Z]{25}"));
         assertThat(ids).isSorted().doesNotHaveDuplicates();
-        assertThat(callcheck.internal.engine.Ulid.time(ids.get(0))).isBetween(before, after);
-        assertThat(callcheck.internal.engine.Ulid.time(ids.get(9_999))).isBetween(before, after);
+        assertThat(callcheck.evaluation.Ulid.time(ids.get(0))).isBetween(before, after);
+        assertThat(callcheck.evaluation.Ulid.time(ids.get(9_999))).isBetween(before, after);
     }
 
     @Test

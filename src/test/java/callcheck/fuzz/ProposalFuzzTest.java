@@ -1,7 +1,7 @@
 package callcheck.fuzz;
 
 import callcheck.engine.UnknownCallException;
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 import callcheck.model.InvalidProposalException;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;

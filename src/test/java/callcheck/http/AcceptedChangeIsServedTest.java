@@ -1,7 +1,7 @@
 package callcheck.http;
 
 import callcheck.cli.CliRun;
-import callcheck.internal.reload.RulesWatcher;
+import callcheck.reload.RulesWatcher;
 import callcheck.support.Await;
 import callcheck.support.RulesCopy;
 import com.fasterxml.jackson.databind.JsonNode;

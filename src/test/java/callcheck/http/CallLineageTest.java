@@ -1,8 +1,8 @@
 package callcheck.http;
 
-import callcheck.internal.engine.PackSet;
-import callcheck.internal.model.Json;
-import callcheck.internal.pack.PackLoader;
+import callcheck.evaluation.PackSet;
+import callcheck.json.Json;
+import callcheck.pack.PackLoader;
 import callcheck.support.Packs;
 import callcheck.support.RulesCopy;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package callcheck.http;
 
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.RoundExample;
+import callcheck.examples.Example;
+import callcheck.examples.RoundExample;
 import callcheck.store.DecisionStore;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;

@@ -1,6 +1,6 @@
 package callcheck.http;
 
-import callcheck.internal.examples.Example;
+import callcheck.examples.Example;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package callcheck.http;
 
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.VersionDiff;
+import callcheck.examples.Example;
+import callcheck.examples.VersionDiff;
 import callcheck.store.DecisionStore;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
@@ -210,9 +210,9 @@ abstract class DecisionsContract {
         java.util.regex.Matcher cap = java.util.regex.Pattern.compile("(subsidyMax:\\s*\\n\\s*type: amount\\s*\\n\\s*value: )(\\d+)").matcher(yaml);
         assertThat(cap.find()).as("507's subsidyMax in " + manifest).isTrue();
         java.nio.file.Files.writeString(manifest, cap.replaceFirst("$1" + Long.parseLong(cap.group(2)) / 2));
-        callcheck.internal.engine.LoadReport report = callcheck.internal.engine.LoadReport.load(copy.root(), new callcheck.internal.pack.PackLoader());
+        callcheck.evaluation.LoadReport report = callcheck.evaluation.LoadReport.load(copy.root(), new callcheck.pack.PackLoader());
         assertThat(report.failures()).isEmpty();
-        callcheck.internal.engine.PackEngine engine = new callcheck.internal.engine.PackEngine(report.packs());
+        callcheck.evaluation.PackEngine engine = new callcheck.evaluation.PackEngine(report.packs());
         List<Example> examples = Example.all(Packs.EXAMPLES).stream().filter(e -> e.call().equals("507")).toList();
         VersionDiff diff = VersionDiff.of(engine, examples, "507", "2020-07-14", later);
         assertThat(diff.changes()).isNotEmpty();

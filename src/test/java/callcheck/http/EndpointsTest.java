@@ -2,10 +2,10 @@ package callcheck.http;
 
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.VersionDiff;
+import callcheck.examples.Example;
+import callcheck.examples.VersionDiff;
 import callcheck.model.ProposalReader;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RulePack;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package callcheck.http;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;

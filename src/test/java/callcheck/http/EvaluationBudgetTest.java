@@ -1,6 +1,6 @@
 package callcheck.http;
 
-import callcheck.internal.reload.RulesWatcher;
+import callcheck.reload.RulesWatcher;
 import callcheck.store.DecisionStore;
 import callcheck.support.Await;
 import callcheck.support.Hang;

@@ -1,6 +1,6 @@
 package callcheck.http;
 
-import callcheck.internal.engine.EvaluationLimits;
+import callcheck.evaluation.EvaluationLimits;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package callcheck.http;
 
-import callcheck.internal.engine.Ulid;
+import callcheck.evaluation.Ulid;
 import callcheck.store.Decision;
 import callcheck.store.DecisionStore;
 import com.fasterxml.jackson.databind.JsonNode;

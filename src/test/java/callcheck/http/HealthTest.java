@@ -1,11 +1,11 @@
 package callcheck.http;
 
-import callcheck.internal.engine.LoadReport;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
+import callcheck.evaluation.LoadReport;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
 import callcheck.engine.CompileError;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.PackLoader;
+import callcheck.pack.RulePack;
 import callcheck.support.RulesCopy;
 import callcheck.support.Packs;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,16 +1,16 @@
 package callcheck.http;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
-import callcheck.internal.engine.PackSet;
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.ExampleResult;
-import callcheck.internal.model.Json;
+import callcheck.evaluation.PackSet;
+import callcheck.examples.Example;
+import callcheck.examples.ExampleResult;
+import callcheck.json.Json;
 import callcheck.model.ProposalReader;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.PackLoader;
+import callcheck.pack.RulePack;
 import callcheck.reference.ReferenceData;
-import callcheck.internal.reload.RulesWatcher;
+import callcheck.reload.RulesWatcher;
 import callcheck.support.Await;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;

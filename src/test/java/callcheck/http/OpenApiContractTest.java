@@ -1,7 +1,7 @@
 package callcheck.http;
 
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.RoundExample;
+import callcheck.examples.Example;
+import callcheck.examples.RoundExample;
 import callcheck.engine.CompileError;
 import callcheck.support.HangingPack;
 import callcheck.support.Packs;
@@ -261,7 +261,7 @@ class OpenApiContractTest {
 
     @Test
     void healthNotReadyMatchesTheDescription() {
-        try (TestServer notReady = TestServer.start(new callcheck.internal.engine.PackEngine(new callcheck.internal.engine.PackSet(List.of(), null)), Map.of())) {
+        try (TestServer notReady = TestServer.start(new callcheck.evaluation.PackEngine(new callcheck.evaluation.PackSet(List.of(), null)), Map.of())) {
             assertThat(notReady.get("/health/ready").status()).isEqualTo(503);
             assertValid(Exchange.get("/health").on(notReady));
             assertValid(Exchange.get("/health/ready").on(notReady));

@@ -1,6 +1,6 @@
 package callcheck.http;
 
-import callcheck.internal.examples.Example;
+import callcheck.examples.Example;
 import callcheck.store.DecisionStore;
 import callcheck.support.Packs;
 import callcheck.support.RulesCopy;

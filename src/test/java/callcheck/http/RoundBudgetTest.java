@@ -1,11 +1,11 @@
 package callcheck.http;
 
-import callcheck.internal.engine.EvaluationLimits;
-import callcheck.internal.engine.Evaluator;
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.engine.PackSet;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.RulePack;
+import callcheck.evaluation.EvaluationLimits;
+import callcheck.evaluation.Evaluator;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
+import callcheck.pack.PackLoader;
+import callcheck.pack.RulePack;
 import callcheck.model.Proposal;
 import callcheck.model.ProposalReader;
 import callcheck.round.Decisions;

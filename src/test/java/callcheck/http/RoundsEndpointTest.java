@@ -1,7 +1,7 @@
 package callcheck.http;
 
 import callcheck.engine.Verdict;
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 import callcheck.model.ProposalReader;
 import callcheck.round.Decisions;
 import com.fasterxml.jackson.databind.JsonNode;

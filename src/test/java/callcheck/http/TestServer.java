@@ -1,6 +1,6 @@
 package callcheck.http;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 import callcheck.engine.CompileError;
 import callcheck.store.DecisionStore;
 import callcheck.support.Packs;

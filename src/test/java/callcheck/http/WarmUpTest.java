@@ -1,8 +1,8 @@
 package callcheck.http;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
-import callcheck.internal.examples.WarmUp;
+import callcheck.examples.WarmUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package callcheck.model;
 
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 
 import callcheck.support.ProposalJson;
 import org.junit.jupiter.api.Test;

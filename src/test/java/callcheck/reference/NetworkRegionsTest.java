@@ -3,7 +3,7 @@ package callcheck.reference;
 import callcheck.model.Organisation;
 import callcheck.model.OrganisationKind;
 import callcheck.model.Region;
-import callcheck.internal.pack.PackLoader;
+import callcheck.pack.PackLoader;
 import callcheck.support.Packs;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

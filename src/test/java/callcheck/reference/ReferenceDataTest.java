@@ -1,6 +1,6 @@
 package callcheck.reference;
 
-import callcheck.internal.pack.PackLoader;
+import callcheck.pack.PackLoader;
 import callcheck.support.Packs;
 import org.junit.jupiter.api.Test;
 

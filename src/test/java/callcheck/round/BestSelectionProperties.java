@@ -1,6 +1,6 @@
 package callcheck.round;
 
-import callcheck.internal.pack.RoundLimit.What;
+import callcheck.pack.RoundLimit.What;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

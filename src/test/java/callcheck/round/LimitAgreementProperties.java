@@ -1,7 +1,7 @@
 package callcheck.round;
 
 import callcheck.engine.Outcome;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RulePack;
 import callcheck.model.Region;
 import callcheck.rules.RoundProposal;
 import callcheck.support.Packs;

@@ -4,7 +4,7 @@ import callcheck.engine.Finding;
 import callcheck.engine.Outcome;
 import callcheck.engine.Verdict;
 import callcheck.rules.Parameter;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.RulePack;
 import callcheck.engine.Severity;
 import callcheck.support.Packs;
 import callcheck.support.ProposalJson;

@@ -48,7 +48,7 @@ abstract class DecisionStoreContract {
     }
 
     private static String id(int i) {
-        return callcheck.internal.engine.Ulid.format(1_764_000_000_000L + i, 0, i);
+        return callcheck.evaluation.Ulid.format(1_764_000_000_000L + i, 0, i);
     }
 
     @Test
@@ -122,7 +122,7 @@ abstract class DecisionStoreContract {
         List<Future<String>> ids = new ArrayList<>();
         for (int i = 0; i < 800; i++) {
             ids.add(pool.submit(() -> {
-                String id = callcheck.internal.engine.Ulid.next();
+                String id = callcheck.evaluation.Ulid.next();
                 store.record(decision(id, "507", "ELIGIBLE", Instant.now()), PACK);
                 return id;
             }));

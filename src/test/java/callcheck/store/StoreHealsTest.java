@@ -65,7 +65,7 @@ class StoreHealsTest {
     }
 
     static Decision decision(int i) {
-        return DecisionStoreContract.decision(callcheck.internal.engine.Ulid.format(1_764_000_000_000L + i, 0, i), "507", "ELIGIBLE",
+        return DecisionStoreContract.decision(callcheck.evaluation.Ulid.format(1_764_000_000_000L + i, 0, i), "507", "ELIGIBLE",
                 Instant.ofEpochMilli(1_764_000_000_000L + i));
     }
 }

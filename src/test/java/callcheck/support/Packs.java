@@ -1,7 +1,7 @@
 package callcheck.support;
 
-import callcheck.internal.engine.PackEngine;
-import callcheck.internal.examples.Example;
+import callcheck.evaluation.PackEngine;
+import callcheck.examples.Example;
 import callcheck.model.ProposalReader;
 
 import java.nio.file.Path;

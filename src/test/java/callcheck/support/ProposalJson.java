@@ -2,7 +2,7 @@ package callcheck.support;
 
 import callcheck.engine.Finding;
 import callcheck.engine.Verdict;
-import callcheck.internal.model.Json;
+import callcheck.json.Json;
 import callcheck.model.ProposalReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,11 +1,11 @@
 package callcheck.support;
 
-import callcheck.internal.engine.PackEngine;
+import callcheck.evaluation.PackEngine;
 
 import callcheck.engine.Verdict;
 import callcheck.model.ProposalReader;
-import callcheck.internal.pack.PackLoader;
-import callcheck.internal.pack.RulePack;
+import callcheck.pack.PackLoader;
+import callcheck.pack.RulePack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

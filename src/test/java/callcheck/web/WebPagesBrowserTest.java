@@ -1,9 +1,9 @@
 package callcheck.web;
 
 import callcheck.http.HttpServer;
-import callcheck.internal.examples.Example;
-import callcheck.internal.examples.ExampleResult;
-import callcheck.internal.examples.VersionDiff;
+import callcheck.examples.Example;
+import callcheck.examples.ExampleResult;
+import callcheck.examples.VersionDiff;
 import callcheck.support.Packs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,171 @@
+package callcheck.evaluation;
+
+import callcheck.engine.Verdict;
+
+import callcheck.rules.Evaluation;
+
+import callcheck.model.Proposal;
+import callcheck.engine.PackException;
+import callcheck.pack.PackLoader;
+import callcheck.pack.RulePack;
+import callcheck.reference.ReferenceData;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The engine as the service runs it: the packs now serving, which live reload {@link #swap}s whole, and the
+ * evaluation of one proposal on one pack. Thread-safe: every evaluation runs its own stateless session over the
+ * pack's shared KieBase, on an immutable snapshot of the packs. Embedders use {@link callcheck.engine.Engine}.
+ */
+public final class PackEngine {
+    private final AtomicReference<PackSet> packs;
+    private final PackLoader loader;
+    private final Evaluator evaluator;
+
+    /** Serving the given packs, evaluating without limits; a reload compiles with the default options. */
+    public PackEngine(PackSet packs) {
+        this(packs, new PackLoader(), Evaluator.unlimited());
+    }
+
+    /** Serving the given packs, evaluating without limits; a reload compiles with the loader's options. */
+    public PackEngine(PackSet packs, PackLoader loader) {
+        this(packs, loader, Evaluator.unlimited());
+    }
+
+    /** Evaluating within the evaluator's limits (time budget, slots); a reload compiles with the default options. */
+    public PackEngine(PackSet packs, Evaluator evaluator) {
+        this(packs, new PackLoader(), evaluator);
+    }
+
+    /** Serving the given packs within the evaluator's limits; a reload compiles with the loader's options, as the packs were. */
+    public PackEngine(PackSet packs, PackLoader loader, Evaluator evaluator) {
+        this.packs = new AtomicReference<>(packs);
+        this.loader = loader;
+        this.evaluator = evaluator;
+    }
+
+    /** Compiles every pack under the rules folder with the default options; see {@link #load(Path, PackLoader)}. */
+    public static PackEngine load(Path rules) {
+        return load(rules, new PackLoader());
+    }
+
+    /** Compiles every pack under the rules folder; any pack that does not compile fails the whole load. */
+    public static PackEngine load(Path rules, PackLoader loader) {
+        LoadReport report = LoadReport.load(rules, loader);
+        if (!report.failures().isEmpty()) {
+            throw new PackException(report.failures().values().stream().flatMap(List::stream).toList());
+        }
+        return new PackEngine(report.packs(), loader);
+    }
+
+    /** The loader (and so the options) the packs were compiled with, for compiling them again. */
+    public PackLoader loader() {
+        return loader;
+    }
+
+    /** What runs the evaluations, within its limits. */
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The packs now serving. */
+    public PackSet packs() {
+        return packs.get();
+    }
+
+    /** Replaces the serving packs at once; evaluations already running finish on the snapshot they started with. */
+    public void swap(PackSet next) {
+        packs.set(next);
+    }
+
+    /** Evaluates with the version that governs the proposal's submission date. */
+    public Verdict evaluate(String call, Proposal proposal) {
+        return evaluate(call, null, proposal);
+    }
+
+    /**
+     * Evaluates with the named version, or (version null) the one that governs the submission date, within the
+     * evaluator's limits.
+     *
+     * @throws callcheck.engine.EvaluationTimeoutException the evaluation ran past its time budget
+     * @throws callcheck.engine.EngineBusyException        no evaluation slot came free in time
+     */
+    public Verdict evaluate(String call, String version, Proposal proposal) {
+        PackSet snapshot = packs.get();
+        return evaluate(snapshot, snapshot.select(call, version, proposal.getSubmittedOn()), proposal);
+    }
+
+    /**
+     * Evaluates on a pack the caller chose from a snapshot (to know exactly which decided), within the evaluator's
+     * limits.
+     */
+    public Verdict evaluate(PackSet snapshot, RulePack pack, Proposal proposal) {
+        return evaluateWithin(pack, snapshot.reference(), proposal);
+    }
+
+    /**
+     * Evaluates on any pack with its reference data (an archived pack's, for a replay), within the evaluator's limits.
+     *
+     * @throws callcheck.engine.EvaluationTimeoutException the evaluation ran past its time budget
+     * @throws callcheck.engine.EngineBusyException        no evaluation slot came free in time
+     */
+    public Verdict evaluateWithin(RulePack pack, ReferenceData reference, Proposal proposal) {
+        return evaluator.run(pack, run -> evaluate(pack, reference, proposal, run));
+    }
+
+    /** Evaluates against one given pack, on this thread, without limits. */
+    public static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal) {
+        return evaluate(pack, reference, proposal, new SessionRun(pack.call(), pack.version()));
+    }
+
+    private static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal, SessionRun run) {
+        Evaluation evaluation = new Evaluation(pack);
+        List<Object> facts = new ArrayList<>(6);
+        facts.add(proposal);
+        facts.add(evaluation);
+        facts.add(pack.parameters());
+        facts.add(reference);
+        if (proposal.getFinancing() != null) facts.add(proposal.getFinancing());
+        if (proposal.getPeriod() != null) facts.add(proposal.getPeriod());
+        run.execute(pack.session(), facts);
+        return evaluation.verdict(decisionId(), missingFacts(pack, proposal));
+    }
+
+    /**
+     * A time-ordered, collision-free id ({@link Ulid}) under which the decision is logged and, in the service, stored:
+     * the store lists decisions newest first by it.
+     */
+    public static String decisionId() {
+        return Ulid.next();
+    }
+
+    /** Per rule id, the facts it needs that the proposal leaves out. */
+    private static Map<String, List<String>> missingFacts(RulePack pack, Proposal proposal) {
+        Map<String, List<String>> out = null;
+        List<RulePack.Needs> needs = pack.needs();
+        for (int i = 0; i < needs.size(); i++) {
+            RulePack.Needs n = needs.get(i);
+            // A set: several needed facts under one absent parent ("financing.amif", "financing.own") name it once.
+            Set<String> absent = null;
+            for (int k = 0; k < n.paths().size(); k++) {
+                List<String> m = n.paths().get(k).missing(proposal);
+                if (!m.isEmpty()) {
+                    if (absent == null) absent = new LinkedHashSet<>();
+                    absent.addAll(m);
+                }
+            }
+            if (absent != null) {
+                if (out == null) out = new LinkedHashMap<>();
+                out.put(n.rule(), List.copyOf(absent));
+            }
+        }
+        return out == null ? Map.of() : out;
+    }
+}

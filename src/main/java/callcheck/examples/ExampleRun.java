@@ -1,0 +1,54 @@
+package callcheck.examples;
+
+import callcheck.engine.Examples;
+import callcheck.evaluation.PackEngine;
+import callcheck.evaluation.PackSet;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every example and round example of an examples folder run against the packs, with the rule coverage: what
+ * {@code callcheck test}, {@code mvn verify} and {@link Examples} check.
+ *
+ * @param results  the examples' results, per call folder, in name order
+ * @param rounds   the round examples' results
+ * @param coverage the coverage of the packs of the calls run (every call, or the one asked for)
+ */
+public record ExampleRun(List<ExampleResult> results, List<RoundExampleResult> rounds, Coverage coverage) {
+
+    /**
+     * Runs the examples of one call, or of every call (null), each within the engine's time budget.
+     *
+     * @throws java.io.UncheckedIOException when the folder cannot be read
+     * @throws IllegalStateException        when an example has no expectation beside it
+     */
+    public static ExampleRun run(PackEngine engine, Path examples, String call) {
+        PackSet packs = engine.packs();
+        if (call != null) packs = new PackSet(packs.all().stream().filter(p -> p.call().equals(call)).toList(), packs.reference());
+        List<ExampleResult> results = Example.all(examples).stream().filter(e -> call == null || e.call().equals(call))
+                .map(e -> ExampleResult.run(engine, e)).toList();
+        PackSet all = engine.packs();
+        List<RoundExampleResult> rounds = RoundExample.all(examples).stream().filter(e -> call == null || e.call().equals(call))
+                .map(e -> RoundExampleResult.run(all, e)).toList();
+        return new ExampleRun(results, rounds, Coverage.of(packs, results, rounds));
+    }
+
+    /** The run as the library's API reports it. */
+    public Examples.Report report() {
+        List<Examples.Case> cases = new ArrayList<>();
+        for (ExampleResult r : results) {
+            Example e = r.example();
+            cases.add(new Examples.Case(e.call(), e.name(), false, r.verdict() == null ? null : r.verdict().version(), e.expected().verdict().name(),
+                    r.verdict() == null ? "error" : r.verdict().verdict().name(), r.passed(), r.difference()));
+        }
+        for (RoundExampleResult r : rounds) {
+            RoundExample e = r.example();
+            cases.add(new Examples.Case(e.call(), RoundExample.FOLDER + "/" + e.name(), true, r.result() == null ? null : r.result().version(),
+                    String.join(" ", e.expected().findings()), r.result() == null ? "error" : String.join(" ", r.foundIds()),
+                    r.passed(), r.difference()));
+        }
+        return new Examples.Report(cases, coverage.rules(), coverage.unreached());
+    }
+}
