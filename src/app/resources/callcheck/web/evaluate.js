@@ -512,7 +512,8 @@ function applyCall(rules) {
     visible[p] = show;
     el.hidden = !show;
     const optional = el.querySelector(':scope > legend .optional, :scope > label .optional');
-    if (optional) optional.hidden = !show || needed(p) || ['applicant'].includes(p);
+    // the submission date is always needed: it chooses the version of the rules
+    if (optional) optional.hidden = !show || needed(p) || ['applicant', 'submittedOn'].includes(p);
   }
 }
 
@@ -628,7 +629,7 @@ function renderResult() {
   if (!state.verdict) { host.replaceChildren(); return; }
   const v = state.verdict;
   const call = state.calls.find(c => c.id === v.call);
-  host.replaceChildren(
+  host.replaceChildren(...[
     state.stale ? h('p', { id: 'stale-banner', class: 'stale', role: 'status', text: t('stale') }) : null,
     h('div', { class: 'notice', id: 'notice' },
       h('p', { class: 'notice-title' }, h('strong', { text: t('indicative') })),
@@ -638,7 +639,7 @@ function renderResult() {
     renderVerdict(v, state.asked, state.titles[v.call + '/' + v.version]),
     h('div', { class: 'buttons no-print' },
       h('button', { type: 'button', id: 'download-verdict', class: 'secondary', text: t('downloadVerdict'), onclick: downloadVerdict }),
-      h('button', { type: 'button', id: 'print', class: 'secondary', text: t('print'), onclick: () => window.print() })));
+      h('button', { type: 'button', id: 'print', class: 'secondary', text: t('print'), onclick: () => window.print() }))].filter(Boolean));
   host.classList.toggle('is-stale', state.stale);
 }
 
