@@ -201,6 +201,13 @@ class WebPagesBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#plan tr.off")).getText()).as("the AMIF asked stands out against the plan")
                 .contains("AMIF");
         shot("04-verdict-amif-share");
+        // the first screen as a person sees it, for the README (src/docs/check-page.png is a copy)
+        js("window.scrollTo(0, 0);");
+        try {
+            Files.write(SCREENSHOTS.resolve("04b-verdict-amif-share-first-screen.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
