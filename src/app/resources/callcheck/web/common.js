@@ -17,7 +17,7 @@ const TEXTS = {
     plan: 'Financieringsplan', planRow: 'Bedrag', planAllowed: 'Volgens de regels', planAsked: 'Gevraagd',
     planSubsidy: 'Subsidie (AMIF + VVSG), hoogstens', planAmif: 'AMIF, hoogstens', planVvsg: 'VVSG, hoogstens',
     planOwn: 'Eigen financiering, minstens', planNone: 'De regels gaven geen financieringsplan (ontbrekende bedragen?).',
-    over: 'boven de grens', under: 'onder de grens',
+    over: 'boven de grens', under: 'onder de grens', outside: 'buiten de grenzen',
     // errors
     errorAt: 'Fout', malformed_json: 'Geen geldige JSON', wrong_type: 'Verkeerd type', unknown_field: 'Onbekend veld',
     invalid_value: 'Ongeldige waarde', invalid_amount: 'Ongeldig bedrag', required: 'Verplicht', too_large: 'Te groot',
@@ -37,7 +37,7 @@ const TEXTS = {
     plan: 'Financing plan', planRow: 'Amount', planAllowed: 'By the rules', planAsked: 'Asked',
     planSubsidy: 'Subsidy (AMIF + VVSG), at most', planAmif: 'AMIF, at most', planVvsg: 'VVSG, at most',
     planOwn: 'Own financing, at least', planNone: 'The rules gave no financing plan (amounts missing?).',
-    over: 'over the limit', under: 'under the limit',
+    over: 'over the limit', under: 'under the limit', outside: 'outside the limits',
     errorAt: 'Error', malformed_json: 'Not valid JSON', wrong_type: 'Wrong type', unknown_field: 'Unknown field',
     invalid_value: 'Invalid value', invalid_amount: 'Invalid amount', required: 'Required', too_large: 'Too large',
     unknown_call: 'Unknown call', unknown_version: 'Unknown version', no_version_for_date: 'No version for this date',
@@ -100,7 +100,7 @@ function h(tag, attrs, ...children) {
     if (k === 'text') el.textContent = v;
     else if (k === 'class') el.className = v;
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k === 'dataset') { for (const [dk, dv] of Object.entries(v)) if (dv !== null && dv !== undefined) el.dataset[dk] = dv; }
     else el.setAttribute(k, v === true ? '' : v);
   }
   for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
@@ -150,7 +150,9 @@ function renderVerdict(verdict, asked, ruleTitles) {
     h('h2', { id: 'verdict-title', tabindex: '-1' }, t('verdictTitle') + ': ', h('span', { class: 'outcome', text: t(verdict.verdict) }),
       h('span', { class: 'code', text: ' (' + verdict.verdict + ')' })),
     h('p', { class: 'meta' }, t('decidedBy', { call: verdict.call, version: verdict.version }),
-      ' · ', t('decisionId') + ' ', h('code', { text: verdict.decisionId })),
+      ' · ', t('decisionId') + ' ', h('code', { text: verdict.decisionId }),
+      verdict.digest ? [' · ', t('digest') + ' ', h('code', { class: 'digest', text: verdict.digest })] : null,
+      ' · ', h('time', { text: new Date().toLocaleString(lang() === 'nl' ? 'nl-BE' : 'en-GB') })),
     h('h3', { text: t('findings') }),
     findings.length === 0 ? h('p', { text: t('noFindings') })
       : h('ol', { class: 'findings' }, findings.map(f => h('li', { class: 'finding severity-' + f.severity, dataset: { rule: f.rule } },
@@ -160,7 +162,7 @@ function renderVerdict(verdict, asked, ruleTitles) {
         h('p', { class: 'source' }, h('span', { class: 'label', text: t('source') + ': ' }),
           h('cite', { text: f.source.document }), ', ' + f.source.section),
         f.assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), f.assumption) : null))),
-    renderPlan(verdict.financing, asked),
+    renderPlan(verdict.financing, asked, verdict.findings),
     h('details', { class: 'passed' },
       h('summary', { text: verdict.passed.length ? t('passed', { n: verdict.passed.length }) : t('passedNone') }),
       h('ul', {}, verdict.passed.map(id => h('li', { dataset: { rule: id } }, h('strong', { text: id }),
@@ -169,27 +171,42 @@ function renderVerdict(verdict, asked, ruleTitles) {
   return section;
 }
 
-function renderPlan(plan, asked) {
+/** Which row of the plan a finding speaks of, by its rule id: the plan marks a limit only where a finding reports it. */
+const PLAN_RULES = [['subsidy', /SUBSIDY-(MAX|RANGE)$/], ['amif', /(AMIF|EU)-SHARE$/], ['vvsg', /VVSG-SHARE$/], ['own', /OWN-SHARE$/]];
+
+/** {row: finding} for the findings that put an amount beyond its limit (blocking or warning). */
+function planMarks(findings) {
+  const marks = {};
+  for (const f of findings || []) {
+    if (f.severity !== 'BLOCKING' && f.severity !== 'WARNING') continue;
+    const hit = PLAN_RULES.find(([, re]) => re.test(f.rule));
+    if (hit && !marks[hit[0]]) marks[hit[0]] = f;
+  }
+  return marks;
+}
+
+function renderPlan(plan, asked, findings) {
   const title = h('h3', { text: t('plan') });
   if (!plan) return h('div', { class: 'plan' }, title, h('p', { text: t('planNone') }));
   asked = asked || {};
+  const marks = planMarks(findings);
   const sum = (a, b) => (a === undefined || a === null) && (b === undefined || b === null) ? null : Number(a || 0) + Number(b || 0);
   const rows = [
-    ['planSubsidy', plan.maxSubsidy, sum(asked.amif, asked.vvsg), 'max'],
-    ['planAmif', plan.amif, asked.amif, 'max'],
-    ['planVvsg', plan.vvsg, asked.vvsg, 'max'],
-    ['planOwn', plan.ownMin, asked.own, 'min'],
-  ].filter(r => r[1] !== null && r[1] !== undefined);
+    ['subsidy', 'planSubsidy', plan.maxSubsidy, sum(asked.amif, asked.vvsg), 'over'],
+    ['amif', 'planAmif', plan.amif, asked.amif, 'over'],
+    ['vvsg', 'planVvsg', plan.vvsg, asked.vvsg, 'over'],
+    ['own', 'planOwn', plan.ownMin, asked.own, 'under'],
+  ].filter(r => r[2] !== null && r[2] !== undefined);
   return h('div', { class: 'plan' }, title,
     h('div', { class: 'table-scroll' }, h('table', { id: 'plan' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('planRow') }), h('th', { scope: 'col', text: t('planAllowed') }),
         h('th', { scope: 'col', text: t('planAsked') }))),
-      h('tbody', {}, rows.map(([key, allowed, wanted, kind]) => {
-        const off = wanted !== null && wanted !== undefined && wanted !== '' &&
-          (kind === 'max' ? Number(wanted) > Number(allowed) : Number(wanted) < Number(allowed));
-        return h('tr', { class: off ? 'off' : null },
+      h('tbody', {}, rows.map(([row, key, allowed, wanted, side]) => {
+        const f = marks[row];
+        const note = f ? (/RANGE$/.test(f.rule) ? 'outside' : side) : null;
+        return h('tr', { class: f ? 'off' : null, dataset: { row, rule: f ? f.rule : null } },
           h('th', { scope: 'row', text: t(key) }), h('td', { class: 'num', text: money(allowed) }),
-          h('td', { class: 'num' }, money(wanted), off ? h('span', { class: 'off-note', text: ' (' + t(kind === 'max' ? 'over' : 'under') + ')' }) : null));
+          h('td', { class: 'num' }, money(wanted), note ? h('span', { class: 'off-note', text: ' (' + t(note) + ': ' + f.rule + ')' }) : null));
       })))));
 }
 

@@ -5,30 +5,46 @@
 addTexts({
   nl: {
     pageTitle: 'Voorstel toetsen',
-    intro: 'Vul uw projectvoorstel in of open een JSON-bestand, en zie vóór het indienen of het in aanmerking kan komen, en waarom niet. Velden die u leeg laat, worden niet meegestuurd: een regel die ze nodig heeft, meldt dat ze ontbreken.',
+    intro: 'Kies de oproep, vul uw projectvoorstel in of open een JSON-bestand, en zie vóór het indienen of het in aanmerking kan komen, en waarom niet. Vragen die u niet beantwoordt, worden niet meegestuurd: een regel die ze nodig heeft, meldt dat ze ontbreken.',
     call: 'Oproep', version: 'Versie van de regels', versionAuto: 'Volgens de indieningsdatum', callRules: 'Regels, parameters en versies van deze oproep',
     fileLegend: 'Voorstel als JSON-bestand', file: 'JSON-bestand openen', fileHint: 'Of sleep een bestand naar het formulier. Het formulier neemt de inhoud over.',
     fileBad: 'Dit bestand is geen geldige JSON: {message}', fileLoaded: 'Bestand {name} geladen.',
     fileNotInForm: 'Deze delen van het bestand staan niet in het formulier en worden niet meegestuurd: {paths}',
-    proposal: 'Voorstel', submittedOn: 'Indieningsdatum', dateHint: 'JJJJ-MM-DD', title: 'Titel van het project',
+    proposal: 'Voorstel', submittedOn: 'Indieningsdatum', dateHint: 'Bijvoorbeeld 16 10 2020', title: 'Titel van het project',
     applicant: 'Aanvrager (promotor)', coApplicants: 'Mede-aanvragers', coApplicant: 'Mede-aanvrager {n}',
     partners: 'Partners', partner: 'Partner {n}', addCoApplicant: 'Mede-aanvrager toevoegen', addPartner: 'Partner toevoegen',
-    remove: 'Verwijderen', name: 'Naam', kind: 'Soort organisatie', nis: 'NIS-code van de gemeente',
+    name: 'Naam', kind: 'Soort organisatie', nis: 'NIS-code van de gemeente',
     nisHint: 'Voor een gemeente of OCMW, bv. 37015', members: 'NIS-codes van de leden',
     membersHint: 'Voor een intergemeentelijk samenwerkingsverband; gescheiden door komma\'s', legalPersonality: 'Rechtspersoonlijkheid',
-    experience: 'Ervaring', notGiven: '(niet opgegeven: wordt weggelaten)',
+    experience: 'Ervaring',
     yes: 'ja', no: 'nee', unset: '– niet opgegeven –',
-    region: 'Regio (oproepen 41 en ACT)', period: 'Projectperiode', start: 'Begindatum', end: 'Einddatum',
+    region: 'Regio', period: 'Projectperiode', start: 'Begindatum', end: 'Einddatum',
     financing: 'Financiering', totalCost: 'Totale subsidiabele kost (euro)', amif: 'Gevraagde AMIF-bijdrage (euro)',
-    vvsg: 'Gevraagde VVSG-cofinanciering (euro, oproep 507)', own: 'Eigen financiering (euro)', annexIV: 'Actie uit bijlage IV van Verordening (EU) 2021/1147',
-    amountHint: 'Bv. 20000 of 20000.50',
+    vvsg: 'Gevraagde VVSG-cofinanciering (euro)', own: 'Eigen financiering (euro)', annexIV: 'Actie uit bijlage IV van Verordening (EU) 2021/1147',
+    amountHint: 'In euro, bv. 20.000 of 20.000,50', hoursHint: 'Aantal uren, bv. 12 of 12,5', hoursUnit: 'uur',
+    understood: 'Begrepen als {v}', optional: '(optioneel)', day: 'Dag', month: 'Maand', year: 'Jaar',
+    or: 'of', noneOfThese: 'Geen van deze', removeItem: '{n} verwijderen',
+    errAmount: 'vul een bedrag in euro in, bv. 80.000 of 80.000,50', errHours: 'vul een aantal uren in, bv. 12 of 12,5',
+    errDate: 'vul een bestaande datum in als dag, maand en jaar, bv. 16 10 2020', errCall: 'kies de oproep waarvoor u het voorstel toetst',
+    errorSummary: 'Er is een probleem', chooseCall: '– Kies een oproep –', callHint: 'Het formulier toont de vragen van de oproep die u kiest.',
+    'fix.invalid_amount': 'Vul een bedrag in met hoogstens twee cijfers na de komma, bv. 20.000,50.',
+    'fix.wrong_type': 'Vul een waarde van de gevraagde soort in.', 'fix.invalid_value': 'Kies of vul een toegelaten waarde in.',
+    'fix.unknown_field': 'Laat dit gegeven weg: de dienst kent het niet.', 'fix.required': 'Vul dit veld in.',
+    'fix.no_version_for_date': 'Controleer de indieningsdatum: ze valt buiten elke indieningsperiode van deze oproep, of kies een versie.',
+    'fix.other': 'Controleer dit veld.',
+    stale: 'Deze uitslag hoort bij een eerdere versie van het formulier. Klik opnieuw op "Toetsen" voor een uitslag bij wat er nu staat.',
+    indicative: 'Indicatieve toets, geen beslissing van de administratie.',
+    owner: 'De oproep en de beslissing horen bij: {programme}. Deze pagina toetst alleen aan de regels zoals ze hier zijn vastgelegd.',
+    contact: 'Vragen over uw dossier stelt u aan de administratie die de oproep beheert (zie de oproeptekst).',
+    kept: 'De dienst bewaart dit voorstel en deze uitslag onder beslissingsnummer {id}, zolang de beheerder van de dienst dat instelt.',
+    downloadVerdict: 'Download de uitslag', print: 'Afdrukken', clear: 'Formulier leegmaken', cleared: 'Het formulier is leeggemaakt.',
     sumSubsidy: 'Gevraagde subsidie (AMIF + VVSG): {v}', sumShares: 'Aandeel in de totale kost: AMIF {amif} · VVSG {vvsg} · eigen {own}',
     sumBalanced: 'AMIF + VVSG + eigen = {sum}: gelijk aan de totale kost.', sumUnbalanced: 'AMIF + VVSG + eigen = {sum}: {diff} verschil met de totale kost.',
     trajectories: 'Trajecten', trajectory: 'Traject {n}', addTrajectory: 'Traject toevoegen', form: 'Vorm',
     hoursPerParticipant: 'Uren per deelnemer', justification: 'Meerwaarde (voor de vorm "andere")',
     actions: 'Acties', action: 'Actie {n}', addAction: 'Actie toevoegen', actionTitle: 'Titel van de actie', concrete: 'Concreet', visible: 'Zichtbaar',
     targetGroups: 'Doelgroepen', aims: 'Doelen', commitments: 'Engagementen',
-    submit: 'Toetsen', download: 'Download als JSON', showJson: 'JSON zoals de dienst hem krijgt',
+    submit: 'Toetsen', download: 'Voorstel bewaren als JSON', showJson: 'JSON zoals de dienst hem krijgt',
     sending: 'Bezig met toetsen…', fieldErrors: 'Het voorstel werd niet aanvaard. Verbeter het veld:', goToField: 'naar het veld',
     'kind.MUNICIPALITY': 'Gemeente', 'kind.OCMW': 'OCMW', 'kind.LOCAL_GOVERNMENT_COOPERATION': 'Intergemeentelijk samenwerkingsverband',
     'kind.VGC': 'Vlaamse Gemeenschapscommissie (VGC)', 'kind.NON_PROFIT': 'Vzw of andere organisatie zonder winstoogmerk',
@@ -45,30 +61,46 @@ addTexts({
   },
   en: {
     pageTitle: 'Check a proposal',
-    intro: 'Fill in your project proposal or open a JSON file, and see before you submit whether it can be eligible, and why not. Fields left empty are not sent: a rule that needs them says they are missing.',
+    intro: 'Choose the call, fill in your project proposal or open a JSON file, and see before you submit whether it can be eligible, and why not. Questions you leave unanswered are not sent: a rule that needs them says they are missing.',
     call: 'Call', version: 'Version of the rules', versionAuto: 'By the submission date', callRules: 'Rules, parameters and versions of this call',
     fileLegend: 'Proposal as a JSON file', file: 'Open a JSON file', fileHint: 'Or drop a file on the form. The form takes over its content.',
     fileBad: 'This file is not valid JSON: {message}', fileLoaded: 'File {name} loaded.',
     fileNotInForm: 'These parts of the file are not in the form and are not sent: {paths}',
-    proposal: 'Proposal', submittedOn: 'Submission date', dateHint: 'YYYY-MM-DD', title: 'Project title',
+    proposal: 'Proposal', submittedOn: 'Submission date', dateHint: 'For example 16 10 2020', title: 'Project title',
     applicant: 'Applicant (lead)', coApplicants: 'Co-applicants', coApplicant: 'Co-applicant {n}',
     partners: 'Partners', partner: 'Partner {n}', addCoApplicant: 'Add a co-applicant', addPartner: 'Add a partner',
-    remove: 'Remove', name: 'Name', kind: 'Kind of organisation', nis: 'NIS code of the municipality',
+    name: 'Name', kind: 'Kind of organisation', nis: 'NIS code of the municipality',
     nisHint: 'For a municipality or OCMW, e.g. 37015', members: 'NIS codes of the members',
     membersHint: 'For an intermunicipal cooperation; separated by commas', legalPersonality: 'Legal personality',
-    experience: 'Experience', notGiven: '(not given: left out)',
+    experience: 'Experience',
     yes: 'yes', no: 'no', unset: '– not given –',
-    region: 'Region (calls 41 and ACT)', period: 'Project period', start: 'Start date', end: 'End date',
+    region: 'Region', period: 'Project period', start: 'Start date', end: 'End date',
     financing: 'Financing', totalCost: 'Total eligible cost (euro)', amif: 'AMIF contribution asked (euro)',
-    vvsg: 'VVSG cofinancing asked (euro, call 507)', own: 'Own financing (euro)', annexIV: 'Action of Annex IV of Regulation (EU) 2021/1147',
-    amountHint: 'E.g. 20000 or 20000.50',
+    vvsg: 'VVSG cofinancing asked (euro)', own: 'Own financing (euro)', annexIV: 'Action of Annex IV of Regulation (EU) 2021/1147',
+    amountHint: 'In euro, e.g. 20.000 or 20.000,50 (Belgian notation)', hoursHint: 'Number of hours, e.g. 12 or 12,5', hoursUnit: 'hours',
+    understood: 'Understood as {v}', optional: '(optional)', day: 'Day', month: 'Month', year: 'Year',
+    or: 'or', noneOfThese: 'None of these', removeItem: 'Remove {n}',
+    errAmount: 'enter an amount in euro, e.g. 80.000 or 80.000,50', errHours: 'enter a number of hours, e.g. 12 or 12,5',
+    errDate: 'enter a real date as day, month and year, e.g. 16 10 2020', errCall: 'choose the call you check the proposal for',
+    errorSummary: 'There is a problem', chooseCall: '– Choose a call –', callHint: 'The form shows the questions of the call you choose.',
+    'fix.invalid_amount': 'Enter an amount with at most two digits after the comma, e.g. 20.000,50.',
+    'fix.wrong_type': 'Enter a value of the kind asked.', 'fix.invalid_value': 'Choose or enter an allowed value.',
+    'fix.unknown_field': 'Leave this out: the service does not know it.', 'fix.required': 'Fill in this field.',
+    'fix.no_version_for_date': 'Check the submission date: it lies outside every submission period of this call, or choose a version.',
+    'fix.other': 'Check this field.',
+    stale: 'This verdict belongs to an earlier version of the form. Click "Check" again for a verdict on what it holds now.',
+    indicative: 'An indicative check, not a decision of the administration.',
+    owner: 'The call and the decision belong to: {programme}. This page checks only against the rules as they are recorded here.',
+    contact: 'Ask questions about your application to the administration that runs the call (see the call text).',
+    kept: 'The service keeps this proposal and this verdict under decision number {id}, for as long as the service\'s operator sets.',
+    downloadVerdict: 'Download the verdict', print: 'Print', clear: 'Clear the form', cleared: 'The form was cleared.',
     sumSubsidy: 'Subsidy asked (AMIF + VVSG): {v}', sumShares: 'Share of the total cost: AMIF {amif} · VVSG {vvsg} · own {own}',
     sumBalanced: 'AMIF + VVSG + own = {sum}: equal to the total cost.', sumUnbalanced: 'AMIF + VVSG + own = {sum}: {diff} off the total cost.',
     trajectories: 'Trajectories', trajectory: 'Trajectory {n}', addTrajectory: 'Add a trajectory', form: 'Form',
     hoursPerParticipant: 'Hours per participant', justification: 'Added value (for the form "other")',
     actions: 'Actions', action: 'Action {n}', addAction: 'Add an action', actionTitle: 'Title of the action', concrete: 'Concrete', visible: 'Visible',
     targetGroups: 'Target groups', aims: 'Aims', commitments: 'Commitments',
-    submit: 'Check', download: 'Download as JSON', showJson: 'The JSON as the service gets it',
+    submit: 'Check', download: 'Save the proposal as JSON', showJson: 'The JSON as the service gets it',
     sending: 'Checking…', fieldErrors: 'The proposal was not accepted. Correct the field:', goToField: 'go to the field',
     'kind.MUNICIPALITY': 'Municipality', 'kind.OCMW': 'OCMW (public social welfare centre)', 'kind.LOCAL_GOVERNMENT_COOPERATION': 'Intermunicipal cooperation',
     'kind.VGC': 'Flemish Community Commission (VGC)', 'kind.NON_PROFIT': 'Non-profit organisation',
@@ -98,14 +130,25 @@ const ENUMS = {
 
 /** A number as the user typed it: sent as that JSON literal, never through a float. */
 class Raw { constructor(text) { this.text = text; } }
-const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
-/** What an amount field sends: a JSON number when it is one (a decimal comma accepted), else the text, for the API to refuse. */
+/**
+ * An amount as a Belgian applicant types it: "80000", "80.000", "80.000,00", "80000,5" or "80000.50". A comma is the
+ * decimal mark; a dot followed by exactly three digits separates thousands; any other single dot is a decimal mark.
+ * Gives the JSON number as text, or null when the text is no amount. Cents are left to the service to judge.
+ */
+function parseAmount(text) {
+  const s = text.trim().replace(/^€\s*/, '').replace(/[\s\u00a0]/g, '');
+  let m;
+  if ((m = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/.exec(s))) return m[1].replace(/\./g, '').replace(/^0+(?=\d)/, '') + (m[2] ? '.' + m[2] : '');
+  if ((m = /^(\d+)\.(\d+)$/.exec(s))) return m[1].replace(/^0+(?=\d)/, '') + '.' + m[2];
+  return null;
+}
+
+/** What an amount field sends: a JSON number when the text is one, else the text (the page refuses to send it). */
 function numberOrText(text) {
-  const s = text.trim();
-  if (s === '') return undefined;
-  const dotted = !s.includes('.') && /^-?\d+,\d+$/.test(s) ? s.replace(',', '.') : s;
-  return NUMBER.test(dotted) ? new Raw(dotted) : s;
+  if (text.trim() === '') return undefined;
+  const n = parseAmount(text);
+  return n === null ? text.trim() : new Raw(n);
 }
 
 function toJson(v, indent) {
@@ -154,31 +197,89 @@ function lost(file, form, path, out) {
 
 function idOf(path) { return 'f-' + path.replace(/[\[\].]+/g, '-').replace(/-$/, ''); }
 
+/** A path with its positions left out: "partners[1].kind" -> "partners[].kind", as the rules' needs name it. */
+function fieldOf(path) { return path.replace(/\[\d+\]/g, '[]'); }
+
 function errorSlot(id) { return h('p', { class: 'field-error', id: id + '-error', hidden: true }); }
 
 function hintEl(id, key) { return key ? h('p', { class: 'hint', id: id + '-hint', 'data-i18n': key, text: t(key) }) : null; }
 
-function describe(id, hint) { return [hint ? id + '-hint' : null].filter(Boolean).join(' ') || null; }
+/** A label's or legend's content: the text, then "(optioneel)" where no rule of the chosen call needs the field. */
+function caption(key, vars) {
+  return [h('span', { 'data-i18n': key, 'data-n': vars && vars.n, text: t(key, vars) }), h('span', { class: 'optional', 'data-i18n': 'optional', text: t('optional'), hidden: true })];
+}
 
-/** A text, date or amount field. kind: 'text' | 'date' | 'amount' | 'textarea'. */
+/** The wrapper of one question: its path (as the rules name it) decides whether the chosen call shows it. */
+function wrapper(tag, cls, path, ...children) {
+  return h(tag, { class: cls, dataset: { field: fieldOf(path) } }, ...children);
+}
+
+/** A text or amount field. kind: 'text' | 'amount' | 'hours' | 'textarea'. Amounts are shown back as understood. */
 function textField(path, key, kind, hint) {
   const id = idOf(path);
-  if (kind === 'date') hint = hint || 'dateHint';
   if (kind === 'amount') hint = hint || 'amountHint';
-  const attrs = { id, name: path, dataset: { path }, 'aria-describedby': describe(id, hint) };
-  if (kind === 'amount') Object.assign(attrs, { type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'amount' });
-  else if (kind === 'date') Object.assign(attrs, { type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: t('dateHint'), 'data-i18n-attr': 'placeholder:dateHint', class: 'date' });
+  if (kind === 'hours') hint = hint || 'hoursHint';
+  const numeric = kind === 'amount' || kind === 'hours';
+  const attrs = { id, name: path, dataset: { path }, 'aria-describedby': hint ? id + '-hint' : null };
+  if (numeric) Object.assign(attrs, { type: 'text', inputmode: 'decimal', autocomplete: 'off', class: 'amount' });
   else if (kind !== 'textarea') Object.assign(attrs, { type: 'text' });
   const input = h(kind === 'textarea' ? 'textarea' : 'input', attrs);
-  const el = h('div', { class: 'field field-' + kind }, h('label', { for: id, 'data-i18n': key, text: t(key) }), hintEl(id, hint), input, errorSlot(id));
+  const understood = numeric ? h('p', { class: 'understood', id: id + '-understood' }) : null;
+  const el = wrapper('div', 'field field-' + kind, path, h('label', { for: id }, caption(key)), hintEl(id, hint), errorSlot(id), input, understood);
+  function showBack() {
+    if (!understood) return;
+    const n = input.value.trim() === '' ? null : parseAmount(input.value);
+    understood.textContent = n === null ? '' : t('understood', { v: kind === 'amount' ? money(n) : hours(n) });
+  }
+  if (numeric) { input.addEventListener('blur', showBack); onLanguage(showBack); }
   return {
-    el,
+    el, kind, input,
     read() {
-      if (kind === 'amount') return numberOrText(input.value);
+      if (numeric) return numberOrText(input.value);
       const v = input.value.trim();
       return v === '' ? undefined : (kind === 'textarea' ? input.value : v);
     },
-    fill(v) { input.value = v === undefined || v === null ? '' : (v instanceof Raw ? v.text : String(v)); },
+    fill(v) { input.value = v === undefined || v === null ? '' : (v instanceof Raw ? v.text : String(v)); showBack(); },
+    /** What is wrong with what was typed, as a text key, or null. */
+    problem() { return numeric && input.value.trim() !== '' && parseAmount(input.value) === null ? (kind === 'amount' ? 'errAmount' : 'errHours') : null; },
+  };
+}
+
+function hours(n) { return new Intl.NumberFormat(lang() === 'nl' ? 'nl-BE' : 'en-GB', { maximumFractionDigits: 6 }).format(Number(n)) + ' ' + t('hoursUnit'); }
+
+/** A date as day, month and year, after the GOV.UK date input: sent as YYYY-MM-DD. */
+function dateField(path, key) {
+  const id = idOf(path);
+  const part = (which, size) => {
+    const input = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', id: id + '-' + which, name: path + '.' + which,
+      class: 'date-' + which, size, maxlength: which === 'year' ? 4 : 2 });
+    return { input, el: h('div', { class: 'date-part' }, h('label', { for: input.id, 'data-i18n': which, text: t(which) }), input) };
+  };
+  const day = part('day', 2), month = part('month', 2), year = part('year', 4);
+  const el = wrapper('fieldset', 'field field-date', path,
+    h('legend', {}, caption(key)), h('p', { class: 'hint', id: id + '-hint', 'data-i18n': 'dateHint', text: t('dateHint') }),
+    errorSlot(id), h('div', { class: 'date-parts' }, day.el, month.el, year.el));
+  el.id = id;
+  el.setAttribute('aria-describedby', id + '-hint');
+  const inputs = [day.input, month.input, year.input];
+  const pad = (s, n) => s.trim().padStart(n, '0');
+  return {
+    el, kind: 'date', input: day.input,
+    read() {
+      if (inputs.every(i => i.value.trim() === '')) return undefined;
+      return pad(year.input.value, 4) + '-' + pad(month.input.value, 2) + '-' + pad(day.input.value, 2);
+    },
+    fill(v) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v === undefined || v === null ? '' : String(v));
+      [day.input.value, month.input.value, year.input.value] = m ? [String(Number(m[3])), String(Number(m[2])), m[1]] : ['', '', ''];
+    },
+    problem() {
+      if (inputs.every(i => i.value.trim() === '')) return null;
+      const [d, mo, y] = inputs.map(i => i.value.trim());
+      if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(mo) || !/^\d{4}$/.test(y)) return 'errDate';
+      const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+      return date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(mo) - 1 ? null : 'errDate';
+    },
   };
 }
 
@@ -199,7 +300,7 @@ function selectField(path, key, options) {
     h('option', { value: '', 'data-i18n': 'unset', text: t('unset') }),
     options.map(([value, label]) => typeof label === 'string'
       ? h('option', { value, 'data-i18n': label, text: t(label) }) : h('option', { value, text: label.text })));
-  const el = h('div', { class: 'field field-select' }, h('label', { for: id, 'data-i18n': key, text: t(key) }), select, errorSlot(id));
+  const el = wrapper('div', 'field field-select', path, h('label', { for: id }, caption(key)), errorSlot(id), select);
   return {
     el, select,
     read() { return select.value === '' ? undefined : select.value; },
@@ -213,67 +314,72 @@ function selectField(path, key, options) {
 
 function enumField(path, key, values, prefix) { return selectField(path, key, values.map(v => [v, prefix + '.' + v])); }
 
-/** Yes, no, or not given. */
+/** Yes or no as two radios; neither ticked is "not answered", which the rules report as missing, never as "no". */
 function boolField(path, key) {
-  const f = selectField(path, key, [['true', 'yes'], ['false', 'no']]);
-  return { el: f.el, read() { const v = f.read(); return v === undefined ? undefined : v === 'true'; }, fill(v) { f.fill(v); } };
+  const id = idOf(path);
+  const radio = (value, label) => {
+    const input = h('input', { type: 'radio', id: id + '-' + label, name: path, value });
+    return { input, el: h('div', { class: 'check' }, input, h('label', { for: input.id, 'data-i18n': label, text: t(label) })) };
+  };
+  const yes = radio('true', 'yes'), no = radio('false', 'no');
+  const el = wrapper('fieldset', 'field radios', path, h('legend', {}, caption(key)), errorSlot(id), h('div', { class: 'inline' }, yes.el, no.el));
+  el.id = id;
+  return {
+    el,
+    read() { return yes.input.checked ? true : no.input.checked ? false : undefined; },
+    fill(v) { yes.input.checked = v === true; no.input.checked = v === false; },
+  };
 }
 
 /**
- * A list or a set of boxes: given (an array, maybe empty) as soon as the form shows it; only a file that leaves it
- * out (or null) makes it "not given", which the form keeps, and says, until the user touches it.
+ * Boxes to tick among the contract's values, and "none of these": with nothing ticked the question is not answered
+ * and left out of the JSON (the rules report it as missing); "none of these" sends an empty list.
  */
-function absentState(fieldset, note) {
-  const state = {
-    absent: false,
-    set(absent) {
-      state.absent = absent;
-      if (absent) note.dataset.i18n = 'notGiven'; else delete note.dataset.i18n;
-      note.textContent = absent ? t('notGiven') : '';
-      fieldset.dataset.absent = absent;
-    },
-  };
-  fieldset.addEventListener('change', () => state.set(false));
-  return state;
-}
-
-/** Boxes to tick among the contract's values. */
 function checksField(path, key, values, prefix) {
   const id = idOf(path);
-  const note = h('span', { class: 'absent-note' });
   const boxes = values.map(v => h('input', { type: 'checkbox', id: id + '-' + v, value: v, name: path }));
-  const fieldset = h('fieldset', { class: 'checks', id, dataset: { path } },
-    h('legend', {}, h('span', { 'data-i18n': key, text: t(key) }), ' ', note),
-    errorSlot(id),
-    boxes.map((b, i) => h('div', { class: 'check' }, b, h('label', { for: b.id, 'data-i18n': prefix + '.' + values[i], text: t(prefix + '.' + values[i]) }))));
-  const state = absentState(fieldset, note);
-  state.set(false);
+  const none = h('input', { type: 'checkbox', id: id + '-none', value: '', name: path });
+  const el = wrapper('fieldset', 'checks', path, h('legend', {}, caption(key)), errorSlot(id),
+    boxes.map((b, i) => h('div', { class: 'check' }, b, h('label', { for: b.id, 'data-i18n': prefix + '.' + values[i], text: t(prefix + '.' + values[i]) }))),
+    h('p', { class: 'or', 'data-i18n': 'or', text: t('or') }),
+    h('div', { class: 'check' }, none, h('label', { for: none.id, 'data-i18n': 'noneOfThese', text: t('noneOfThese') })));
+  el.id = id;
+  el.dataset.path = path;
+  none.addEventListener('change', () => { if (none.checked) boxes.forEach(b => { b.checked = false; }); });
+  boxes.forEach(b => b.addEventListener('change', () => { if (b.checked) none.checked = false; }));
   return {
-    el: fieldset,
-    read() { return state.absent ? undefined : boxes.filter(b => b.checked).map(b => b.value); },
+    el,
+    read() {
+      const ticked = boxes.filter(b => b.checked).map(b => b.value);
+      return ticked.length ? ticked : none.checked ? [] : undefined;
+    },
     fill(v) {
       const given = Array.isArray(v) ? v : [];
       boxes.forEach(b => { b.checked = given.includes(b.value); });
-      state.set(!Array.isArray(v));
+      none.checked = Array.isArray(v) && v.length === 0;
     },
   };
 }
 
-/** Named parts as one JSON object; an object with nothing given is left out. */
+/** Named parts as one JSON object; an object with nothing given is left out, and so is a part the call does not show. */
 function group(path, key, parts, extra) {
   const id = idOf(path);
-  const el = h('fieldset', { class: 'group', id, dataset: { path } },
-    key ? h('legend', { 'data-i18n': key, text: t(key) }) : null, errorSlot(id), Object.values(parts).map(p => p.el), extra || null);
+  const el = wrapper('fieldset', 'group', path, key ? h('legend', {}, caption(key)) : null, errorSlot(id), Object.values(parts).map(p => p.el), extra || null);
+  el.id = id;
+  el.dataset.path = path;
   return {
     el, parts,
     read() {
       const o = {};
-      for (const [k, p] of Object.entries(parts)) { const v = p.read(); if (v !== undefined) o[k] = v; }
+      for (const [k, p] of Object.entries(parts)) { if (p.el.hidden) continue; const v = p.read(); if (v !== undefined) o[k] = v; }
       return Object.keys(o).length ? o : undefined;
     },
     fill(v) { for (const [k, p] of Object.entries(parts)) p.fill(v && typeof v === 'object' ? v[k] : undefined); },
   };
 }
+
+/** The legend of an item of a list: "Partner 2". */
+function itemLegend(key, n) { return h('legend', { 'data-i18n': key, 'data-n': n, text: t(key, { n }) }); }
 
 function organisation(path, key, n) {
   const g = group(path, null, {
@@ -284,61 +390,61 @@ function organisation(path, key, n) {
     legalPersonality: boolField(path + '.legalPersonality', 'legalPersonality'),
     experience: checksField(path + '.experience', 'experience', ENUMS.experience, 'experience'),
   });
-  if (key) g.el.prepend(h('legend', { 'data-i18n': key, 'data-n': n, text: t(key, { n }) }));
+  if (key) g.el.prepend(itemLegend(key, n));
   return g;
 }
 
 /** An item just added: shown as a fresh form, not filled from a value. */
 const NEW = Symbol('new item');
 
-/** Items of one kind, added and removed by buttons. */
+/** Items of one kind, added and removed by buttons; each "remove" named by its item ("Partner 2 verwijderen"). */
 function listField(path, key, itemKey, addKey, makeItem) {
   const id = idOf(path);
-  const note = h('span', { class: 'absent-note' });
   const itemsHost = h('div', { class: 'items' });
   let items = [];
   const add = h('button', { type: 'button', class: 'secondary add', id: id + '-add', 'data-i18n': addKey, text: t(addKey) });
-  const fieldset = h('fieldset', { class: 'list', id, dataset: { path } },
-    h('legend', {}, h('span', { 'data-i18n': key, text: t(key) }), ' ', note), errorSlot(id), itemsHost, add);
-  const state = absentState(fieldset, note);
-  state.set(false);
+  const el = wrapper('fieldset', 'list', path, h('legend', {}, caption(key)), errorSlot(id), itemsHost, add);
+  el.id = id;
+  el.dataset.path = path;
   function render(values) {
     items = values.map((v, i) => {
       const item = makeItem(path + '[' + i + ']', itemKey, i + 1);
       if (v !== NEW) item.fill(v);
+      const name = t(itemKey, { n: i + 1 });
       const remove = h('button', { type: 'button', class: 'secondary remove', id: idOf(path + '[' + i + ']') + '-remove',
-        'data-i18n': 'remove', text: t('remove') });
+        'data-i18n': 'removeItem', 'data-n': name, text: t('removeItem', { n: name }) });
       remove.addEventListener('click', () => {
         const rest = items.map(x => x.read() || {}).filter((_, j) => j !== i);
         render(rest);
-        state.set(false);
         (itemsHost.querySelector('button.remove') || add).focus();
+        el.dispatchEvent(new Event('change', { bubbles: true }));
       });
       item.el.append(remove);
       return item;
     });
     itemsHost.replaceChildren(...items.map(x => x.el));
+    if (state.callRules) applyCall(state.callRules);
   }
   add.addEventListener('click', () => {
     render(items.map(x => x.read() || {}).concat([NEW]));
-    state.set(false);
     const first = items[items.length - 1].el.querySelector('input, select, textarea');
     if (first) first.focus();
   });
   return {
-    el: fieldset,
-    read() { return state.absent ? undefined : items.map(x => x.read() || {}); },
-    fill(v) { render(Array.isArray(v) ? v : []); state.set(!Array.isArray(v)); },
+    el,
+    get items() { return items; },
+    read() { return items.map(x => x.read() || {}); },
+    fill(v) { render(Array.isArray(v) ? v : []); },
   };
 }
 
 function trajectory(path, key, n) {
   const g = group(path, null, {
     form: enumField(path + '.form', 'form', ENUMS.form, 'form'),
-    hoursPerParticipant: textField(path + '.hoursPerParticipant', 'hoursPerParticipant', 'amount', null),
+    hoursPerParticipant: textField(path + '.hoursPerParticipant', 'hoursPerParticipant', 'hours'),
     justification: textField(path + '.justification', 'justification', 'textarea'),
   });
-  g.el.prepend(h('legend', { 'data-i18n': key, 'data-n': n, text: t(key, { n }) }));
+  g.el.prepend(itemLegend(key, n));
   return g;
 }
 
@@ -348,21 +454,22 @@ function action(path, key, n) {
     concrete: boolField(path + '.concrete', 'concrete'),
     visible: boolField(path + '.visible', 'visible'),
   });
-  g.el.prepend(h('legend', { 'data-i18n': key, 'data-n': n, text: t(key, { n }) }));
+  g.el.prepend(itemLegend(key, n));
   return g;
 }
 
 /** The whole proposal, in the contract's order. */
 function proposalForm(regions) {
+  // polite, and written only when typing pauses (below): a screen reader hears the sums once, not on every key
   const financingSums = h('output', { id: 'financing-sums', class: 'sums', 'aria-live': 'polite', for: 'f-financing-totalCost f-financing-amif f-financing-vvsg f-financing-own' });
   const parts = {
-    submittedOn: textField('submittedOn', 'submittedOn', 'date'),
+    submittedOn: dateField('submittedOn', 'submittedOn'),
     title: textField('title', 'title', 'text'),
     applicant: organisation('applicant', null),
     coApplicants: listField('coApplicants', 'coApplicants', 'coApplicant', 'addCoApplicant', organisation),
     partners: listField('partners', 'partners', 'partner', 'addPartner', organisation),
     region: selectField('region', 'region', regions.map(r => [r.code, { text: r.code + ' – ' + r.name }])),
-    period: group('period', 'period', { start: textField('period.start', 'start', 'date'), end: textField('period.end', 'end', 'date') }),
+    period: group('period', 'period', { start: dateField('period.start', 'start'), end: dateField('period.end', 'end') }),
     financing: group('financing', 'financing', {
       totalCost: textField('financing.totalCost', 'totalCost', 'amount'),
       amif: textField('financing.amif', 'amif', 'amount'),
@@ -376,11 +483,38 @@ function proposalForm(regions) {
     aims: checksField('aims', 'aims', ENUMS.aims, 'aims'),
     commitments: checksField('commitments', 'commitments', ENUMS.commitments, 'commitments'),
   };
-  parts.applicant.el.prepend(h('legend', { 'data-i18n': 'applicant', text: t('applicant') }));
+  parts.applicant.el.prepend(h('legend', {}, caption('applicant')));
   parts.period.el.classList.add('pair');
   const form = group('', null, parts);
   form.sums = financingSums;
   return form;
+}
+
+/**
+ * Shows only the questions the chosen call's rules read: a field is shown when a rule needs it or something in it,
+ * when a rule's text names its path, or when it belongs to an organisation, trajectory or action that is shown.
+ * A shown field that no rule needs is marked "(optioneel)". The proposal's date and title are always asked.
+ */
+function applyCall(rules) {
+  state.callRules = rules;
+  const needs = rules.flatMap(r => r.needs || []);
+  const text = JSON.stringify(rules);
+  const needed = p => needs.some(n => n === p || n.startsWith(p + '.') || n.startsWith(p + '['));
+  const items = /^(applicant|coApplicants\[\]|partners\[\]|trajectories\[\]|actions\[\])\./;
+  const visible = {};
+  const wrappers = [...state.form.el.querySelectorAll('[data-field]')].filter(el => el.dataset.field !== '');
+  for (const el of wrappers) {
+    const p = el.dataset.field;
+    const parent = items.test(p) ? p.replace(/\.[^.]+$/, '') : null;
+    const show = ['submittedOn', 'title'].includes(p) || needed(p) || (p.includes('.') && text.includes(p))
+      || (parent !== null && (visible[parent] !== undefined ? visible[parent] : needed(parent.replace(/\[\]$/, ''))))
+      || (/^period\./.test(p) && needed('period'));
+    visible[p] = show;
+    el.hidden = !show;
+    const optional = el.querySelector(':scope > legend .optional, :scope > label .optional');
+    // the submission date is always needed: it chooses the version of the rules
+    if (optional) optional.hidden = !show || needed(p) || ['applicant', 'submittedOn'].includes(p);
+  }
 }
 
 /** Live sums and shares of the financing, for reading only: the verdict comes from the service. */
@@ -399,14 +533,43 @@ function showSums(out, financing) {
     lines.push(Math.abs(sum - total) < 0.005 ? t('sumBalanced', { sum: money(sum) })
       : t('sumUnbalanced', { sum: money(sum), diff: money(Math.abs(sum - total)) }));
   }
+  const text = lines.join('\n');
+  if (out.dataset.text === text) return;
+  out.dataset.text = text;
   out.replaceChildren(...lines.map(l => h('span', { class: 'sum-line', text: l })));
 }
 
 /* ---------- the page ---------- */
 
-const state = { calls: [], form: null, verdict: null, asked: null, titles: {}, error: null };
+const state = { calls: [], form: null, verdict: null, asked: null, titles: {}, errors: [], stale: false, rules: {} };
+const SAVED = 'callcheck.form';
+
+/** The element an error's field names: the field itself, else the nearest shown group that holds it. */
+function fieldFor(path) {
+  for (let p = path; p;) {
+    const el = document.getElementById(idOf(p));
+    if (el && !el.closest('[hidden]')) return el;
+    const shorter = p.replace(/(\[\d+\]|\.[^.\[\]]+)$/, '');
+    if (shorter === p) return null;
+    p = shorter;
+  }
+  return null;
+}
+
+/** What a person focuses to fix an error at el: the field, or the first control of a group. */
+function controlOf(el) { return el.matches('fieldset') ? el.querySelector('input, select, textarea, button') || el : el; }
+
+/** The name of the question an element asks, as its label or legend says it. */
+function questionOf(el) {
+  const own = el.matches('fieldset') ? el.querySelector(':scope > legend > span[data-i18n]')
+    : document.querySelector('label[for="' + el.id + '"] > span[data-i18n]');
+  const item = el.closest('.items > fieldset');
+  const itemName = item && item !== el ? item.querySelector(':scope > legend').textContent + ': ' : '';
+  return itemName + (own ? own.textContent : el.id);
+}
 
 function clearErrors() {
+  state.errors = [];
   document.querySelectorAll('.field-error').forEach(p => { p.hidden = true; p.textContent = ''; });
   document.querySelectorAll('[aria-invalid]').forEach(el => {
     el.removeAttribute('aria-invalid');
@@ -415,54 +578,85 @@ function clearErrors() {
   });
 }
 
-/** The element an error's field names: the field itself, else the nearest group that holds it. */
-function fieldFor(path) {
-  for (let p = path; p;) {
-    const el = document.getElementById(idOf(p));
-    if (el) return el;
-    const shorter = p.replace(/(\[\d+\]|\.[^.\[\]]+)$/, '');
-    if (shorter === p) return null;
-    p = shorter;
-  }
-  return null;
-}
-
-function showFieldError(body) {
-  const e = body.error;
-  const el = e.field ? fieldFor(e.field) : null;
-  if (!el) return null;
-  const slot = document.getElementById(el.id + '-error');
-  slot.textContent = errorText(body);
-  slot.hidden = false;
-  const control = el.matches('fieldset') ? el.querySelector('input, select, textarea, button') || el : el;
-  const target = el.matches('fieldset') ? el : control;
+/** Marks the field at el with the message, and remembers it for the summary. */
+function markError(el, message) {
+  const slot = document.getElementById(el.id + '-error') || document.getElementById(el.id.replace(/-(day|month|year)$/, '') + '-error');
+  if (slot) { slot.textContent = message; slot.hidden = false; }
+  const target = el.matches('fieldset') && !el.querySelector(':scope > .date-parts') ? el : controlOf(el);
   target.setAttribute('aria-invalid', 'true');
   const described = (target.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
-  if (!described.includes(slot.id)) target.setAttribute('aria-describedby', described.concat([slot.id]).join(' '));
-  return control;
+  if (slot && !described.includes(slot.id)) target.setAttribute('aria-describedby', described.concat([slot.id]).join(' '));
+  state.errors.push({ href: '#' + controlOf(el).id, text: message });
+}
+
+/** The checks the page makes before it sends: amounts, hours and dates it cannot read. */
+function checkForm() {
+  const walk = part => {
+    if (part.el.hidden) return;
+    if (part.problem) { const key = part.problem(); if (key) markError(part.el.id ? part.el : part.input, questionOf(part.el.id ? part.el : part.input) + ': ' + t(key)); }
+    if (part.parts) Object.values(part.parts).forEach(walk);
+    if (part.items) part.items.forEach(walk);
+  };
+  walk(state.form);
+}
+
+/** A service's 400 as the applicant reads it: the question, what is wrong, how to fix it; in the page's language. */
+function serviceError(body) {
+  const e = (body && body.error) || {};
+  const el = e.field ? fieldFor(e.field) : null;
+  const how = t('fix.' + e.code) !== 'fix.' + e.code ? t('fix.' + e.code) : t('fix.other');
+  const what = TEXTS[lang()][e.code] ? t(e.code) : t('apiError');
+  if (el) markError(el, questionOf(el) + ': ' + what + '. ' + how);
+  else state.errors.push({ href: null, text: errorText(body) });
+}
+
+/** One summary at the top of the form, linking to every field in error (GOV.UK error summary). */
+function renderErrors() {
+  const host = document.getElementById('error-summary');
+  if (!state.errors.length) { host.hidden = true; host.replaceChildren(); return; }
+  host.hidden = false;
+  host.replaceChildren(h('h2', { id: 'error-summary-title', text: t('errorSummary') }),
+    h('ul', {}, state.errors.map(e => h('li', {}, e.href ? h('a', { href: e.href, text: e.text, onclick: ev => {
+      ev.preventDefault();
+      const target = document.querySelector(e.href);
+      if (target) target.focus();
+    } }) : e.text))));
+  host.focus();
 }
 
 function renderResult() {
   const host = document.getElementById('result');
-  if (state.verdict) {
-    host.replaceChildren(renderVerdict(state.verdict, state.asked, state.titles[state.verdict.call + '/' + state.verdict.version]));
-  } else if (state.error) {
-    const e = state.error;
-    host.replaceChildren(h('div', { class: 'alert', role: 'alert', id: 'request-error', tabindex: '-1' },
-      e.control ? h('p', {}, t('fieldErrors') + ' ', h('a', { href: '#' + e.control.id, text: e.body.error.field + ' (' + t('goToField') + ')' })) : null,
-      h('p', { text: errorText(e.body) })));
-    if (e.control) showFieldError(e.body);
-  } else {
-    host.replaceChildren();
+  if (!state.verdict) { host.replaceChildren(); return; }
+  const v = state.verdict;
+  const call = state.calls.find(c => c.id === v.call);
+  host.replaceChildren(...[
+    state.stale ? h('p', { id: 'stale-banner', class: 'stale', role: 'status', text: t('stale') }) : null,
+    h('div', { class: 'notice', id: 'notice' },
+      h('p', { class: 'notice-title' }, h('strong', { text: t('indicative') })),
+      h('p', { text: t('owner', { programme: call && call.programme ? call.programme : v.call }) }),
+      h('p', { text: t('contact') }),
+      h('p', { text: t('kept', { id: v.decisionId }) })),
+    renderVerdict(v, state.asked, state.titles[v.call + '/' + v.version]),
+    h('div', { class: 'buttons no-print' },
+      h('button', { type: 'button', id: 'download-verdict', class: 'secondary', text: t('downloadVerdict'), onclick: downloadVerdict }),
+      h('button', { type: 'button', id: 'print', class: 'secondary', text: t('print'), onclick: () => window.print() }))].filter(Boolean));
+  host.classList.toggle('is-stale', state.stale);
+}
+
+async function rulesOf(call, version) {
+  const key = call + '/' + (version || '');
+  if (!state.rules[key]) {
+    const r = await api('/v1/calls/' + encodeURIComponent(call) + '/rules' + (version ? '?version=' + encodeURIComponent(version) : ''));
+    state.rules[key] = r.status === 200 ? r.body : { rules: [] };
   }
+  return state.rules[key];
 }
 
 async function ruleTitles(call, version) {
   const key = call + '/' + version;
   if (!state.titles[key]) {
-    const r = await api('/v1/calls/' + encodeURIComponent(call) + '/rules?version=' + encodeURIComponent(version));
     state.titles[key] = {};
-    if (r.status === 200) r.body.rules.forEach(rule => { state.titles[key][rule.id] = rule.title; });
+    (await rulesOf(call, version)).rules.forEach(rule => { state.titles[key][rule.id] = rule.title; });
   }
 }
 
@@ -472,6 +666,9 @@ async function submit(event) {
   event.preventDefault();
   clearErrors();
   const call = document.getElementById('f-call').value;
+  if (!call) markError(document.getElementById('f-call'), t('call') + ': ' + t('errCall'));
+  else checkForm();
+  if (state.errors.length) { renderErrors(); return; }
   const version = document.getElementById('f-version').value;
   const body = proposalJson();
   const button = document.getElementById('submit');
@@ -484,29 +681,31 @@ async function submit(event) {
   if (r.status === 200) {
     await ruleTitles(r.body.call, r.body.version);
     state.verdict = r.body;
+    state.stale = false;
     state.asked = plain(state.form.parts.financing.read() || {});
-    state.error = null;
+    renderErrors();
     renderResult();
     document.getElementById('verdict-title').focus();
   } else {
     state.verdict = null;
-    state.error = { body: r.body, control: null };
-    state.error.control = r.body && r.body.error && r.body.error.field ? fieldFor(r.body.error.field) : null;
+    serviceError(r.body);
     renderResult();
-    const control = document.querySelector('[aria-invalid="true"]');
-    if (control) (control.matches('fieldset') ? control.querySelector('input, select, textarea, button') || control : control).focus();
-    else document.getElementById('request-error').focus();
+    renderErrors();
   }
 }
 
-function download() {
-  const blob = new Blob([proposalJson() + '\n'], { type: 'application/json' });
-  const a = h('a', { href: URL.createObjectURL(blob), download: 'proposal-' + document.getElementById('f-call').value + '.json' });
+function save(name, text) {
+  const a = h('a', { href: URL.createObjectURL(new Blob([text + '\n'], { type: 'application/json' })), download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
+
+function download() { save('proposal-' + document.getElementById('f-call').value + '.json', proposalJson()); }
+
+/** The verdict as the service gave it, to keep beside the proposal. */
+function downloadVerdict() { save('verdict-' + state.verdict.call + '-' + state.verdict.decisionId + '.json', JSON.stringify(state.verdict, null, 2)); }
 
 async function loadFile(file) {
   const status = document.getElementById('file-status');
@@ -520,13 +719,34 @@ async function loadFile(file) {
   state.form.fill(json);
   const missed = lost(json, plain(state.form.read() || {}), '');
   status.textContent = t('fileLoaded', { name: file.name }) + (missed.length ? ' ' + t('fileNotInForm', { paths: missed.join(', ') }) : '');
+  // another proposal: the verdict and the errors of the last one no longer apply
+  state.verdict = null;
+  clearErrors();
+  renderErrors();
+  renderResult();
   update();
 }
 
+/** What was typed, kept for this tab until "Formulier leegmaken": a reload loses nothing. */
+function remember() {
+  const call = document.getElementById('f-call').value;
+  sessionStorage.setItem(SAVED, JSON.stringify({ call, version: document.getElementById('f-version').value, proposal: proposalJson() }));
+}
+
+let sumsTimer = null;
 function update() {
-  showSums(state.form.sums, state.form.parts.financing.read());
+  // the sums wait until typing pauses, so that a screen reader announces them once
+  clearTimeout(sumsTimer);
+  sumsTimer = setTimeout(() => showSums(state.form.sums, state.form.parts.financing.read()), 500);
   const preview = document.getElementById('json-preview');
   if (preview) preview.textContent = proposalJson();
+  remember();
+}
+
+/** Any change to the form makes the verdict beside it one of an earlier form. */
+function changed() {
+  if (state.verdict && !state.stale) { state.stale = true; renderResult(); }
+  update();
 }
 
 function fillVersions(callId) {
@@ -535,7 +755,31 @@ function fillVersions(callId) {
   select.replaceChildren(h('option', { value: '', 'data-i18n': 'versionAuto', text: t('versionAuto') }),
     ...(call ? call.versions.map(v => h('option', { value: v.version, text: v.version + ' (' + v.submissions.from + ' – ' + (v.submissions.until || '…') + ')' })) : []));
   const link = document.getElementById('call-link');
-  link.href = '/calls/' + encodeURIComponent(callId);
+  link.hidden = !call;
+  if (call) link.href = '/calls/' + encodeURIComponent(callId);
+}
+
+/** The questions of the chosen call (its newest version, or the one chosen): the form appears once a call is chosen. */
+async function chooseCall() {
+  const call = document.getElementById('f-call').value;
+  const section = document.getElementById('proposal-section');
+  const form = document.getElementById('proposal-form');
+  if (!call) { section.hidden = true; delete form.dataset.call; return; }
+  const rules = await rulesOf(call, document.getElementById('f-version').value);
+  applyCall(rules.rules);
+  section.hidden = false;
+  form.dataset.call = call;
+}
+
+function clearForm() {
+  sessionStorage.removeItem(SAVED);
+  state.form.fill({});
+  state.verdict = null;
+  clearErrors();
+  renderErrors();
+  renderResult();
+  document.getElementById('file-status').textContent = t('cleared');
+  update();
 }
 
 async function main() {
@@ -549,32 +793,39 @@ async function main() {
   const regionsAnswer = await api('/v1/reference/regions');
   const regions = regionsAnswer.status === 200 ? regionsAnswer.body.regions : [];
   state.form = proposalForm(regions);
-  const callSelect = h('select', { id: 'f-call', name: 'call' }, state.calls.map(c => h('option', { value: c.id, text: c.id + ' – ' + c.title })));
+  const callSelect = h('select', { id: 'f-call', name: 'call', 'aria-describedby': 'f-call-hint' },
+    h('option', { value: '', 'data-i18n': 'chooseCall', text: t('chooseCall') }),
+    state.calls.map(c => h('option', { value: c.id, text: c.id + ' – ' + c.title })));
   const fileInput = h('input', { type: 'file', id: 'f-file', accept: '.json,application/json', 'aria-describedby': 'f-file-hint file-status' });
   const form = h('form', { id: 'proposal-form', novalidate: true },
+    h('div', { id: 'error-summary', class: 'error-summary', role: 'alert', tabindex: '-1', 'aria-labelledby': 'error-summary-title', hidden: true }),
     h('fieldset', { class: 'group call' },
       h('legend', { 'data-i18n': 'call', text: t('call') }),
-      h('div', { class: 'field' }, h('label', { for: 'f-call', 'data-i18n': 'call', text: t('call') }), callSelect),
+      h('div', { class: 'field' }, h('label', { for: 'f-call', 'data-i18n': 'call', text: t('call') }),
+        h('p', { class: 'hint', id: 'f-call-hint', 'data-i18n': 'callHint', text: t('callHint') }), h('p', { class: 'field-error', id: 'f-call-error', hidden: true }), callSelect),
       h('div', { class: 'field' }, h('label', { for: 'f-version', 'data-i18n': 'version', text: t('version') }), h('select', { id: 'f-version', name: 'version' })),
-      h('p', {}, h('a', { id: 'call-link', href: '#', 'data-i18n': 'callRules', text: t('callRules') }))),
-    h('fieldset', { class: 'group file' },
-      h('legend', { 'data-i18n': 'fileLegend', text: t('fileLegend') }),
-      h('div', { class: 'field' }, h('label', { for: 'f-file', 'data-i18n': 'file', text: t('file') }),
-        h('p', { class: 'hint', id: 'f-file-hint', 'data-i18n': 'fileHint', text: t('fileHint') }), fileInput),
-      h('p', { id: 'file-status', class: 'status', role: 'status' })),
-    h('h2', { 'data-i18n': 'proposal', text: t('proposal') }),
-    state.form.el,
-    h('div', { class: 'buttons' },
-      h('button', { type: 'submit', id: 'submit', class: 'primary', 'data-i18n': 'submit', text: t('submit') }),
-      h('button', { type: 'button', id: 'download', class: 'secondary', 'data-i18n': 'download', text: t('download'), onclick: download }),
-      h('span', { id: 'status', class: 'status', role: 'status' })),
-    h('details', { class: 'json' }, h('summary', { 'data-i18n': 'showJson', text: t('showJson') }), h('pre', { id: 'json-preview' })));
+      h('p', {}, h('a', { id: 'call-link', href: '#', 'data-i18n': 'callRules', text: t('callRules'), hidden: true }))),
+    h('div', { id: 'proposal-section', hidden: true },
+      h('fieldset', { class: 'group file' },
+        h('legend', { 'data-i18n': 'fileLegend', text: t('fileLegend') }),
+        h('div', { class: 'field' }, h('label', { for: 'f-file', 'data-i18n': 'file', text: t('file') }),
+          h('p', { class: 'hint', id: 'f-file-hint', 'data-i18n': 'fileHint', text: t('fileHint') }), fileInput),
+        h('p', { id: 'file-status', class: 'status', role: 'status' })),
+      h('h2', { 'data-i18n': 'proposal', text: t('proposal') }),
+      state.form.el,
+      h('div', { class: 'buttons' },
+        h('button', { type: 'submit', id: 'submit', class: 'primary', 'data-i18n': 'submit', text: t('submit') }),
+        h('button', { type: 'button', id: 'download', class: 'secondary', 'data-i18n': 'download', text: t('download'), onclick: download }),
+        h('button', { type: 'button', id: 'clear', class: 'secondary', 'data-i18n': 'clear', text: t('clear'), onclick: clearForm }),
+        h('span', { id: 'status', class: 'status', role: 'status' })),
+      h('details', { class: 'json' }, h('summary', { 'data-i18n': 'showJson', text: t('showJson') }), h('pre', { id: 'json-preview' }))));
   host.replaceChildren(form);
   form.addEventListener('submit', submit);
-  form.addEventListener('input', update);
-  form.addEventListener('change', update);
-  form.addEventListener('click', () => setTimeout(update, 0));
-  callSelect.addEventListener('change', () => fillVersions(callSelect.value));
+  state.form.el.addEventListener('input', changed);
+  state.form.el.addEventListener('change', changed);
+  state.form.el.addEventListener('click', e => { if (e.target.matches('button')) setTimeout(changed, 0); });
+  callSelect.addEventListener('change', () => { fillVersions(callSelect.value); chooseCall().then(changed); });
+  document.getElementById('f-version').addEventListener('change', () => chooseCall().then(changed));
   fileInput.addEventListener('change', () => { if (fileInput.files[0]) loadFile(fileInput.files[0]); });
   form.addEventListener('dragover', e => { e.preventDefault(); form.classList.add('dropping'); });
   form.addEventListener('dragleave', () => form.classList.remove('dropping'));
@@ -583,11 +834,17 @@ async function main() {
     form.classList.remove('dropping');
     if (e.dataTransfer.files[0]) loadFile(e.dataTransfer.files[0]);
   });
-  const wanted = new URLSearchParams(location.search).get('call');
+  const saved = JSON.parse(sessionStorage.getItem(SAVED) || 'null');
+  const wanted = new URLSearchParams(location.search).get('call') || (saved && saved.call);
   if (wanted && state.calls.some(c => c.id === wanted)) callSelect.value = wanted;
   fillVersions(callSelect.value);
+  if (saved) {
+    if (saved.version) document.getElementById('f-version').value = saved.version;
+    try { state.form.fill(JSON.parse(saved.proposal)); } catch (e) { sessionStorage.removeItem(SAVED); }
+  }
+  await chooseCall();
   update();
-  onLanguage(() => { update(); renderResult(); });
+  onLanguage(() => { showSums(state.form.sums, state.form.parts.financing.read()); renderResult(); if (state.errors.length) renderErrors(); });
 }
 
 document.addEventListener('DOMContentLoaded', main);
