@@ -60,7 +60,13 @@ public final class Examples {
      * @param unreached the pack versions ({@code call/version}) that decided no example
      */
     public record Report(List<Case> cases, List<RuleCoverage> coverage, List<String> unreached) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param cases     every example, then every round example, each with its result
+         * @param coverage  per call and rule id, how the examples exercise it, sorted
+         * @param unreached the pack versions that decided no example
+         */
         public Report {
             cases = List.copyOf(cases);
             coverage = List.copyOf(coverage);

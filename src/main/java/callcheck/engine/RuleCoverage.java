@@ -16,7 +16,16 @@ import java.util.List;
  * @param refused  examples in which it gave a BLOCKING or MISSING finding
  */
 public record RuleCoverage(String call, String rule, List<String> versions, int found, int passed, int refused) {
-    /** Copies the versions. */
+    /**
+     * Copies the versions.
+     *
+     * @param call     the call id
+     * @param rule     the rule id
+     * @param versions the versions of the call that have the rule
+     * @param found    examples in which it found something
+     * @param passed   examples in which it found nothing
+     * @param refused  examples in which it gave a BLOCKING or MISSING finding
+     */
     public RuleCoverage {
         versions = List.copyOf(versions);
     }

@@ -18,7 +18,18 @@ import java.util.List;
  */
 public record RuleDescription(String id, Severity severity, String title, Finding.Messages message, Source source,
                               String assumption, List<String> needs, List<String> uses) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param id         the rule's id
+     * @param severity   what a finding of this rule does to the verdict
+     * @param title      what it checks, in English
+     * @param message    its finding's message in Dutch and English
+     * @param source     the passage it implements
+     * @param assumption its assumptions, or null
+     * @param needs      the proposal fields it needs
+     * @param uses       the parameters and assumptions it uses
+     */
     public RuleDescription {
         needs = List.copyOf(needs);
         uses = List.copyOf(uses);
