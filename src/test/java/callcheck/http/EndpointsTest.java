@@ -265,7 +265,7 @@ class EndpointsTest {
         assertThat(paths).containsExactlyInAnyOrder("/v1/calls/{call}/evaluations", "/v1/calls/{call}/rounds", "/v1/calls", "/v1/calls/{call}",
                 "/v1/calls/{call}/rules", "/v1/calls/{call}/diff", "/v1/reference/regions", "/health", "/health/live", "/health/ready", "/openapi.json", "/metrics",
                 "/v1/decisions", "/v1/decisions/{decisionId}", "/v1/decisions/{decisionId}/replay", "/v1/decisions/export",
-                "/v1/rounds/{roundId}");
+                "/v1/rounds/{roundId}", "/v1/calls/{call}/impact");
     }
 
     @Test
