@@ -60,7 +60,7 @@ class VersionDiffTest {
         assertThat(change(diff, "financing-missing")).satisfies(c -> {
             assertThat(c.verdictChanged()).isFalse();
             assertThat(VersionDiff.Change.findingsOf(c.after(), "507-SUBSIDY-MAX")).singleElement()
-                    .satisfies(f -> assertThat(f.message().en()).contains("at most 30,000 euro"));
+                    .satisfies(f -> assertThat(f.message().en()).contains("at most €30,000"));
         });
     }
 
