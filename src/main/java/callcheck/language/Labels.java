@@ -93,7 +93,7 @@ public record Labels(Map<String, Map<String, Text>> values, Map<String, Text> fa
     public static Labels load(Path referenceFolder) throws IOException {
         Path file = referenceFolder.resolve(FILE);
         if (!Files.isRegularFile(file)) return NONE;
-        Labels l = YAML.readValue(file.toFile(), Labels.class);
+        Labels l = YAML.readValue(Files.readAllBytes(file), Labels.class); // bytes: the folder may be inside a jar
         return l == null ? NONE : l;
     }
 

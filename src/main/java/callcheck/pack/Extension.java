@@ -54,7 +54,8 @@ final class Extension {
     /** The version it extends, or null when the manifest states no {@code extends} (or cannot be read). */
     static String extendsOf(Path versionFolder) {
         try {
-            JsonNode base = YAML.readTree(versionFolder.resolve(PackLoader.MANIFEST).toFile()).get(EXTENDS);
+            // read as bytes: the folder may be inside a jar (a zip file system), where a Path has no File
+            JsonNode base = YAML.readTree(Files.readAllBytes(versionFolder.resolve(PackLoader.MANIFEST))).get(EXTENDS);
             return base == null || base.isNull() ? null : base.asText();
         } catch (IOException | RuntimeException e) {
             return null;

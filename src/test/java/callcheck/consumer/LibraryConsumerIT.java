@@ -80,7 +80,7 @@ class LibraryConsumerIT {
     void a_fat_jar_built_with_maven_shade_loads_and_evaluates() throws Exception {
         Path out = WORK.resolve("fat.txt");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", project.resolve("target/consumer-all.jar").toAbsolutePath().toString(), "example.Main")
+                "-cp", project.resolve("target/consumer-1.0-all.jar").toAbsolutePath().toString(), "example.Main")
                 .directory(WORK.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String printed = Files.readString(out);
