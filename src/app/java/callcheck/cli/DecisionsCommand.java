@@ -1,6 +1,5 @@
 package callcheck.cli;
 
-import callcheck.evaluation.LoadReport;
 import callcheck.evaluation.PackEngine;
 import callcheck.evaluation.PackSet;
 import callcheck.json.Json;
@@ -19,8 +18,6 @@ import picocli.CommandLine.Parameters;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -118,16 +115,12 @@ final class DecisionsCommand implements Runnable {
         StoreOptions store;
         @Parameters(paramLabel = "DECISION_ID")
         String id;
-        @Option(names = "--version", description = "replay on this version of the rules folder")
-        String version;
-        @Option(names = "--digest", description = "replay on the pack of this digest (archived)")
-        String digest;
-        @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder, for --version (default: ${DEFAULT-VALUE})")
-        Path rules;
+        @Mixin
+        ReplayTarget target;
 
         @Override
         public Integer call() throws IOException {
-            if (version != null && digest != null) {
+            if (target.version != null && target.digest != null) {
                 System.err.println("give --version or --digest, not both");
                 return 2;
             }
@@ -138,16 +131,10 @@ final class DecisionsCommand implements Runnable {
                     System.err.println("no decision has the id " + id);
                     return 2;
                 }
-                // Only --version needs the rules folder compiled; the archive holds the packs of digests.
-                PackEngine engine;
-                if (version != null) {
-                    LoadReport report = ValidateCommand.load(rules, System.err);
-                    if (report == null) return 2;
-                    engine = new PackEngine(report.packs());
-                } else {
-                    engine = new PackEngine(new PackSet(List.of(), null));
-                }
-                Replays.Replay r = new Replays(s, engine).replay(d.get(), version, digest);
+                PackSet packs = target.packs();
+                if (packs == null) return 2;
+                PackEngine engine = new PackEngine(packs);
+                Replays.Replay r = new Replays(s, engine).replay(d.get(), target.version, target.digest);
                 System.out.println(Json.output().writerWithDefaultPrettyPrinter().writeValueAsString(r));
                 return r.identical() ? 0 : 1;
             } catch (Replays.NotReplayable | callcheck.engine.UnknownCallException e) {

@@ -3,7 +3,6 @@ package callcheck.cli;
 import callcheck.engine.UnknownCallException;
 import callcheck.evaluation.EvaluationLimits;
 import callcheck.evaluation.Evaluator;
-import callcheck.evaluation.LoadReport;
 import callcheck.evaluation.PackEngine;
 import callcheck.evaluation.PackSet;
 import callcheck.examples.Impact;
@@ -17,8 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** What a version (or an archived pack) would change on the decisions a call recorded, as POST /v1/calls/{call}/impact. */
@@ -33,12 +30,8 @@ final class ImpactCommand implements Callable<Integer> {
     StoreOptions store;
     @Option(names = "--call", required = true, description = "the call whose decisions are replayed")
     String call;
-    @Option(names = "--version", description = "replay on this version of the rules folder")
-    String version;
-    @Option(names = "--digest", description = "replay on the pack of this digest (archived)")
-    String digest;
-    @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder, for --version (default: ${DEFAULT-VALUE})")
-    Path rules;
+    @Mixin
+    ReplayTarget target;
     @Option(names = "--verdict", description = "only decisions answered ELIGIBLE, INELIGIBLE or INCOMPLETE")
     String verdict;
     @Option(names = "--from", description = "received at or after: 2026-12-02 or 2026-12-02T10:15:30Z")
@@ -55,7 +48,7 @@ final class ImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if ((version == null) == (digest == null)) {
+        if ((target.version == null) == (target.digest == null)) {
             System.err.println("give --version or --digest, one of the two");
             return 2;
         }
@@ -74,21 +67,14 @@ final class ImpactCommand implements Callable<Integer> {
             System.err.println("--" + e.field() + ": " + e.getMessage());
             return 2;
         }
-        // Only --version needs the rules folder compiled; the archive holds the packs of digests.
-        PackSet packs;
-        if (version != null) {
-            LoadReport report = ValidateCommand.load(rules, System.err);
-            if (report == null) return 2;
-            packs = report.packs();
-        } else {
-            packs = new PackSet(List.of(), null);
-        }
+        PackSet packs = target.packs();
+        if (packs == null) return 2;
         // One slot per processor as the service has, without a time budget: here nothing else waits for the cores.
         PackEngine engine = new PackEngine(packs, new Evaluator(EvaluationLimits.withBudget(java.time.Duration.ZERO)));
         try (DecisionStore s = store.open()) {
             if (s == null) return 2;
             long started = System.nanoTime();
-            Impacts.Report r = Impacts.run(s, engine, new Replays(s, engine), call, version, digest, window, null, limit,
+            Impacts.Report r = Impacts.run(s, engine, new Replays(s, engine), call, target.version, target.digest, window, null, limit,
                     n -> System.err.printf("%,d decisions replayed (%d s)%n", n, (System.nanoTime() - started) / 1_000_000_000L));
             if (format.equals("json")) {
                 System.out.println(Json.output().writerWithDefaultPrettyPrinter().writeValueAsString(r));
