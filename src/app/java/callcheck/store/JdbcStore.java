@@ -78,6 +78,8 @@ final class JdbcStore implements DecisionStore {
     private long keysPurgedAt;
     /** Tests: runs before each batch is written (to hold the writer as a stalled database would). */
     private volatile Runnable beforeWrite = () -> { };
+    /** Tests: runs between a batch's commit and its checkpoint (where a busy machine may pause the writer). */
+    private volatile Runnable afterCommit = () -> { };
 
     private JdbcStore(HikariDataSource pool, boolean h2, Path dataFolder) {
         this.pool = pool;
@@ -138,7 +140,7 @@ final class JdbcStore implements DecisionStore {
             // store_unavailable, never a verdict that is not recorded.
             dataFolder = dataFolder.toAbsolutePath().normalize();
             createPrivate(dataFolder);
-            url = "jdbc:h2:file:" + dataFolder.resolve("callcheck");
+            url = h2Url(dataFolder);
         } else if (!url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("the store must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database?user=...), not " + url);
         }
@@ -170,6 +172,16 @@ final class JdbcStore implements DecisionStore {
         }
         if (h2) restrict(dataFolder);
         return new JdbcStore(pool, h2, h2 ? dataFolder : null);
+    }
+
+    /**
+     * The embedded store's URL for a folder (absolute and normalized). WRITE_DELAY=0: H2 writes in the thread that
+     * commits, not in threads of its own. From its own threads a write could be acknowledged before it reached the file
+     * (a checkpoint that found the change already handed to them returned at once), and a write failing there left
+     * the database open, showing from memory what the file never got (AcknowledgedIsWrittenTest).
+     */
+    static String h2Url(Path dataFolder) {
+        return "jdbc:h2:file:" + dataFolder.resolve("callcheck") + ";WRITE_DELAY=0";
     }
 
     /** H2's "Database may be already in use": another process has the file open. */
@@ -229,6 +241,10 @@ final class JdbcStore implements DecisionStore {
         beforeWrite = hook;
     }
 
+    void afterCommit(Runnable hook) {
+        afterCommit = hook;
+    }
+
     /** One batch, one transaction; on H2 a checkpoint then writes it to the file, so that a killed process keeps it. */
     private void write(List<Record> batch) throws SQLException {
         beforeWrite.run();
@@ -278,6 +294,7 @@ final class JdbcStore implements DecisionStore {
             try {
                 c.commit();
                 c.setAutoCommit(true);
+                afterCommit.run();
                 if (h2) checkpoint(c);
             } catch (SQLException | RuntimeException e) {
                 // A commit that fails may have committed (the connection lost with the answer on its way): unknown.
