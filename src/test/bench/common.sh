@@ -13,7 +13,7 @@ if [ -z "${DATA:-}" ]; then DATA=target/bench-data; rm -rf "$DATA"; fi
 STORE_OPTS="--data $DATA"
 
 build_if_needed() {
-  if [ ! -f "$JAR" ] || [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; then
+  if [ ! -f "$JAR" ] || [ -n "$(find src/main src/app src/library src/packs pom.xml -newer "$JAR" -print -quit)" ]; then
     echo "building $JAR ..." >&2
     mvn -q -B package -DskipTests >&2
   fi
