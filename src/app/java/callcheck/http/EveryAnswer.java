@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 final class EveryAnswer extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(EveryAnswer.class);
 
+    /** Marks a HEAD request that is handled as GET, so that the metrics still count it as HEAD. */
+    private static final String HEAD_ATTRIBUTE = "callcheck.head";
+
     static void headers(HttpFields.Mutable headers) {
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         headers.put("X-Content-Type-Options", "nosniff");
@@ -36,7 +39,14 @@ final class EveryAnswer extends Handler.Wrapper {
                         request.getMethod(), request.getHttpURI().getPath(), failure.getMessage());
             }
         });
-        return super.handle(HttpMethod.HEAD.is(request.getMethod()) ? new AsGet(request) : request, response, callback);
+        if (!HttpMethod.HEAD.is(request.getMethod())) return super.handle(request, response, callback);
+        request.setAttribute(HEAD_ATTRIBUTE, Boolean.TRUE);
+        return super.handle(new AsGet(request), response, callback);
+    }
+
+    /** The method the client sent: HEAD for a request that the routes saw as GET. */
+    static String method(io.javalin.http.Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(HEAD_ATTRIBUTE)) ? HttpMethod.HEAD.asString() : ctx.method().name();
     }
 
     /** Whether the failure is the client gone (Jetty's EofException: reset, broken pipe, closed), not a fault of ours. */

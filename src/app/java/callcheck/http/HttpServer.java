@@ -181,7 +181,7 @@ public final class HttpServer {
             server.setStopTimeout(STOP_TIMEOUT.toMillis());
             server.setErrorHandler(new JettyErrors());
         });
-        config.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(),
+        config.requestLogger.http((ctx, ms) -> metrics.request(EveryAnswer.method(ctx), route(ctx), ctx.statusCode(),
                 Duration.ofNanos((long) (ms * 1_000_000))));
         ErrorMapping.register(config);
 

@@ -97,6 +97,14 @@ class EveryAnswerTest {
         assertThat(next).startsWith("HTTP/1.1 ").contains("\"status\"");
     }
 
+    @Test
+    void headIsCountedAsHeadInTheMetrics() {
+        for (int i = 0; i < 3; i++) send(api.request("/v1/calls").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        String metrics = api.get("/metrics").body();
+        assertThat(metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("method=\"HEAD\"")
+                && l.contains("route=\"/v1/calls\"")).findFirst()).as(metrics).hasValueSatisfying(l -> assertThat(l).endsWith(" 3"));
+    }
+
     private static String contentLength(String answer) {
         return answer.lines().filter(l -> l.startsWith("Content-Length: ")).findFirst().orElseThrow().substring("Content-Length: ".length());
     }
