@@ -59,6 +59,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--keep-inputs-days", paramLabel = "N", description = "erase the stored proposals (of decisions and rounds) older than N days, hourly (their verdicts stay); default: keep them")
     Integer keepInputsDays;
 
+    @Option(names = "--trusted-proxy", split = ",", paramLabel = "ADDRESS", defaultValue = "${env:CALLCHECK_TRUSTED_PROXIES}",
+            description = "a proxy (its literal address) whose X-Forwarded-For names the client, so that failed tokens are throttled per client, not per proxy; repeatable (env CALLCHECK_TRUSTED_PROXIES, comma-separated; default: none)")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (keepInputsDays != null && keepInputsDays < 1) {
@@ -77,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
                 store, requireToken, packCache);
         if (keepInputsDays != null) service.keepInputs(java.time.Duration.ofDays(keepInputsDays));
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
-        service.server().examples(examples);
+        service.server().examples(examples).trustProxies(trustedProxies == null ? java.util.List.of() : trustedProxies);
         int bound;
         try {
             bound = service.start(host, port);

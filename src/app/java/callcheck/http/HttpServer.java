@@ -64,6 +64,7 @@ public final class HttpServer {
     private Javalin app;
     private volatile GracefulHandler graceful;
     private volatile Path examples;
+    private final ClientAddress clients = new ClientAddress();
     private int maxConnections = MAX_CONNECTIONS;
     private volatile ServerConnector connector;
 
@@ -131,6 +132,15 @@ public final class HttpServer {
         return this;
     }
 
+    /**
+     * The proxies (literal addresses) whose {@code X-Forwarded-For} names the client that the token throttle counts;
+     * none by default, so that no client can pick the address it is counted under.
+     */
+    public HttpServer trustProxies(java.util.Collection<String> proxies) {
+        clients.trust(proxies);
+        return this;
+    }
+
     /** The readiness the service reports; a reload updates its failures. */
     public Health health() {
         return health;
@@ -186,7 +196,7 @@ public final class HttpServer {
         ErrorMapping.register(config);
 
         // one throttle of failed tokens for every endpoint
-        Tokens tokens = store == null ? null : new Tokens(store, new TokenThrottle());
+        Tokens tokens = store == null ? null : new Tokens(store, new TokenThrottle(), clients);
         Evaluations evaluations = new Evaluations(engine, metrics, store, tokens, requireToken);
         config.routes.post("/v1/calls/{call}/evaluations", evaluations::evaluate);
         if (store != null) {

@@ -10,15 +10,17 @@ import java.time.Duration;
  * Bearer tokens ({@code Authorization: Bearer <token>}): the name of the token a request carries, as the store knows
  * it, and whether it has the scope the endpoint needs. The token itself is never logged or kept: only its hash is
  * looked up. Failed attempts are throttled per client address ({@link TokenThrottle}); the address is the
- * connection's, never a header a client could choose.
+ * connection's, or behind a trusted proxy the one it saw ({@link ClientAddress}), never a header any client could choose.
  */
 final class Tokens {
     private final DecisionStore store;
     private final TokenThrottle throttle;
+    private final ClientAddress clients;
 
-    Tokens(DecisionStore store, TokenThrottle throttle) {
+    Tokens(DecisionStore store, TokenThrottle throttle, ClientAddress clients) {
         this.store = store;
         this.throttle = throttle;
+        this.clients = clients;
     }
 
     /** The name of the request's token; 401 when it has none or one the store does not know, 403 without the scope. */
@@ -48,7 +50,7 @@ final class Tokens {
     private DecisionStore.TokenInfo known(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null) return null;
-        String address = ctx.ip();
+        String address = clients.of(ctx);
         Duration wait = throttle.retryAfter(address);
         if (!wait.isZero()) {
             // ErrorMapping answers with the headers set so far

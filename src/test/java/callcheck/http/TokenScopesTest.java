@@ -132,4 +132,27 @@ class TokenScopesTest {
         assertThat(api.postJson(EVALUATE_507, proposal()).status()).isEqualTo(200);
         assertThat(api.get("/v1/decisions").status()).isEqualTo(401);
     }
+
+    @Test
+    void behind_a_trusted_proxy_failed_tokens_are_counted_per_forwarded_client_and_otherwise_the_header_is_ignored() throws Exception {
+        for (int i = 0; i < TokenThrottle.MAX_FAILURES; i++) {
+            assertThat(guess("203.0.113.7", i).statusCode()).as("before trusting, guess %d", i).isEqualTo(401);
+        }
+        // not trusted: the header is ignored, so another forwarded address is throttled as the same connection
+        assertThat(guess("198.51.100.9", 0).statusCode()).isEqualTo(429);
+
+        api.close();
+        api = TestServer.start(Packs.engine(), store, false);
+        api.server.trustProxies(Set.of("127.0.0.1"));
+        for (int i = 0; i < TokenThrottle.MAX_FAILURES; i++) {
+            assertThat(guess("10.1.1.1, 203.0.113.7", i).statusCode()).as("guess %d", i).isEqualTo(401);
+        }
+        assertThat(guess("203.0.113.7", 99).statusCode()).as("the same client, through the proxy").isEqualTo(429);
+        assertThat(guess("198.51.100.9", 0).statusCode()).as("another client behind the same proxy").isEqualTo(401);
+    }
+
+    private HttpResponse<String> guess(String forwardedFor, int i) throws Exception {
+        return HttpClient.newHttpClient().send(api.request("/v1/decisions").header("Authorization", "Bearer cc_guess" + i)
+                .header("X-Forwarded-For", forwardedFor).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
 }
