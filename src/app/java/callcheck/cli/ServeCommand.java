@@ -74,8 +74,12 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         long loading = System.nanoTime();
-        callcheck.store.DecisionStore store = storeOptions.open();
-        if (store == null) return 2;
+        callcheck.store.DecisionStore store = storeOptions.none() ? null : storeOptions.open();
+        if (store == null && !storeOptions.none()) return 2;
+        if (store == null && keepInputsDays != null) {
+            System.err.println("--keep-inputs-days needs a store; with --store none nothing is kept");
+            return 2;
+        }
         CompiledPackCache packCache = cache.open();
         Service service = Service.load(rules, EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)).withRoundBudget(Duration.ofMillis(roundBudgetMillis)),
                 store, requireToken, packCache);

@@ -11,11 +11,23 @@ final class StoreOptions {
     Path data;
 
     @Option(names = "--store", defaultValue = "${env:CALLCHECK_STORE}", paramLabel = "JDBC_URL",
-            description = "a PostgreSQL store instead, e.g. jdbc:postgresql://db:5432/callcheck?user=callcheck&password=... (env CALLCHECK_STORE)")
+            description = "a PostgreSQL store instead, e.g. jdbc:postgresql://db:5432/callcheck?user=callcheck&password=...; "
+                    + "'none' (serve only) records nothing, to measure what recording costs (env CALLCHECK_STORE)")
     String store;
+
+    /** {@code --store none}: nothing is recorded (a measuring mode: verdicts carry no decision to read or replay). */
+    boolean none() {
+        return NONE.equals(store);
+    }
+
+    static final String NONE = "none";
 
     /** Opens the store; null (the reason printed) when it cannot be. */
     DecisionStore open() {
+        if (none()) {
+            System.err.println("--store none records nothing: this command needs a store (--data DIR or --store JDBC_URL)");
+            return null;
+        }
         try {
             return DecisionStore.open(store == null || store.isBlank() ? null : store, data);
         } catch (RuntimeException e) {
@@ -26,6 +38,7 @@ final class StoreOptions {
 
     /** Where the decisions are, without a password the URL may hold. */
     String describe() {
+        if (none()) return "no store (--store none: nothing is recorded; for measuring only)";
         if (store == null || store.isBlank()) return data.toAbsolutePath().normalize() + " (embedded H2)";
         int q = store.indexOf('?');
         return (q < 0 ? store : store.substring(0, q)) + " (PostgreSQL)";
