@@ -21,6 +21,18 @@ public interface DecisionStore extends AutoCloseable {
     }
 
     /**
+     * Compacts the embedded store in the folder wholly (the file rewritten with only its live pages, compressed);
+     * refused with {@link StoreInUseException} while a service has it open. A stop compacts for a few seconds only.
+     */
+    static Compacted compactEmbedded(java.nio.file.Path dataFolder) {
+        return JdbcStore.compact(dataFolder);
+    }
+
+    /** The sizes in bytes of the embedded store's file before and after a compaction. */
+    record Compacted(long before, long after) {
+    }
+
+    /**
      * Stores the decision, and the pack that decided when its digest is not archived yet; returns once both are
      * committed. Throws {@link StoreUnavailableException} when they could not be: then nothing of the decision is;
      * {@link StoreTimeoutException} when the store did not confirm in time: then it may have been recorded.

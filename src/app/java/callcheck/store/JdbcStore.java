@@ -175,13 +175,55 @@ final class JdbcStore implements DecisionStore {
     }
 
     /**
-     * The embedded store's URL for a folder (absolute and normalized). WRITE_DELAY=0: H2 writes in the thread that
-     * commits, not in threads of its own. From its own threads a write could be acknowledged before it reached the file
-     * (a checkpoint that found the change already handed to them returned at once), and a write failing there left
-     * the database open, showing from memory what the file never got (AcknowledgedIsWrittenTest).
+     * The embedded store's URL for a folder (absolute and normalized).
+     * <ul>
+     * <li>WRITE_DELAY=0: H2 writes in the thread that commits, not in threads of its own. From its own threads a write
+     * could be acknowledged before it reached the file (a checkpoint that found the change already handed to them
+     * returned at once), and a write failing there left the database open, showing from memory what the file never
+     * got (AcknowledgedIsWrittenTest).</li>
+     * <li>COMPRESS=TRUE: pages written compressed (LZF); a decision's JSON compresses well, and the file is then about
+     * half the size (BENCHMARKS.md, "The store's size").</li>
+     * <li>MAX_COMPACT_TIME: when the service stops, H2 compacts the file for up to this long (its default, 200 ms,
+     * leaves most of a day's chunks as they are); {@link #compact} does it wholly.</li>
+     * </ul>
      */
     static String h2Url(Path dataFolder) {
-        return "jdbc:h2:file:" + dataFolder.resolve("callcheck") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataFolder.resolve("callcheck") + ";WRITE_DELAY=0;COMPRESS=TRUE;MAX_COMPACT_TIME=" + STOP_COMPACTION_MILLIS;
+    }
+
+    /** How long compaction may make a stop last: short beside a stop's grace (HttpServer.STOP_TIMEOUT, 20 s). */
+    static final int STOP_COMPACTION_MILLIS = 3_000;
+
+    /**
+     * Compacts the embedded store in the folder wholly: every live page rewritten, compressed, at the start of the file
+     * (H2's SHUTDOWN COMPACT), so that what the retention erased and what the pages' rewrites left behind is given
+     * back. Refused ({@link StoreInUseException}) while a service has the file.
+     */
+    static DecisionStore.Compacted compact(Path dataFolder) {
+        Path folder = dataFolder.toAbsolutePath().normalize();
+        Path file = folder.resolve("callcheck.mv.db");
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("there is no embedded store in " + folder + " (no callcheck.mv.db)");
+        long before;
+        try {
+            before = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean shutDown = false;
+        try (Connection c = java.sql.DriverManager.getConnection(h2Url(folder) + ";IFEXISTS=TRUE"); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+            shutDown = true;
+        } catch (SQLException e) {
+            if (inUse(e)) throw new StoreInUseException(folder, e);
+            // closing the connection of a database shut down fails: nothing is left to close
+            if (!shutDown) throw new StoreUnavailableException("cannot compact the store in " + folder + ": " + e.getMessage(), e);
+        }
+        restrict(folder);
+        try {
+            return new DecisionStore.Compacted(before, Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** H2's "Database may be already in use": another process has the file open. */

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * <ol>
  * <li>evaluations per second over HTTP without a store, with the embedded store (H2) and with PostgreSQL, in one run,
  *     closed loop, every example of every call in turn;</li>
- * <li>bytes per decision on each store;</li>
+ * <li>bytes per decision on each store (H2: while serving, after the stop, after {@code store compact}, and with the
+ *     proposals erased);</li>
  * <li>a listing of all pages and an export of N decisions (default 1,000,000, made up from the real ones): time and
  *     the heap's peak.</li>
  * </ol>
@@ -61,12 +62,23 @@ public final class StoreBenchmark {
         double none = throughput("no store", engine, null, examples, seconds);
         double withH2 = 0, withPg = 0;
         if (!which.equals("pg")) {
+            long open;
             try (DecisionStore s = DecisionStore.open(null, h2)) {
                 withH2 = throughput("embedded H2", engine, s, examples, seconds);
+                open = size(h2);
             }
-            long bytes = size(h2);
             long n = count(null, h2);
-            System.out.printf("H2: %d decisions in %d bytes: %d bytes a decision (the file, with the archived packs)%n", n, bytes, bytes / n);
+            long stopped = size(h2);
+            DecisionStore.compactEmbedded(h2);
+            long compacted = size(h2);
+            try (DecisionStore s = DecisionStore.open(null, h2)) {
+                s.eraseProposalsBefore(Instant.now().plusSeconds(1));
+            }
+            DecisionStore.compactEmbedded(h2);
+            long erased = size(h2);
+            System.out.printf("H2: %d decisions; bytes a decision (the files, with the archived packs): %d while serving, %d after"
+                    + " the stop (which compacts for a few seconds), %d after store compact, %d with every proposal erased and"
+                    + " compacted again%n", n, open / n, stopped / n, compacted / n, erased / n);
         }
         if (!which.equals("h2")) {
             try (DecisionStore s = DecisionStore.open(pgUrl, null)) {

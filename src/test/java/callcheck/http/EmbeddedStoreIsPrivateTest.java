@@ -61,12 +61,20 @@ class EmbeddedStoreIsPrivateTest {
             CliRun list = CliRun.of("decisions", "list", "--data", data.toString());
             assertThat(list.exit()).isEqualTo(2);
             assertThat(list.err()).contains("is in use by a running service");
+            CliRun compact = CliRun.of("store", "compact", "--data", data.toString());
+            assertThat(compact.exit()).isEqualTo(2);
+            assertThat(compact.err()).contains("is in use by a running service");
             assertThat(evaluate(server.base).statusCode()).as("the service keeps its store").isEqualTo(200);
 
             assertThat(server.terminate()).isIn(0, 143);
         }
         CliRun added = CliRun.of("token", "add", "analyst", "--data", data.toString());
         assertThat(added.exit()).as("once the service stopped: " + added.err()).isZero();
+        CliRun compacted = CliRun.of("store", "compact", "--data", data.toString());
+        assertThat(compacted.exit()).as(compacted.err()).isZero();
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path f : files.toList()) assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as("compacted " + f).isEqualTo("rw-------");
+        }
     }
 
     /** The TCP ports the process listens on: its socket inodes (/proc/PID/fd) in the kernel's tables of listening sockets. */
