@@ -59,6 +59,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--keep-inputs-days", paramLabel = "N", description = "erase the stored proposals (of decisions and rounds) older than N days, hourly (their verdicts stay); default: keep them")
     Integer keepInputsDays;
 
+    @Option(names = "--contact", defaultValue = "${env:CALLCHECK_CONTACT}", paramLabel = "TEXT",
+            description = "whom applicants ask about the service and what it keeps (an e-mail address or a page), shown on the applicant's page (env CALLCHECK_CONTACT)")
+    String contact;
+
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (keepInputsDays != null && keepInputsDays < 1) {
@@ -77,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
                 store, requireToken, packCache);
         if (keepInputsDays != null) service.keepInputs(java.time.Duration.ofDays(keepInputsDays));
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
-        service.server().examples(examples);
+        service.server().examples(examples).contact(contact);
         int bound;
         try {
             bound = service.start(host, port);
