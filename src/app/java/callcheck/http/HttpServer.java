@@ -131,7 +131,7 @@ public final class HttpServer {
      * What {@code GET /v1/calls} tells an applicant of what is kept, for how long, and whom to ask: the days the stored
      * proposals are kept (null: until the store is deleted), as {@link Service#keepInputs} erases them.
      */
-    HttpServer keepInputsDays(Integer days) {
+    public HttpServer keepInputsDays(Integer days) {
         this.keepInputsDays = days;
         return this;
     }
