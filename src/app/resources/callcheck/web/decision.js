@@ -110,7 +110,7 @@ function render() {
     forget.addEventListener('click', () => { sessionStorage.removeItem(TOKEN_KEY); decision.answer = null; decision.problem = null; render(); });
     parts.push(h('p', {}, forget));
   }
-  host.replaceChildren(...parts);
+  host.replaceChildren(...parts.filter(Boolean));
 }
 
 async function load() {

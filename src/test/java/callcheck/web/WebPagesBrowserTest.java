@@ -750,6 +750,7 @@ class WebPagesBrowserTest {
                 assertThat(driver.findElement(By.id("proposal-summary")).getText()).contains(example(ELIGIBLE_507).get("title").asText())
                         .contains(example(ELIGIBLE_507).at("/applicant/name").asText()).contains("1 oktober 2020");
                 assertThat(driver.findElement(By.id("decision-proposal")).isDisplayed()).as("the JSON is folded").isFalse();
+                assertThat(driver.findElement(By.id("decision-host")).getText()).doesNotContainPattern("\\bnull\\b");
                 shot("23-decision-summary");
                 checkAccessibility("the decision page with its summary");
                 narrow("24-decision-summary-360");
