@@ -1,6 +1,7 @@
 package callcheck.cli;
 
 import callcheck.evaluation.PackEngine;
+import callcheck.language.Language;
 
 import callcheck.rules.Parameter;
 import callcheck.examples.PackDiff;
@@ -30,6 +31,19 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
 
+    @Option(names = "--lang", defaultValue = "en", converter = LanguageOption.class, paramLabel = "nl|en",
+            description = "the language of the rules' titles (default: ${DEFAULT-VALUE})")
+    Language lang;
+
+    /** "nl" or "en", as the pages and the API write the languages. */
+    static final class LanguageOption implements picocli.CommandLine.ITypeConverter<Language> {
+        @Override
+        public Language convert(String value) {
+            for (Language l : Language.values()) if (l.name().equalsIgnoreCase(value)) return l;
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a language: write nl or en");
+        }
+    }
+
     @Override
     public Integer call() {
         PackEngine engine = PackEngine.load(rules);
@@ -37,7 +51,7 @@ final class RulesCommand implements Callable<Integer> {
         for (String c : calls) {
             RulePack previous = null;
             for (RulePack pack : engine.packs().versions(c)) {
-                if (version == null || version.equals(pack.version())) print(pack, previous, System.out);
+                if (version == null || version.equals(pack.version())) print(pack, previous, lang, System.out);
                 previous = pack;
             }
         }
@@ -60,9 +74,9 @@ final class RulesCommand implements Callable<Integer> {
 
     /**
      * One version: its rules with messages, needs and uses, then its parameters; with the previous version of the call
-     * (null for the first), a last column says what changed since it.
+     * (null for the first), a last column says what changed since it. The titles are in the language asked.
      */
-    static void print(RulePack pack, RulePack previous, PrintStream out) {
+    static void print(RulePack pack, RulePack previous, Language language, PrintStream out) {
         var m = pack.manifest();
         PackDiff diff = previous == null ? null : PackDiff.of(previous, pack);
         out.printf("## Call %s, version %s: %s%n%n", m.call(), m.version(), m.title());
@@ -80,7 +94,7 @@ final class RulesCommand implements Callable<Integer> {
                 }
             }
             out.printf("| %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |%s%n", (r.isPrimary() ? r.id() : r.id() + " (" + r.name().substring(r.id().length()).trim() + ")") + inherited(pack, r),
-                    r.severity(), cell(r.title()), cell(r.nl()), cell(r.en()), cell(String.join(" ", r.needs())), cell(String.join(" ", r.uses())),
+                    r.severity(), cell(r.title(language)), cell(r.nl()), cell(r.en()), cell(String.join(" ", r.needs())), cell(String.join(" ", r.uses())),
                     cell(r.source().document()), cell(r.source().section()), r.assumption() == null ? "" : cell(r.assumption()),
                     diff == null ? "" : " " + changed + " |");
         }
@@ -94,7 +108,7 @@ final class RulesCommand implements Callable<Integer> {
             out.println("| call-level rule | severity | checks on the selected proposals | limit | source | assumption |");
             out.println("| --- | --- | --- | --- | --- | --- |");
             for (RuleInfo r : pack.round().rules()) {
-                out.printf("| %s | %s | %s | %s | %s, %s | %s |%n", r.id() + inherited(pack.round(), r), r.severity(), cell(r.title()), r.limit() == null ? "" : cell(r.limit()),
+                out.printf("| %s | %s | %s | %s | %s, %s | %s |%n", r.id() + inherited(pack.round(), r), r.severity(), cell(r.title(language)), r.limit() == null ? "" : cell(r.limit()),
                         cell(r.source().document()), cell(r.source().section()), r.assumption() == null ? "" : cell(r.assumption()));
             }
         }

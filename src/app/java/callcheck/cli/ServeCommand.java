@@ -63,6 +63,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "a proxy (its literal address) whose X-Forwarded-For names the client, so that failed tokens are throttled per client, not per proxy; repeatable (env CALLCHECK_TRUSTED_PROXIES, comma-separated; default: none)")
     java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
+    @Option(names = "--contact", defaultValue = "${env:CALLCHECK_CONTACT}", paramLabel = "TEXT",
+            description = "whom applicants ask about the service and what it keeps (an e-mail address or a page), shown on the applicant's page (env CALLCHECK_CONTACT)")
+    String contact;
+
     @Override
     public Integer call() throws InterruptedException, java.io.IOException {
         if (keepInputsDays != null && keepInputsDays < 1) {
@@ -85,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
                 store, requireToken, packCache);
         if (keepInputsDays != null) service.keepInputs(java.time.Duration.ofDays(keepInputsDays));
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
-        service.server().examples(examples).trustProxies(trustedProxies == null ? java.util.List.of() : trustedProxies);
+        service.server().examples(examples).contact(contact).trustProxies(trustedProxies == null ? java.util.List.of() : trustedProxies);
         int bound;
         try {
             bound = service.start(host, port);

@@ -67,6 +67,8 @@ public final class HttpServer {
     private final ClientAddress clients = new ClientAddress();
     private int maxConnections = MAX_CONNECTIONS;
     private volatile ServerConnector connector;
+    private volatile Integer keepInputsDays;
+    private volatile String contact;
 
     /** Without a store: nothing is recorded and there are no decision endpoints. */
     public HttpServer(PackEngine engine, Map<String, List<CompileError>> loadFailures) {
@@ -124,6 +126,21 @@ public final class HttpServer {
     /** Stops accepting, waits up to {@link #STOP_TIMEOUT} for the requests in flight, then stops. */
     public synchronized void stop() {
         if (app != null) app.stop();
+    }
+
+    /**
+     * What {@code GET /v1/calls} tells an applicant of what is kept, for how long, and whom to ask: the days the stored
+     * proposals are kept (null: until the store is deleted), as {@link Service#keepInputs} erases them.
+     */
+    public HttpServer keepInputsDays(Integer days) {
+        this.keepInputsDays = days;
+        return this;
+    }
+
+    /** The operator's contact (an address, a page) that {@code GET /v1/calls} gives; null for none. */
+    public HttpServer contact(String contact) {
+        this.contact = contact == null || contact.isBlank() ? null : contact.strip();
+        return this;
     }
 
     /** The examples folder that {@code GET /v1/calls/{call}/diff} compares versions on; none compares no example. */
@@ -213,7 +230,7 @@ public final class HttpServer {
         if (store != null) config.routes.get("/v1/rounds/{roundId}", rounds::show);
         config.routes.get("/v1/calls", ctx -> {
             RequestChecks.onlyParameters(ctx, Set.of());
-            ctx.json(Listings.calls(engine.packs()));
+            ctx.json(Listings.calls(engine.packs(), new Listings.About(store != null, store == null ? null : keepInputsDays, contact)));
         });
         config.routes.get("/v1/calls/{call}", ctx -> {
             RequestChecks.onlyParameters(ctx, Set.of());

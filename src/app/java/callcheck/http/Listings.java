@@ -20,8 +20,19 @@ final class Listings {
     private Listings() {
     }
 
-    /** GET /v1/calls: every call with its versions. */
-    record Calls(List<CallSummary> calls) {
+    /** GET /v1/calls: every call with its versions, and what the service keeps of a proposal. */
+    record Calls(List<CallSummary> calls, About service) {
+    }
+
+    /**
+     * What an applicant is told before sending a proposal.
+     *
+     * @param storesDecisions    whether each evaluation is recorded (its proposal, verdict and time) under its decision id
+     * @param keepsProposalsDays with a store, the days a proposal is kept before it is erased (its verdict stays);
+     *                           null when proposals are kept until the store is deleted, or nothing is stored
+     * @param contact            whom to ask about the service and what it keeps ({@code serve --contact}), or null
+     */
+    record About(boolean storesDecisions, Integer keepsProposalsDays, String contact) {
     }
 
     record CallSummary(String id, String title, String programme, List<VersionSummary> versions) {
@@ -83,13 +94,13 @@ final class Listings {
     /** The programme module's assumption on how the cities relate to their referentieregio: shown with the regions. */
     private static final String CITY_REGIONS = "city-regions";
 
-    static Calls calls(PackSet packs) {
+    static Calls calls(PackSet packs, About about) {
         return new Calls(packs.calls().stream().map(call -> {
             List<RulePack> versions = packs.versions(call);
             Manifest newest = versions.get(versions.size() - 1).manifest();
             return new CallSummary(call, newest.title(), newest.programme(), versions.stream()
                     .map(p -> new VersionSummary(p.version(), p.manifest().submissions(), p.digest())).toList());
-        }).toList());
+        }).toList(), about);
     }
 
     static Call call(PackSet packs, String call) {

@@ -102,6 +102,7 @@ public final class Service implements AutoCloseable {
     public synchronized void keepInputs(Duration keep) {
         if (store == null) throw new IllegalStateException("no store");
         if (retention != null) throw new IllegalStateException("retention already set");
+        server.keepInputsDays((int) keep.toDays());
         retention = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "retention");
             t.setDaemon(true);

@@ -18,6 +18,7 @@ addTexts({
     example: 'Voorbeeld', before: 'Vóór ({v})', after: 'Na ({v})', changedRules: 'Regels met andere bevindingen', financingToo: 'financieringsplan',
     what: 'Wat', fields: 'Wat verandert',
     documents: 'Documenten', assumptions: 'Aannames',
+    callLevelRules: 'Regels op een ronde (de voorstellen samen)', callLevel: 'ronde', reported: '…',
   },
   en: {
     pageTitle: 'Call', versions: 'Versions', versionCol: 'Version', from: 'Submissions from', until: 'Until', open: 'open',
@@ -33,6 +34,7 @@ addTexts({
     example: 'Example', before: 'Before ({v})', after: 'After ({v})', changedRules: 'Rules with other findings', financingToo: 'financing plan',
     what: 'What', fields: 'What changes',
     documents: 'Documents', assumptions: 'Assumptions',
+    callLevelRules: 'Rules on a round (the proposals together)', callLevel: 'round', reported: '…',
   },
 });
 
@@ -51,7 +53,7 @@ function table(id, captionKey, heads, rows) {
 function sourceText(source, assumption) {
   return h('div', {},
     source ? h('p', {}, h('cite', { text: source.document }), source.section ? ', ' + source.section : '') : null,
-    assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), assumption) : null);
+    assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), h('span', { lang: 'en', text: assumption })) : null);
 }
 
 function valueText(p) {
@@ -65,7 +67,8 @@ async function rulesOf(version) {
   if (!call.rules[version]) {
     const r = await api('/v1/calls/' + encodeURIComponent(call.id) + '/rules?version=' + encodeURIComponent(version));
     if (r.status !== 200) throw r;
-    call.rules[version] = r.body.rules;
+    // a version's call-level rules, marked, beside the rules on one proposal: both can change between versions
+    call.rules[version] = r.body.rules.concat(r.body.callLevelRules.map(x => Object.assign({ callLevel: true }, x)));
   }
   return call.rules[version];
 }
@@ -76,8 +79,8 @@ function renderVersions() {
   return h('section', { 'aria-labelledby': 'versions-title' },
     h('h2', { id: 'versions-title', text: t('versions') }),
     table('versions', null, ['versionCol', 'from', 'until', 'assumptionCol', 'digest'], call.info.versions.map(v => h('tr', { dataset: { version: v.version } },
-      h('th', { scope: 'row', text: v.version }), h('td', { text: v.submissions.from }), h('td', { text: v.submissions.until || t('open') }),
-      h('td', { text: v.submissions.assumption || '' }), h('td', {}, h('code', { class: 'digest', text: v.digest.replace(/^sha256:/, '').slice(0, 12) }))))));
+      h('th', { scope: 'row', text: v.version }), h('td', { text: localDate(v.submissions.from) }), h('td', { text: v.submissions.until ? localDate(v.submissions.until) : t('open') }),
+      h('td', { lang: 'en', text: v.submissions.assumption || '' }), h('td', {}, h('code', { class: 'digest', text: v.digest.replace(/^sha256:/, '').slice(0, 12) }))))));
 }
 
 function renderOneVersion() {
@@ -90,15 +93,26 @@ function renderOneVersion() {
     h('div', { class: 'field' }, h('label', { for: 'version-select', text: t('chooseVersion') }), select),
     h('h3', { text: t('parameters') }),
     table('parameters', null, ['parameter', 'value', 'description', 'sourceCol'], Object.entries(v.parameters).map(([name, p]) => h('tr', { dataset: { parameter: name } },
-      h('th', { scope: 'row' }, h('code', { text: name })), h('td', { class: 'num', text: valueText(p) }), h('td', { text: p.description || '' }),
+      h('th', { scope: 'row' }, h('code', { text: name })), h('td', { class: 'num', text: valueText(p) }), h('td', { lang: 'en', text: p.description || '' }),
       h('td', {}, sourceText(p.source, p.assumption))))),
     h('h3', { text: t('rules') }),
-    h('ol', { class: 'rules', id: 'rules' }, rules.map(r => h('li', { class: 'rule severity-' + r.severity, dataset: { rule: r.id } },
-      h('p', { class: 'finding-head' }, h('span', { class: 'badge badge-' + r.severity, text: t(r.severity) }), ' ', h('strong', { class: 'rule-id', text: r.id }),
-        ' – ', h('span', { lang: 'en', text: r.title })),
-      h('p', { class: 'message', text: r.message[lang()] }),
-      h('p', { class: 'source' }, h('span', { class: 'label', text: t('source') + ': ' }), h('cite', { text: r.source.document }), ', ' + r.source.section),
-      r.assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), r.assumption) : null))));
+    ruleList('rules', rules.filter(r => !r.callLevel), v.parameters),
+    rules.some(r => r.callLevel) ? [h('h3', { text: t('callLevelRules') }), ruleList('call-level-rules', rules.filter(r => r.callLevel), v.parameters)] : null);
+}
+
+/** A message with the version's parameters filled in as the page's language writes them; what a finding reports is "…". */
+function filled(text, parameters) {
+  return text.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name) => parameters[name] ? valueText(parameters[name]) : t('reported'));
+}
+
+function ruleList(id, rules, parameters) {
+  return h('ol', { class: 'rules', id }, rules.map(r => h('li', { class: 'rule severity-' + r.severity, dataset: { rule: r.id } },
+    h('p', { class: 'finding-head' }, h('span', { class: 'badge badge-' + r.severity, text: t(r.severity) }), ' ', h('strong', { class: 'rule-id', text: r.id }),
+      ' – ', h('span', { class: 'rule-title', text: titleOf(r) })),
+    h('p', { class: 'message', text: filled(r.message[lang()], parameters) }),
+    h('p', { class: 'source' }, h('span', { class: 'label', text: t('source') + ': ' }), h('cite', { text: r.source.document }), ', ' + r.source.section),
+    // the manifests write assumptions in English only
+    r.assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), h('span', { lang: 'en', text: r.assumption })) : null)));
 }
 
 /** The rules that differ: added, removed, or changed in what they check and say. */
@@ -106,15 +120,15 @@ function ruleChanges(before, after) {
   const byId = rules => new Map(rules.map(r => [r.id, r]));
   const a = byId(before), b = byId(after);
   const out = [];
-  const fields = ['severity', 'title', 'message', 'source', 'assumption', 'needs', 'uses'];
+  const fields = ['severity', 'title', 'titleNl', 'message', 'source', 'assumption', 'needs', 'uses'];
   for (const [id, r] of b) {
-    if (!a.has(id)) out.push({ id, kind: 'added', fields: [] });
+    if (!a.has(id)) out.push({ id, kind: 'added', fields: [], callLevel: r.callLevel });
     else {
       const changed = fields.filter(f => JSON.stringify(a.get(id)[f]) !== JSON.stringify(r[f]));
-      if (changed.length) out.push({ id, kind: 'changed', fields: changed });
+      if (changed.length) out.push({ id, kind: 'changed', fields: changed, callLevel: r.callLevel });
     }
   }
-  for (const id of a.keys()) if (!b.has(id)) out.push({ id, kind: 'removed', fields: [] });
+  for (const [id, r] of a) if (!b.has(id)) out.push({ id, kind: 'removed', fields: [], callLevel: r.callLevel });
   return out.sort((x, y) => x.id.localeCompare(y.id));
 }
 
@@ -153,7 +167,7 @@ function renderDiff() {
     h('h3', { text: t('rulesChanged') }),
     rules.length === 0 ? h('p', { text: t('noRuleChanges') })
       : table('rule-changes', null, ['ruleId', 'what', 'fields'], rules.map(r => h('tr', { dataset: { rule: r.id, change: r.kind } },
-        h('th', { scope: 'row', text: r.id }), h('td', { text: t(r.kind) }), h('td', { text: r.fields.join(', ') })))),
+        h('th', { scope: 'row', text: r.id + (r.callLevel ? ' (' + t('callLevel') + ')' : '') }), h('td', { text: t(r.kind) }), h('td', { text: r.fields.join(', ') })))),
     h('h3', { text: t('paramsChanged') }),
     params.length === 0 ? h('p', { text: t('noParamChanges') })
       : table('parameter-changes', null, ['parameter', 'compareFrom', 'compareTo'], params.map(p => h('tr', { dataset: { parameter: p.name } },

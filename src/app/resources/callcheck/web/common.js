@@ -14,6 +14,7 @@ const TEXTS = {
     findings: 'Bevindingen', noFindings: 'Geen bevindingen: geen enkele regel vond iets.',
     BLOCKING: 'Blokkerend', MISSING: 'Ontbreekt', WARNING: 'Waarschuwing', INFO: 'Ter info',
     source: 'Bron', assumption: 'Aanname', passed: '{n} controles geslaagd', passedNone: 'Geen controles geslaagd',
+    neededFor: 'Nodig voor de toetsen:', missingFact: 'Ontbrekend gegeven', missingLead: 'Ontbrekend gegeven: ',
     plan: 'Financieringsplan', planRow: 'Bedrag', planAllowed: 'Volgens de regels', planAsked: 'Gevraagd',
     planSubsidy: 'Subsidie (AMIF + VVSG), hoogstens', planAmif: 'AMIF, hoogstens', planVvsg: 'VVSG, hoogstens',
     planOwn: 'Eigen financiering, minstens', planNone: 'De regels gaven geen financieringsplan (ontbrekende bedragen?).',
@@ -34,6 +35,7 @@ const TEXTS = {
     findings: 'Findings', noFindings: 'No findings: no rule found anything.',
     BLOCKING: 'Blocking', MISSING: 'Missing', WARNING: 'Warning', INFO: 'Note',
     source: 'Source', assumption: 'Assumption', passed: '{n} checks passed', passedNone: 'No checks passed',
+    neededFor: 'Needed for the checks:', missingFact: 'Missing fact', missingLead: 'Missing fact: ',
     plan: 'Financing plan', planRow: 'Amount', planAllowed: 'By the rules', planAsked: 'Asked',
     planSubsidy: 'Subsidy (AMIF + VVSG), at most', planAmif: 'AMIF, at most', planVvsg: 'VVSG, at most',
     planOwn: 'Own financing, at least', planNone: 'The rules gave no financing plan (amounts missing?).',
@@ -69,7 +71,8 @@ function addTexts(texts) {
 /** Fills every element marked data-i18n (text) or data-i18n-attr="attr:key" in the current language. */
 function translate(root) {
   root = root || document;
-  root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n, el.dataset.n ? { n: el.dataset.n } : null); });
+  // data-item: the n is an item's name ("Partner 2"), itself translated from its key and number
+  root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n, el.dataset.n ? { n: el.dataset.item ? t(el.dataset.item, { n: el.dataset.n }) : el.dataset.n } : null); });
   root.querySelectorAll('[data-i18n-attr]').forEach(el => {
     for (const pair of el.dataset.i18nAttr.split(';')) {
       const [attr, key] = pair.split(':');
@@ -135,16 +138,74 @@ function money(value) {
   return new Intl.NumberFormat(lang() === 'nl' ? 'nl-BE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(n);
 }
 
+/** A moment (ISO text or Date) in the reader's own time zone, as the page's language writes it. */
+function localTime(when) {
+  return new Date(when).toLocaleString(lang() === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' });
+}
+
+/** A day (ISO date text) as the page's language writes it: 16 oktober 2020. */
+function localDate(day) {
+  return new Date(day + 'T00:00:00').toLocaleDateString(lang() === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'long' });
+}
+
+/** A rule's title in the page's language, from the rule list of the API (title in English, titleNl in Dutch). */
+function titleOf(rule) { return lang() === 'nl' ? rule.titleNl : rule.title; }
+
+/** {id: {nl, en}}: the titles of a version's rules (GET /v1/calls/{call}/rules), to name the rules of a verdict. */
+function titlesOf(rules) {
+  const out = {};
+  for (const r of rules) out[r.id] = { nl: r.titleNl, en: r.title };
+  return out;
+}
+
 const SEVERITY_ORDER = ['BLOCKING', 'MISSING', 'WARNING', 'INFO'];
+
+/**
+ * The findings as the page lists them: the engine gives one MISSING finding per rule that needs a fact, so the same
+ * missing facts are listed once, with the rules that need them (f.rules). Other findings stay one per item.
+ */
+function groupMissing(findings) {
+  const out = [], byFacts = new Map();
+  for (const f of findings) {
+    const facts = f.severity === 'MISSING' && f.values && Array.isArray(f.values.missing) && Object.keys(f.values).length === 1
+      ? JSON.stringify(f.values.missing) : null;
+    if (facts === null) { out.push(f); continue; }
+    if (!byFacts.has(facts)) { const g = Object.assign({}, f, { rules: [] }); byFacts.set(facts, g); out.push(g); }
+    byFacts.get(facts).rules.push(f);
+  }
+  return out.map(f => f.rules && f.rules.length === 1 ? f.rules[0] : f);
+}
+
+/** The message of the missing facts alone: the engine's first sentence, before the one naming its rule. */
+function factsSentence(f) {
+  const m = f.message[lang()];
+  const end = m.indexOf('. ');
+  return end > 0 ? m.slice(0, end + 1) : m;
+}
+
+function findingItem(f, ruleTitles) {
+  const title = id => ruleTitles && ruleTitles[id] ? ruleTitles[id][lang()] : null;
+  const group = f.rules;
+  return h('li', { class: 'finding severity-' + f.severity, dataset: { rule: group ? group.map(g => g.rule).join(' ') : f.rule } },
+    h('p', { class: 'finding-head' }, h('span', { class: 'badge badge-' + f.severity, text: t(f.severity) }), ' ',
+      h('strong', { class: 'rule-id', text: group ? t('missingFact') : f.rule })),
+    h('p', { class: 'message', text: group ? factsSentence(f) : f.message[lang()] }),
+    group ? h('div', { class: 'needed-for' }, h('p', { text: t('neededFor') }),
+      h('ul', {}, group.map(g => h('li', { dataset: { rule: g.rule } }, h('strong', { text: g.rule }), title(g.rule) ? ' – ' + title(g.rule) : '')))) : null,
+    h('p', { class: 'source' }, h('span', { class: 'label', text: t('source') + ': ' }),
+      h('cite', { text: f.source.document }), ', ' + f.source.section),
+    f.assumption && !group ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), f.assumption) : null);
+}
 
 /**
  * The verdict as an applicant reads it: the outcome, each finding in plain words with its source (blocking first),
  * the financing plan the rules allow beside what was asked, and the checks that passed, folded.
- * ruleTitles: {id: title} of the deciding version, to name the passed checks (may be empty).
+ * ruleTitles: {id: {nl, en}} of the deciding version, to name the passed checks (may be empty); at: when it was
+ * decided (now when not given).
  */
-function renderVerdict(verdict, asked, ruleTitles) {
-  const findings = verdict.findings.slice().sort((a, b) =>
-    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+function renderVerdict(verdict, asked, ruleTitles, at) {
+  const findings = groupMissing(verdict.findings.slice().sort((a, b) =>
+    SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)));
   const section = h('section', { id: 'verdict', class: 'verdict verdict-' + verdict.verdict, 'aria-labelledby': 'verdict-title',
     dataset: { verdict: verdict.verdict } },
     h('h2', { id: 'verdict-title', tabindex: '-1' }, t('verdictTitle') + ': ', h('span', { class: 'outcome', text: t(verdict.verdict) }),
@@ -152,22 +213,15 @@ function renderVerdict(verdict, asked, ruleTitles) {
     h('p', { class: 'meta' }, t('decidedBy', { call: verdict.call, version: verdict.version }),
       ' · ', t('decisionId') + ' ', h('code', { text: verdict.decisionId }),
       verdict.digest ? [' · ', t('digest') + ' ', h('code', { class: 'digest', text: verdict.digest })] : null,
-      ' · ', h('time', { text: new Date().toLocaleString(lang() === 'nl' ? 'nl-BE' : 'en-GB') })),
+      ' · ', h('time', { datetime: new Date(at || Date.now()).toISOString(), text: localTime(at || Date.now()) })),
     h('h3', { text: t('findings') }),
     findings.length === 0 ? h('p', { text: t('noFindings') })
-      : h('ol', { class: 'findings' }, findings.map(f => h('li', { class: 'finding severity-' + f.severity, dataset: { rule: f.rule } },
-        h('p', { class: 'finding-head' }, h('span', { class: 'badge badge-' + f.severity, text: t(f.severity) }), ' ',
-          h('strong', { class: 'rule-id', text: f.rule })),
-        h('p', { class: 'message', text: f.message[lang()] }),
-        h('p', { class: 'source' }, h('span', { class: 'label', text: t('source') + ': ' }),
-          h('cite', { text: f.source.document }), ', ' + f.source.section),
-        f.assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), f.assumption) : null))),
+      : h('ol', { class: 'findings' }, findings.map(f => findingItem(f, ruleTitles))),
     renderPlan(verdict.financing, asked, verdict.findings),
     h('details', { class: 'passed' },
       h('summary', { text: verdict.passed.length ? t('passed', { n: verdict.passed.length }) : t('passedNone') }),
       h('ul', {}, verdict.passed.map(id => h('li', { dataset: { rule: id } }, h('strong', { text: id }),
-        // the packs give rule titles in English only
-        ruleTitles && ruleTitles[id] ? [' – ', h('span', { lang: 'en', text: ruleTitles[id] })] : '')))));
+        ruleTitles && ruleTitles[id] ? ' – ' + ruleTitles[id][lang()] : '')))));
   return section;
 }
 

@@ -36,7 +36,12 @@ addTexts({
     indicative: 'Indicatieve toets, geen beslissing van de administratie.',
     owner: 'De oproep en de beslissing horen bij: {programme}. Deze pagina toetst alleen aan de regels zoals ze hier zijn vastgelegd.',
     contact: 'Vragen over uw dossier stelt u aan de administratie die de oproep beheert (zie de oproeptekst).',
-    kept: 'De dienst bewaart dit voorstel en deze uitslag onder beslissingsnummer {id}, zolang de beheerder van de dienst dat instelt.',
+    keptDays: 'De dienst bewaart dit voorstel {days} dagen en deze uitslag zonder einddatum, onder beslissingsnummer {id}.',
+    keptAlways: 'De dienst bewaart dit voorstel en deze uitslag zonder einddatum, onder beslissingsnummer {id}.',
+    keptNot: 'De dienst bewaart dit voorstel en deze uitslag niet.',
+    serviceContact: 'Vragen over deze dienst en over wat hij bewaart: {contact}.',
+    noContact: 'De beheerder van deze dienst gaf geen contactadres op.',
+    noItems: 'Geen', 'none.coApplicants': 'Geen mede-aanvragers', 'none.partners': 'Geen partners', 'none.trajectories': 'Geen trajecten', 'none.actions': 'Geen acties',
     downloadVerdict: 'Download de uitslag', print: 'Afdrukken', clear: 'Formulier leegmaken', cleared: 'Het formulier is leeggemaakt.',
     sumSubsidy: 'Gevraagde subsidie (AMIF + VVSG): {v}', sumShares: 'Aandeel in de totale kost: AMIF {amif} · VVSG {vvsg} · eigen {own}',
     sumBalanced: 'AMIF + VVSG + eigen = {sum}: gelijk aan de totale kost.', sumUnbalanced: 'AMIF + VVSG + eigen = {sum}: {diff} verschil met de totale kost.',
@@ -92,7 +97,12 @@ addTexts({
     indicative: 'An indicative check, not a decision of the administration.',
     owner: 'The call and the decision belong to: {programme}. This page checks only against the rules as they are recorded here.',
     contact: 'Ask questions about your application to the administration that runs the call (see the call text).',
-    kept: 'The service keeps this proposal and this verdict under decision number {id}, for as long as the service\'s operator sets.',
+    keptDays: 'The service keeps this proposal for {days} days and this verdict without an end date, under decision number {id}.',
+    keptAlways: 'The service keeps this proposal and this verdict without an end date, under decision number {id}.',
+    keptNot: 'The service does not keep this proposal or this verdict.',
+    serviceContact: 'Questions about this service and what it keeps: {contact}.',
+    noContact: 'The operator of this service gave no contact address.',
+    noItems: 'None', 'none.coApplicants': 'No co-applicants', 'none.partners': 'No partners', 'none.trajectories': 'No trajectories', 'none.actions': 'No actions',
     downloadVerdict: 'Download the verdict', print: 'Print', clear: 'Clear the form', cleared: 'The form was cleared.',
     sumSubsidy: 'Subsidy asked (AMIF + VVSG): {v}', sumShares: 'Share of the total cost: AMIF {amif} · VVSG {vvsg} · own {own}',
     sumBalanced: 'AMIF + VVSG + own = {sum}: equal to the total cost.', sumUnbalanced: 'AMIF + VVSG + own = {sum}: {diff} off the total cost.',
@@ -397,22 +407,27 @@ function organisation(path, key, n) {
 /** An item just added: shown as a fresh form, not filled from a value. */
 const NEW = Symbol('new item');
 
-/** Items of one kind, added and removed by buttons; each "remove" named by its item ("Partner 2 verwijderen"). */
+/**
+ * Items of one kind, added and removed by buttons; each "remove" named by its item ("Partner 2 verwijderen"). With no
+ * item the question is unanswered and left out of the JSON (MISSING where a rule needs it), unless "Geen partners" is
+ * ticked: then it sends an empty list.
+ */
 function listField(path, key, itemKey, addKey, makeItem) {
   const id = idOf(path);
   const itemsHost = h('div', { class: 'items' });
   let items = [];
   const add = h('button', { type: 'button', class: 'secondary add', id: id + '-add', 'data-i18n': addKey, text: t(addKey) });
-  const el = wrapper('fieldset', 'list', path, h('legend', {}, caption(key)), errorSlot(id), itemsHost, add);
+  const none = h('input', { type: 'checkbox', id: id + '-none', name: path });
+  const noneBox = h('div', { class: 'check' }, none, h('label', { for: none.id, 'data-i18n': 'none.' + path, text: t('none.' + path) }));
+  const el = wrapper('fieldset', 'list', path, h('legend', {}, caption(key)), errorSlot(id), itemsHost, noneBox, add);
   el.id = id;
   el.dataset.path = path;
   function render(values) {
     items = values.map((v, i) => {
       const item = makeItem(path + '[' + i + ']', itemKey, i + 1);
       if (v !== NEW) item.fill(v);
-      const name = t(itemKey, { n: i + 1 });
       const remove = h('button', { type: 'button', class: 'secondary remove', id: idOf(path + '[' + i + ']') + '-remove',
-        'data-i18n': 'removeItem', 'data-n': name, text: t('removeItem', { n: name }) });
+        'data-i18n': 'removeItem', 'data-item': itemKey, 'data-n': i + 1, text: t('removeItem', { n: t(itemKey, { n: i + 1 }) }) });
       remove.addEventListener('click', () => {
         const rest = items.map(x => x.read() || {}).filter((_, j) => j !== i);
         render(rest);
@@ -423,6 +438,8 @@ function listField(path, key, itemKey, addKey, makeItem) {
       return item;
     });
     itemsHost.replaceChildren(...items.map(x => x.el));
+    noneBox.hidden = items.length > 0;
+    if (items.length) none.checked = false;
     if (state.callRules) applyCall(state.callRules);
   }
   add.addEventListener('click', () => {
@@ -433,8 +450,8 @@ function listField(path, key, itemKey, addKey, makeItem) {
   return {
     el,
     get items() { return items; },
-    read() { return items.map(x => x.read() || {}); },
-    fill(v) { render(Array.isArray(v) ? v : []); },
+    read() { return items.length ? items.map(x => x.read() || {}) : none.checked ? [] : undefined; },
+    fill(v) { render(Array.isArray(v) ? v : []); none.checked = Array.isArray(v) && v.length === 0; },
   };
 }
 
@@ -624,6 +641,15 @@ function renderErrors() {
   host.focus();
 }
 
+/** What the service keeps of the proposal, for how long, and whom to ask: as GET /v1/calls says (its service). */
+function keptText(id) {
+  const about = state.service || {};
+  return h('div', { id: 'kept' },
+    h('p', { text: !about.storesDecisions ? t('keptNot') : about.keepsProposalsDays ? t('keptDays', { days: about.keepsProposalsDays, id })
+      : t('keptAlways', { id }) }),
+    h('p', { text: about.contact ? t('serviceContact', { contact: about.contact }) : t('noContact') }));
+}
+
 function renderResult() {
   const host = document.getElementById('result');
   if (!state.verdict) { host.replaceChildren(); return; }
@@ -635,7 +661,7 @@ function renderResult() {
       h('p', { class: 'notice-title' }, h('strong', { text: t('indicative') })),
       h('p', { text: t('owner', { programme: call && call.programme ? call.programme : v.call }) }),
       h('p', { text: t('contact') }),
-      h('p', { text: t('kept', { id: v.decisionId }) })),
+      keptText(v.decisionId)),
     renderVerdict(v, state.asked, state.titles[v.call + '/' + v.version]),
     h('div', { class: 'buttons no-print' },
       h('button', { type: 'button', id: 'download-verdict', class: 'secondary', text: t('downloadVerdict'), onclick: downloadVerdict }),
@@ -654,10 +680,7 @@ async function rulesOf(call, version) {
 
 async function ruleTitles(call, version) {
   const key = call + '/' + version;
-  if (!state.titles[key]) {
-    state.titles[key] = {};
-    (await rulesOf(call, version)).rules.forEach(rule => { state.titles[key][rule.id] = rule.title; });
-  }
+  if (!state.titles[key]) state.titles[key] = titlesOf((await rulesOf(call, version)).rules);
 }
 
 function proposalJson() { return toJson(state.form.read() || {}); }
@@ -790,6 +813,7 @@ async function main() {
     return;
   }
   state.calls = callsAnswer.body.calls;
+  state.service = callsAnswer.body.service;
   const regionsAnswer = await api('/v1/reference/regions');
   const regions = regionsAnswer.status === 200 ? regionsAnswer.body.regions : [];
   state.form = proposalForm(regions);

@@ -9,6 +9,7 @@ import java.util.List;
  * @param id         the rule's id, such as {@code 507-SUBSIDY-MAX}; the id its findings carry
  * @param severity   what a finding of this rule does to the verdict
  * @param title      what it checks, in short, in English
+ * @param titleNl    what it checks, in short, in Dutch ({@code @titleNl}): the title a Dutch page shows
  * @param message    its finding's message in Dutch and English, with {@code {placeholders}} for the values it reports
  * @param source     the passage of the call's documents it implements
  * @param assumption the assumptions it rests on where the sources say nothing, or null
@@ -16,7 +17,7 @@ import java.util.List;
  *                   without them gets a MISSING finding instead
  * @param uses       the parameters and assumptions of the pack it uses
  */
-public record RuleDescription(String id, Severity severity, String title, Finding.Messages message, Source source,
+public record RuleDescription(String id, Severity severity, String title, String titleNl, Finding.Messages message, Source source,
                               String assumption, List<String> needs, List<String> uses) {
     /**
      * Copies the lists.
@@ -24,6 +25,7 @@ public record RuleDescription(String id, Severity severity, String title, Findin
      * @param id         the rule's id
      * @param severity   what a finding of this rule does to the verdict
      * @param title      what it checks, in English
+     * @param titleNl    what it checks, in Dutch
      * @param message    its finding's message in Dutch and English
      * @param source     the passage it implements
      * @param assumption its assumptions, or null

@@ -71,7 +71,7 @@ public final class PackLoader {
      */
     public static final String USES_SUBMISSIONS = "submissions";
     /** Metadata every rule must carry. */
-    static final List<String> REQUIRED_METADATA = List.of("id", "severity", "title", "nl", "en", "document", "section");
+    static final List<String> REQUIRED_METADATA = List.of("id", "severity", "title", "titleNl", "nl", "en", "document", "section");
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .addModule(new JavaTimeModule())

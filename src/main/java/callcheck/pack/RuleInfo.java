@@ -15,7 +15,7 @@ import java.util.List;
  * @param name       the DRL rule name
  * @param severity   what a finding of this rule does to the verdict
  * @param title      a short title in English, its {parameters} filled
- * @param titleNl    the title in Dutch ({@code @titleNl}), its {parameters} filled; null when the rule has none
+ * @param titleNl    the title in Dutch ({@code @titleNl}, required), its {parameters} filled
  * @param nl         the message in Dutch, with {placeholders} filled from the finding's values
  * @param en         the message in English
  * @param source     the document and section it implements
@@ -30,13 +30,12 @@ public record RuleInfo(String id, String name, Severity severity, String title, 
 
     /** The rule as the library's API describes it. */
     public RuleDescription description() {
-        return new RuleDescription(id, severity, title, new Finding.Messages(nl, en), source, assumption, needs, uses);
+        return new RuleDescription(id, severity, title, titleNl, new Finding.Messages(nl, en), source, assumption, needs, uses);
     }
 
-    /** The title in the language; for Dutch the rule id when the rule has no Dutch title. */
+    /** The title in the language. */
     public String title(callcheck.language.Language language) {
-        if (language == callcheck.language.Language.EN) return title;
-        return titleNl != null ? titleNl : id;
+        return language == callcheck.language.Language.EN ? title : titleNl;
     }
 
     public boolean isPrimary() {

@@ -45,9 +45,24 @@ class RulesCommandTest {
                 .containsPattern("\\| 507-PERIOD \\|.*\\|  \\|\\n");
     }
 
+    @Test
+    void with_lang_nl_the_titles_of_the_rules_and_the_call_level_rules_are_dutch() {
+        CliRun run = CliRun.of("rules", "--rules", Packs.RULES.toString(), "--call", "507", "--version", "2020-07-14", "--lang", "nl");
+        assertThat(run.exit()).as(run.out()).isZero();
+        RulePack pack = Packs.engine().packs().select("507", "2020-07-14", null);
+        for (RuleInfo r : pack.rules()) {
+            if (r.isPrimary()) assertThat(run.out()).contains("| " + r.id() + " | " + r.severity() + " | " + r.titleNl() + " |");
+        }
+        assertThat(pack.round().rules()).isNotEmpty().allSatisfy(r -> assertThat(run.out()).contains("| " + r.id() + " | " + r.severity() + " | " + r.titleNl() + " |"));
+        assertThat(run.out()).doesNotContain(pack.rule("507-SUBSIDY-MAX").title());
+        CliRun bad = CliRun.of("rules", "--rules", Packs.RULES.toString(), "--lang", "fr");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("'fr' is not a language: write nl or en");
+    }
+
     private static String print(RulePack pack, RulePack previous) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RulesCommand.print(pack, previous, new PrintStream(out, true, StandardCharsets.UTF_8));
+        RulesCommand.print(pack, previous, callcheck.language.Language.EN, new PrintStream(out, true, StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
 }

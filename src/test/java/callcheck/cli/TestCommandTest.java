@@ -63,7 +63,7 @@ class TestCommandTest {
     void an_uncovered_rule_fails() {
         RulesCopy copy = RulesCopy.into(tmp.resolve("rules")).edit("507/2020-07-14/timing.drl", "rule \"507-PERIOD\"", """
                 rule "507-NEVER"
-                    @id("507-NEVER") @severity("BLOCKING") @title("t") @nl("n") @en("e") @document("public-record") @section("s")
+                    @id("507-NEVER") @severity("BLOCKING") @title("t") @titleNl("t") @nl("n") @en("e") @document("public-record") @section("s")
                 when
                     $e : Evaluation()
                     Proposal(title == "a title no example has")

@@ -69,6 +69,19 @@ class ValidateCommandTest {
     }
 
     @Test
+    @DisplayName("a rule with its title in English only: refused at the rule's line, saying @titleNl is missing, exit 1")
+    void rule_without_a_dutch_title_is_refused() throws IOException {
+        RulesCopy copy = RulesCopy.into(tmp, new String[0]); // the reference data and labels, no call
+        RulesCopy.copyTree(Path.of("src/test/resources/packs/titles/994"), copy.root().resolve("994"));
+        Path drl = copy.root().resolve("994/2020-01-01/titles.drl");
+        CliRun run = CliRun.of("validate", "--rules", copy.root().toString());
+        assertThat(run.exit()).as(run.out()).isEqualTo(1);
+        assertThat(run.outLines()).contains("FAIL 994/2020-01-01: 1 error")
+                .anySatisfy(l -> assertThat(l).startsWith(drl + ":" + lineOf(drl, "rule \"994-ENGLISH-ONLY\"") + ":")
+                        .endsWith("rule \"994-ENGLISH-ONLY\" lacks metadata [titleNl]"));
+    }
+
+    @Test
     @DisplayName("an unknown fact type: the line and the column of the type")
     void unknown_fact_type_is_printed_at_the_type() throws IOException {
         RulesCopy copy = RulesCopy.into(tmp).edit(TIMING, "    Proposal($d : submittedOn", "    Proposl($d : submittedOn");

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CoverageTest {
     private static final String RULE = """
             rule "%s"
-                @id("%s") @severity("%s") @title("t") @nl("n") @en("e") @document("call-page") @section("s")
+                @id("%s") @severity("%s") @title("t") @titleNl("t") @nl("n") @en("e") @document("call-page") @section("s")
             when
                 $e : Evaluation()
                 Proposal(%s)

@@ -156,6 +156,7 @@ class OpenApiContractTest {
         callcheck.store.DecisionStore store = callcheck.store.DecisionStore.open(null, data);
         String token = store.addToken("contract");
         TestServer recording = TestServer.start(Packs.engine(), store, false);
+        recording.server.keepInputsDays(30).contact("privacy@example.be");
         String id = recording.postJson(EVALUATE, good().text(), token).json().get("decisionId").asText();
         recording.postJson("/v1/calls/426/evaluations", ProposalJson.from("426/eligible-at-25-percent.json").text());
         String cursor = recording.get("/v1/decisions?limit=1", token).json().get("next").asText();
@@ -165,6 +166,7 @@ class OpenApiContractTest {
                 + "\"}],\"selected\":[\"a\"],\"scores\":{\"a\":2,\"b\":1}}";
         String roundId = recording.postJson(ROUNDS, roundBody, token).json().get("roundId").asText();
         List<Exchange> x = new ArrayList<>();
+        x.add(Exchange.get("/v1/calls")); // what is kept, for how long, whom to ask: all given
         x.add(Exchange.post("evaluate, recorded, with a token", EVALUATE, good().text()).token(token));
         x.add(Exchange.post("round, recorded", ROUNDS, roundBody).token(token));
         x.add(Exchange.get("/v1/rounds/" + roundId).token(token));

@@ -56,4 +56,30 @@ class RetentionTest {
             assertThat(store.find("01JD0000000000000000000001").orElseThrow().proposalJson()).isNull();
         }
     }
+
+    @Test
+    void the_calls_listing_tells_what_is_kept_for_how_long_and_whom_to_ask() throws Exception {
+        Path rules = RulesCopy.into(temp.resolve("rules"), "507").root();
+        try (Service kept = Service.load(rules, DecisionStore.open(null, temp.resolve("kept")), false)) {
+            kept.keepInputs(Duration.ofDays(30));
+            kept.server().contact("  privacy@example.be ");
+            assertThat(about(kept)).isEqualTo("{\"storesDecisions\":true,\"keepsProposalsDays\":30,\"contact\":\"privacy@example.be\"}");
+        }
+        try (Service forever = Service.load(rules, DecisionStore.open(null, temp.resolve("forever")), false)) {
+            assertThat(about(forever)).isEqualTo("{\"storesDecisions\":true,\"keepsProposalsDays\":null,\"contact\":null}");
+        }
+        try (Service none = Service.load(rules)) {
+            none.server().contact("");
+            assertThat(about(none)).isEqualTo("{\"storesDecisions\":false,\"keepsProposalsDays\":null,\"contact\":null}");
+        }
+    }
+
+    /** The {@code service} object of GET /v1/calls, as JSON text. */
+    private static String about(Service service) throws Exception {
+        int port = service.start("127.0.0.1", 0);
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/v1/calls")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).get("service").toString();
+    }
 }

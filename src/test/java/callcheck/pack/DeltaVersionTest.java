@@ -48,7 +48,7 @@ class DeltaVersionTest {
 
             rule "997-OWN"
                 @id("997-OWN") @severity("WARNING")
-                @title("Some own financing") @nl("Geen eigen inbreng.") @en("No own financing.")
+                @title("Some own financing") @titleNl("Enige eigen inbreng") @nl("Geen eigen inbreng.") @en("No own financing.")
                 @document("test") @section("own")
             when
                 $e : Evaluation()

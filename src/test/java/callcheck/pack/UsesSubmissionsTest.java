@@ -24,7 +24,7 @@ class UsesSubmissionsTest {
             package callcheck.rules.t999;
             import callcheck.rules.Evaluation;
             rule "999-BUDGET"
-                @id("999-BUDGET") @severity("INFO") @title("t") @nl("n") @en("e") @document("doc") @section("s")
+                @id("999-BUDGET") @severity("INFO") @title("t") @titleNl("t") @nl("n") @en("e") @document("doc") @section("s")
                 @uses("%s")
             when
                 $e : Evaluation()
