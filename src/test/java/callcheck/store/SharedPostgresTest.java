@@ -95,6 +95,76 @@ class SharedPostgresTest {
         }
     }
 
+    /**
+     * Two instances whose batches hold the same two Idempotency-Keys (a client retrying on each at once) take their
+     * locks in one order, so that neither waits for the other while holding what the other waits for: PostgreSQL would
+     * end one of them (a deadlock), and every record of its batch would fail. Here the batch arrives as k2, k1 while the
+     * other instance holds k1 and then takes k2.
+     */
+    @Test
+    void batches_holding_the_same_keys_on_two_instances_do_not_deadlock() throws Exception {
+        String url = Postgres.server().newDatabase();
+        JdbcStore store = JdbcStore.open(url, null);
+        try (store; Connection other = DriverManager.getConnection(url)) {
+            other.setAutoCommit(false);
+            String otherAnswer = Ulid.next();
+            update(other, "INSERT INTO idempotency_key (asked_by, idem_key, request_hash, answer_id, created_at) VALUES ('', 'k1', 'h', ?, ?)",
+                    otherAnswer, System.currentTimeMillis());
+
+            // The writer held on a first record, so that the two keyed ones arrive, k2 then k1, as one batch.
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            store.beforeWrite(() -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Thread plug = submit(store, null);
+            holding.await();
+            DecisionStore.IdempotencyKey[] held = new DecisionStore.IdempotencyKey[2];
+            Throwable[] failed = new Throwable[2];
+            Thread second = submit(store, "k2", held, failed, 1);
+            Await.until("k2 waits for its batch", () -> second.getState() == Thread.State.TIMED_WAITING);
+            Thread first = submit(store, "k1", held, failed, 0);
+            Await.until("k1 waits for its batch", () -> first.getState() == Thread.State.TIMED_WAITING);
+            release.countDown();
+            plug.join(30_000);
+
+            Await.until("the batch waits for the other instance's k1", () -> waiting(url) > 0);
+            update(other, "INSERT INTO idempotency_key (asked_by, idem_key, request_hash, answer_id, created_at) VALUES ('', 'k2', 'h', ?, ?)",
+                    otherAnswer, System.currentTimeMillis());
+            other.commit();
+            first.join(30_000);
+            second.join(30_000);
+            assertThat(failed).as("records that failed").containsOnlyNulls();
+            assertThat(held[0].answerId()).isEqualTo(otherAnswer);
+            assertThat(held[1].answerId()).isEqualTo(otherAnswer);
+            assertThat(store.available()).isTrue();
+        }
+    }
+
+    private static Thread submit(JdbcStore store, String key) {
+        return submit(store, key, new DecisionStore.IdempotencyKey[1], new Throwable[1], 0);
+    }
+
+    /** Records a decision under the key (null: none) in a thread of its own: what it returns or throws lands at {@code slot}. */
+    private static Thread submit(JdbcStore store, String key, DecisionStore.IdempotencyKey[] held, Throwable[] failed, int slot) {
+        String id = Ulid.next();
+        Decision d = new Decision(id, Instant.now(), null, "908", "2024-01-01", "sha256:x", "ELIGIBLE", 10, "{}", "{}");
+        Thread t = new Thread(() -> {
+            try {
+                held[slot] = store.record(d, null, key == null ? null : new DecisionStore.IdempotencyKey("", key, "h", id));
+            } catch (RuntimeException e) {
+                failed[slot] = e;
+            }
+        });
+        t.start();
+        return t;
+    }
+
     /** Sessions of the database waiting for a lock. */
     private static int waiting(String url) {
         try (Connection c = DriverManager.getConnection(url); var s = c.createStatement();
