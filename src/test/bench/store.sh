@@ -4,5 +4,5 @@
 # Usage: src/test/bench/store.sh [seconds per phase, 20] [decisions, 1000000] [h2|pg|both]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench-classpath.txt" -Dmdep.includeScope=test
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 exec java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" callcheck.bench.StoreBenchmark "$@"
