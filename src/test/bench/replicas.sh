@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 # An absolute output file: each module writes it relative to its own folder otherwise; the app's (the last) wins.
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/target/bench-classpath.txt" -Dmdep.includeScope=test
-exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" callcheck.bench.ReplicasBenchmark "$@"
+exec java -Xmx1g -cp "target/test-classes:target/classes:target/library/classes:$(cat target/bench-classpath.txt)" callcheck.bench.ReplicasBenchmark "$@"
