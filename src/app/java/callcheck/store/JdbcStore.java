@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -358,12 +359,18 @@ final class JdbcStore implements DecisionStore {
     /**
      * Inserts the Idempotency-Keys of the batch's records; leaves out a record whose key is held already (by a record
      * committed before, or one earlier in this batch), with the key that holds it in its {@code heldBy}. A savepoint
-     * per key: a key taken by another instance meanwhile refuses that record alone, not the batch.
+     * per key: a key taken by another instance meanwhile refuses that record alone, not the batch (SharedPostgresTest).
      */
     private List<Record> claimKeys(Connection c, List<Record> batch, long now) throws SQLException {
         if (batch.stream().allMatch(r -> r.key() == null)) return batch;
         List<Record> kept = new ArrayList<>(batch.size());
-        for (Record r : batch) {
+        // In the keys' order, the same on every instance: two batches holding the same keys never wait for each other
+        // crosswise, which PostgreSQL would end as a deadlock, failing a whole batch. The sort is stable: of two records
+        // of this batch with one key, the first to arrive still holds it.
+        List<Record> inOrder = new ArrayList<>(batch);
+        inOrder.sort(Comparator.comparing((Record r) -> r.key() == null ? "" : r.key().askedBy())
+                .thenComparing(r -> r.key() == null ? "" : r.key().key()));
+        for (Record r : inOrder) {
             IdempotencyKey k = r.key();
             if (k == null) {
                 kept.add(r);
@@ -440,9 +447,7 @@ final class JdbcStore implements DecisionStore {
                     pack.digest(), pack.call(), pack.version(), System.currentTimeMillis());
             for (Map.Entry<String, byte[]> f : pack.files().entrySet()) {
                 String sha = sha256(f.getValue());
-                if (!exists(c, "SELECT 1 FROM file_content WHERE sha = ?", sha)) {
-                    update(c, "INSERT INTO file_content (sha, content) VALUES (?, ?)", sha, f.getValue());
-                }
+                if (!exists(c, "SELECT 1 FROM file_content WHERE sha = ?", sha)) insertContent(c, sha, f.getValue());
                 update(c, "INSERT INTO pack_file (digest, path, sha) VALUES (?, ?, ?)", pack.digest(), f.getKey(), sha);
             }
             c.commit();
@@ -451,6 +456,22 @@ final class JdbcStore implements DecisionStore {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * A file's bytes, unless another instance inserted them meanwhile: packs of one call share their reference files,
+     * and another instance may archive another version with the same file at the same moment (SharedPostgresTest).
+     * The bytes are the same (the key is their hash), so its row serves this pack as well.
+     */
+    private static void insertContent(Connection c, String sha, byte[] content) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try {
+            update(c, "INSERT INTO file_content (sha, content) VALUES (?, ?)", sha, content);
+            c.releaseSavepoint(before);
+        } catch (SQLException e) {
+            c.rollback(before);
+            if (!"23505".equals(e.getSQLState())) throw e; // unique violation, as in claimKeys
         }
     }
 
