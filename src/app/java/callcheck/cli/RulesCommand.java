@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
  * Prints the rules of the packs as Markdown, read back from the compiled rules' metadata: the same source that
  * feeds the verdicts and the HTTP rule list, so the docs cannot drift from the rules.
  */
-@Command(name = "rules", description = {"Print the rules (messages, needs, uses, source) and parameters of the packs as Markdown, from the",
-        "compiled rules; from a call's second version on, what changed since the version before is marked."})
+@Command(name = "rules", description = {"Print the rules and parameters of the packs as Markdown, read from the compiled rules.",
+        "Each rule with its messages, needs, uses and source; from a call's second version on, what changed since the",
+        "version before is marked."})
 final class RulesCommand implements Callable<Integer> {
     @Option(names = "--call", description = "only this call")
     String call;
