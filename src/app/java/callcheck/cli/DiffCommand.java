@@ -48,9 +48,21 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "the parameters and rules that change, then one line per example whose verdict changes")
     boolean summary;
 
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() {
-        LoadReport report = ValidateCommand.load(rules, System.err);
+        callcheck.pack.CompiledPackCache packCache = cache.open();
+        try {
+            return diff(packCache);
+        } finally {
+            CacheOption.finish(packCache);
+        }
+    }
+
+    private int diff(callcheck.pack.CompiledPackCache packCache) {
+        LoadReport report = ValidateCommand.load(rules, System.err, call, packCache);
         if (report == null) return 2;
         // Only the two versions compared must compile; say why one is missing.
         boolean broken = false;

@@ -72,6 +72,9 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--examples", defaultValue = "examples", description = "examples folder (default: ${DEFAULT-VALUE})")
     Path examples;
 
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() {
         Path dir = examples.resolve(call);
@@ -93,7 +96,13 @@ final class ExampleCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        LoadReport report = ValidateCommand.load(rules, System.err);
+        callcheck.pack.CompiledPackCache packCache = cache.open();
+        LoadReport report;
+        try {
+            report = ValidateCommand.load(rules, System.err, call, packCache);
+        } finally {
+            CacheOption.finish(packCache);
+        }
         if (report == null) return 2;
         Verdict verdict;
         String text;

@@ -1,6 +1,5 @@
 package callcheck.cli;
 
-import callcheck.evaluation.PackEngine;
 
 import callcheck.rules.Parameter;
 import callcheck.examples.PackDiff;
@@ -31,13 +30,28 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
 
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() {
-        PackEngine engine = PackEngine.load(rules);
-        List<String> calls = call == null ? engine.packs().calls() : List.of(call);
+        callcheck.pack.CompiledPackCache packCache = cache.open();
+        callcheck.evaluation.LoadReport report;
+        try {
+            report = ValidateCommand.load(rules, System.err, call, packCache);
+        } finally {
+            CacheOption.finish(packCache);
+        }
+        if (report == null) return 2;
+        if (!report.failures().isEmpty()) {
+            System.err.println("the rules do not compile:");
+            ValidateCommand.printErrors(rules, report, System.err);
+            return 2;
+        }
+        List<String> calls = call == null ? report.packs().calls() : List.of(call);
         for (String c : calls) {
             RulePack previous = null;
-            for (RulePack pack : engine.packs().versions(c)) {
+            for (RulePack pack : report.packs().versions(c)) {
                 if (version == null || version.equals(pack.version())) print(pack, previous, System.out);
                 previous = pack;
             }

@@ -46,13 +46,22 @@ final class TestCommand implements Callable<Integer> {
             description = "milliseconds an example may take (over it fails the example, naming the rule), as serve's budget; 0 for none (default: ${DEFAULT-VALUE})")
     long budgetMillis;
 
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() {
         if (yes && !accept) {
             System.err.println("--yes goes with --accept");
             return 2;
         }
-        LoadReport report = ValidateCommand.load(rules, System.err);
+        callcheck.pack.CompiledPackCache packCache = cache.open();
+        LoadReport report;
+        try {
+            report = ValidateCommand.load(rules, System.err, call, packCache);
+        } finally {
+            CacheOption.finish(packCache);
+        }
         if (report == null) return 2;
         if (!report.failures().isEmpty()) {
             System.err.println("the rules do not compile:");
