@@ -92,7 +92,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Loads the rules folder; on a folder or reference data that cannot be read, says so and returns null. */
     static LoadReport load(Path rules, PrintStream out) {
-        return load(rules, out, null, null);
+        return load(rules, out, null, (CompiledPackCache) null);
     }
 
     /**
@@ -100,12 +100,17 @@ final class ValidateCommand implements Callable<Integer> {
      * (when not null); on a folder or reference data that cannot be read, says so and returns null.
      */
     static LoadReport load(Path rules, PrintStream out, String call, CompiledPackCache cache) {
+        return load(rules, out, call, new PackLoader(PackOptions.fromSystemProperties(), cache));
+    }
+
+    /** As above, with a loader of the caller's, which compiles a pack again only when its files changed. */
+    static LoadReport load(Path rules, PrintStream out, String call, PackLoader loader) {
         if (!Files.isDirectory(rules)) {
             out.println(rules + ": not a folder");
             return null;
         }
         try {
-            return LoadReport.load(rules, new PackLoader(PackOptions.fromSystemProperties(), cache), call);
+            return LoadReport.load(rules, loader, call);
         } catch (RuntimeException e) {
             // The reference data is read before any pack; its errors name their file and line.
             out.println(rules.resolve(PackLoader.REFERENCE_DIR) + ": " + e.getMessage());
