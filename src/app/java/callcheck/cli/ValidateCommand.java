@@ -76,9 +76,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         byFolder.values().forEach(lines -> lines.forEach(System.out::println));
         // Loop-shaped rules: to look at, not errors; they do not change the exit code.
-        for (CompileError w : LoopShapes.warnings(rules)) {
-            if (call == null || w.file().startsWith(call + "/")) System.out.println("WARN " + w.under(rules));
-        }
+        // With --call, only that call's files are read (their paths then start at the call's folder).
+        List<CompileError> loops = call == null ? LoopShapes.warnings(rules) : LoopShapes.warnings(rules.resolve(call)).stream()
+                .map(w -> new CompileError(call + "/" + w.file(), w.line(), w.column(), w.message())).toList();
+        for (CompileError w : loops) System.out.println("WARN " + w.under(rules));
         if (byFolder.isEmpty()) {
             System.out.println(rules + (call == null ? "" : "/" + call) + ": no pack (no <call>/<version>/" + PackLoader.MANIFEST + ")");
             return 1;
