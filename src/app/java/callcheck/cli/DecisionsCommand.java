@@ -107,8 +107,8 @@ final class DecisionsCommand implements Runnable {
         }
     }
 
-    @Command(name = "replay", description = {"Evaluate a decision's proposal again on the pack that made it (archived), or on",
-            "--version as the rules folder has it now, or on the pack of --digest; print the replay as JSON.",
+    @Command(name = "replay", description = {"Evaluate a decision's proposal again and print the replay as JSON.",
+            "On the pack that made it (archived), on --version as the rules folder has it now, or on the pack of --digest.",
             "Exit 0 when the verdict is identical, 1 when it differs, 2 on an error."})
     static final class Replay implements Callable<Integer> {
         @Mixin

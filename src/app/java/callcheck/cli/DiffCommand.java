@@ -25,8 +25,9 @@ import java.util.concurrent.Callable;
  * The examples of a call whose verdict, findings or financing plan change from one pack version to another, side by
  * side, then finding by finding. Exit 0 when nothing changes, 1 when something does (as diff does), 2 on an error.
  */
-@Command(name = "diff", description = {"Show the parameters and rules that differ between two pack versions of a call, and the examples",
-        "whose verdict, findings or financing change; --summary: one line per example whose verdict changes.",
+@Command(name = "diff", description = {"Show what differs between two pack versions of a call, and the examples whose result changes.",
+        "Parameters and rules that differ, then the examples whose verdict, findings or financing change;",
+        "--summary: one line per example whose verdict changes.",
         "Exit 0 when none change, 1 when some do, 2 on an error."})
 final class DiffCommand implements Callable<Integer> {
     @Option(names = "--call", required = true, description = "call id, e.g. 507")
@@ -47,9 +48,21 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "the parameters and rules that change, then one line per example whose verdict changes")
     boolean summary;
 
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() {
-        LoadReport report = ValidateCommand.load(rules, System.err);
+        callcheck.pack.CompiledPackCache packCache = cache.open();
+        try {
+            return diff(packCache);
+        } finally {
+            CacheOption.finish(packCache);
+        }
+    }
+
+    private int diff(callcheck.pack.CompiledPackCache packCache) {
+        LoadReport report = ValidateCommand.load(rules, System.err, call, packCache);
         if (report == null) return 2;
         // Only the two versions compared must compile; say why one is missing.
         boolean broken = false;

@@ -35,8 +35,9 @@ import java.util.concurrent.Callable;
  * once confirmed (or with {@code --yes}), writes {@code <name>.json} and {@code <name>.expected.json}. Exit 0 when
  * written, 1 when not confirmed, 2 on an error (no such example, a path or value the proposal cannot take).
  */
-@Command(name = "example", description = {"Make an example from another with fields changed; show its result; write it and its",
-        ".expected.json once confirmed (or with --yes). Exit 0 written, 1 not confirmed, 2 on an error."})
+@Command(name = "example", description = {"Make an example from another with fields changed, show its result, and write it once confirmed.",
+        "Writes the example and its .expected.json once confirmed (or with --yes); --force overwrites an example of that name.",
+        "Exit 0 written, 1 not confirmed, 2 on an error."})
 final class ExampleCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -50,7 +51,7 @@ final class ExampleCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--set", description = "path=value, e.g. financing.amif=25000, partners[0].kind=COMPANY, submittedOn=2021-03-01;"
-            + " the value is read as JSON when it is JSON (a number, true, null, [..], {..}), else as text")
+            + " a field that holds text takes the value as written (applicant.nis=37015); another takes JSON (a number, true, null, [..], {..}) or else text")
     List<String> sets = List.of();
 
     @Option(names = "--about", description = "what the example shows (the expected file's about)")
@@ -62,11 +63,17 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "write without asking")
     boolean yes;
 
+    @Option(names = "--force", description = "overwrite an example of that name (and its expected result)")
+    boolean force;
+
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
 
     @Option(names = "--examples", defaultValue = "examples", description = "examples folder (default: ${DEFAULT-VALUE})")
     Path examples;
+
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
 
     @Override
     public Integer call() {
@@ -77,8 +84,8 @@ final class ExampleCommand implements Callable<Integer> {
             System.err.println(source + ": no such example");
             return 2;
         }
-        if (Files.exists(target)) {
-            System.err.println(target + " exists already");
+        if (Files.exists(target) && !force) {
+            System.err.println(target + " exists already (--force to overwrite it)");
             return 2;
         }
         ObjectNode proposal;
@@ -89,7 +96,13 @@ final class ExampleCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        LoadReport report = ValidateCommand.load(rules, System.err);
+        callcheck.pack.CompiledPackCache packCache = cache.open();
+        LoadReport report;
+        try {
+            report = ValidateCommand.load(rules, System.err, call, packCache);
+        } finally {
+            CacheOption.finish(packCache);
+        }
         if (report == null) return 2;
         Verdict verdict;
         String text;
@@ -150,7 +163,9 @@ final class ExampleCommand implements Callable<Integer> {
         int eq = assignment.indexOf('=');
         if (eq <= 0) throw new IllegalArgumentException("--set '" + assignment + "': write path=value");
         String path = assignment.substring(0, eq).trim();
-        JsonNode value = value(assignment.substring(eq + 1));
+        String text = assignment.substring(eq + 1);
+        // A field that holds text takes the value as written: a NIS code 37015 is not the number 37015.
+        JsonNode value = Facts.typeAt(path) == String.class ? TextNode.valueOf(text) : value(text);
         JsonNode node = root;
         String[] parts = path.split("\\.");
         for (int i = 0; i < parts.length; i++) {

@@ -20,9 +20,9 @@ import java.util.concurrent.Callable;
 
 /** What a version (or an archived pack) would change on the decisions a call recorded, as POST /v1/calls/{call}/impact. */
 @Command(name = "impact", description = {
-        "Replay every recorded decision of a call on a version of the rules folder",
-        "(--version) or on an archived pack (--digest); print the verdict transitions,",
-        "the rules that find more or less, and the allowed subsidy before and after.",
+        "Replay every recorded decision of a call on a draft version and print what would change.",
+        "The draft is a version of the rules folder (--version) or an archived pack (--digest); the answer gives",
+        "the verdict transitions, the rules that find more or less, and the allowed subsidy before and after.",
         "Opens the store itself: the embedded store (--data) cannot be read while a",
         "service has it open (stop it, or ask it: POST /v1/calls/{call}/impact)."})
 final class ImpactCommand implements Callable<Integer> {
@@ -41,7 +41,6 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", description = "changed decisions listed (default: ${DEFAULT-VALUE})")
     int limit;
     // Not mixinStandardHelpOptions: its --version would clash with the version replayed on.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     String format;

@@ -1,6 +1,5 @@
 package callcheck.cli;
 
-import callcheck.evaluation.PackEngine;
 import callcheck.language.Language;
 
 import callcheck.rules.Parameter;
@@ -19,8 +18,9 @@ import java.util.concurrent.Callable;
  * Prints the rules of the packs as Markdown, read back from the compiled rules' metadata: the same source that
  * feeds the verdicts and the HTTP rule list, so the docs cannot drift from the rules.
  */
-@Command(name = "rules", description = {"Print the rules (messages, needs, uses, source) and parameters of the packs as Markdown, from the",
-        "compiled rules; from a call's second version on, what changed since the version before is marked."})
+@Command(name = "rules", description = {"Print the rules and parameters of the packs as Markdown, read from the compiled rules.",
+        "Each rule with its messages, needs, uses and source; from a call's second version on, what changed since the",
+        "version before is marked."})
 final class RulesCommand implements Callable<Integer> {
     @Option(names = "--call", description = "only this call")
     String call;
@@ -44,13 +44,28 @@ final class RulesCommand implements Callable<Integer> {
         }
     }
 
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() {
-        PackEngine engine = PackEngine.load(rules);
-        List<String> calls = call == null ? engine.packs().calls() : List.of(call);
+        callcheck.pack.CompiledPackCache packCache = cache.open();
+        callcheck.evaluation.LoadReport report;
+        try {
+            report = ValidateCommand.load(rules, System.err, call, packCache);
+        } finally {
+            CacheOption.finish(packCache);
+        }
+        if (report == null) return 2;
+        if (!report.failures().isEmpty()) {
+            System.err.println("the rules do not compile:");
+            ValidateCommand.printErrors(rules, report, System.err);
+            return 2;
+        }
+        List<String> calls = call == null ? report.packs().calls() : List.of(call);
         for (String c : calls) {
             RulePack previous = null;
-            for (RulePack pack : engine.packs().versions(c)) {
+            for (RulePack pack : report.packs().versions(c)) {
                 if (version == null || version.equals(pack.version())) print(pack, previous, lang, System.out);
                 previous = pack;
             }

@@ -7,11 +7,16 @@ import callcheck.evaluation.Evaluator;
 import callcheck.evaluation.PackEngine;
 import callcheck.evaluation.LoadReport;
 import callcheck.examples.ExampleRun;
+import callcheck.json.Json;
+import callcheck.pack.CompiledPackCache;
+import callcheck.pack.PackLoader;
+import callcheck.pack.PackOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,17 +51,85 @@ final class TestCommand implements Callable<Integer> {
             description = "milliseconds an example may take (over it fails the example, naming the rule), as serve's budget; 0 for none (default: ${DEFAULT-VALUE})")
     long budgetMillis;
 
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
+            description = "table (default), or json: the results, the coverage and the versions unreached, one JSON document per run")
+    String format;
+
+    @Option(names = "--watch", description = "stay running; on each save under the rules or examples folder, run the changed call's examples again (Ctrl-C ends)")
+    boolean watch;
+
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
+    /** The packs of the last run, per call run ("null": every call): held so that --watch recompiles only what changed. */
+    private final java.util.Map<String, LoadReport> held = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What to run again after a change, and how long the files must be quiet first (editors save in several writes). */
+    static final java.time.Duration SETTLE = java.time.Duration.ofMillis(100);
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         if (yes && !accept) {
             System.err.println("--yes goes with --accept");
             return 2;
         }
-        LoadReport report = ValidateCommand.load(rules, System.err);
+        if (!format.equals("table") && !format.equals("json")) {
+            System.err.println("--format '" + format + "': table or json");
+            return 2;
+        }
+        if ((accept && (watch || format.equals("json")))) {
+            System.err.println("--accept asks before it writes: not with --watch or --format json");
+            return 2;
+        }
+        CompiledPackCache packCache = cache.open();
+        PackLoader loader = new PackLoader(PackOptions.fromSystemProperties(), packCache);
+        int exit;
+        try {
+            exit = run(loader, call, System.out);
+        } finally {
+            if (!watch) CacheOption.finish(packCache);
+        }
+        if (!watch) return exit;
+        try (var w = watch(loader, System.out)) {
+            new java.util.concurrent.CountDownLatch(1).await(); // until the process is stopped
+        } catch (java.io.IOException e) {
+            System.err.println("cannot watch " + rules + " and " + examples + ": " + e.getMessage());
+            return 2;
+        } finally {
+            CacheOption.finish(packCache);
+        }
+        return exit;
+    }
+
+    /**
+     * Watches the rules and examples folders; after each change, runs the examples of the calls it touched (all, when
+     * the reference data or a shared folder changed), on the same loader: a pack whose files did not change is not
+     * compiled again.
+     */
+    callcheck.reload.RulesWatcher watch(PackLoader loader, PrintStream out) throws java.io.IOException {
+        if (format.equals("table")) out.println("watching " + rules + " and " + examples + (call == null ? "" : " for call " + call) + " (Ctrl-C ends)");
+        return callcheck.reload.RulesWatcher.watch(rules, examples, SETTLE, change -> {
+            java.util.List<String> calls = change.everything() ? (call == null ? java.util.Arrays.asList((String) null) : java.util.List.of(call))
+                    : change.calls().stream().filter(c -> call == null || c.equals(call)).sorted().toList();
+            for (String c : calls) {
+                long started = System.nanoTime();
+                if (format.equals("table")) out.println("\n--- " + java.time.LocalTime.now().withNano(0) + " " + (c == null ? "every call" : "call " + c) + " changed");
+                run(loader, c, out);
+                if (format.equals("table")) out.printf("(%d ms)%n", (System.nanoTime() - started) / 1_000_000);
+                out.flush();
+            }
+        });
+    }
+
+    /** One run over one call (every call: null): the tables or the JSON. Exit 0 all pass and covered, 1 not, 2 cannot run. */
+    int run(PackLoader loader, String call, PrintStream out) {
+        PrintStream err = format.equals("json") || watch ? out : System.err;
+        LoadReport report = ValidateCommand.load(rules, err, call, loader);
         if (report == null) return 2;
+        held.put(String.valueOf(call), report); // the loader keeps compiled rules only while something holds them
         if (!report.failures().isEmpty()) {
-            System.err.println("the rules do not compile:");
-            ValidateCommand.printErrors(rules, report, System.err);
+            err.println("the rules do not compile:");
+            ValidateCommand.printErrors(rules, report, err);
             return 2;
         }
         PackEngine engine = new PackEngine(report.packs(), new Evaluator(EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis))));
@@ -64,13 +137,17 @@ final class TestCommand implements Callable<Integer> {
         try {
             run = ExampleRun.run(engine, examples, call);
         } catch (RuntimeException e) {
-            System.err.println(e.getMessage());
+            err.println(e.getMessage());
             return 2;
         }
-        if (accept && Accept.run(run.results(), run.rounds(), yes, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out) > 0) {
+        if (accept && Accept.run(run.results(), run.rounds(), yes, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out) > 0) {
             run = ExampleRun.run(engine, examples, call); // read back what was written: the tables show the files as they now are
         }
         Examples.Report result = run.report();
+        if (format.equals("json")) {
+            out.println(json(result));
+            return result.ok() ? 0 : 1;
+        }
 
         Table table = new Table("EXAMPLE", "VERSION", "EXPECTED", "ACTUAL", "RESULT");
         Table roundTable = new Table("ROUND", "VERSION", "EXPECTED", "ACTUAL", "RESULT");
@@ -78,28 +155,64 @@ final class TestCommand implements Callable<Integer> {
             (c.round() ? roundTable : table).row(c.call() + "/" + c.name(), c.version() == null ? "-" : c.version(), c.expected(), c.actual(),
                     c.passed() ? "pass" : "FAIL  " + c.difference());
         }
-        table.print(System.out);
+        table.print(out);
         long rounds = result.cases().stream().filter(Examples.Case::round).count();
         if (rounds > 0) {
-            System.out.println();
-            roundTable.print(System.out);
+            out.println();
+            roundTable.print(out);
         }
         int failed = result.failed().size();
 
-        System.out.println();
-        System.out.println("Rule coverage over each call's versions: FOUND = examples in which the rule finds something, PASSED = examples it passes.");
+        out.println();
+        out.println("Rule coverage over each call's versions: FOUND = examples in which the rule finds something, PASSED = examples it passes.");
+        out.println("A rule has a row of its own from the version that changes its text, conditions or a parameter it uses.");
         Table cov = new Table("CALL", "RULE", "VERSIONS", "FOUND", "PASSED", "");
         for (RuleCoverage c : result.coverage()) {
             cov.row(c.call(), c.rule(), String.join(" ", c.versions()), String.valueOf(c.found()), String.valueOf(c.passed()),
                     c.covered() ? (c.passed() == 0 ? "(never silent, refuses in " + c.refused() + ")" : "") : "UNCOVERED: " + c.gap());
         }
-        cov.print(System.out);
-        for (String version : result.unreached()) System.out.println("UNREACHED: no example is decided by " + version);
-        System.out.println();
-        System.out.println(result.cases().size() + " examples (" + rounds + " rounds): "
+        cov.print(out);
+        for (String version : result.unreached()) out.println("UNREACHED: no example is decided by " + version);
+        out.println();
+        out.println(result.cases().size() + " examples (" + rounds + " rounds): "
                 + (result.cases().size() - failed) + " pass, " + failed + " fail; "
                 + result.coverage().size() + " rules: " + (result.coverage().size() - result.uncovered().size()) + " covered, "
                 + result.uncovered().size() + " uncovered; " + result.unreached().size() + " versions unreached");
         return result.ok() ? 0 : 1;
+    }
+
+    /** The run as one JSON document: every case, every coverage row with whether and why it is uncovered, the totals. */
+    static String json(Examples.Report result) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = Json.output().createObjectNode();
+        root.put("ok", result.ok());
+        com.fasterxml.jackson.databind.node.ObjectNode totals = root.putObject("totals");
+        totals.put("examples", result.cases().stream().filter(c -> !c.round()).count());
+        totals.put("rounds", result.cases().stream().filter(Examples.Case::round).count());
+        totals.put("passed", result.cases().size() - result.failed().size());
+        totals.put("failed", result.failed().size());
+        totals.put("rules", result.coverage().size());
+        totals.put("uncovered", result.uncovered().size());
+        totals.put("unreached", result.unreached().size());
+        com.fasterxml.jackson.databind.node.ArrayNode cases = root.putArray("results");
+        for (Examples.Case c : result.cases()) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = cases.addObject();
+            n.put("call", c.call()).put("name", c.name()).put("round", c.round()).put("version", c.version())
+                    .put("expected", c.expected()).put("actual", c.actual()).put("passed", c.passed());
+            if (!c.passed()) n.put("difference", c.difference());
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode coverage = root.putArray("coverage");
+        for (RuleCoverage c : result.coverage()) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = coverage.addObject();
+            n.put("call", c.call()).put("rule", c.rule());
+            c.versions().forEach(n.putArray("versions")::add);
+            n.put("found", c.found()).put("passed", c.passed()).put("refused", c.refused()).put("covered", c.covered());
+            if (!c.covered()) n.put("gap", c.gap());
+        }
+        result.unreached().forEach(root.putArray("unreached")::add);
+        try {
+            return Json.output().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package callcheck.cli;
 
 import callcheck.evaluation.LoadReport;
 import callcheck.engine.CompileError;
+import callcheck.pack.CompiledPackCache;
 import callcheck.pack.LoopShapes;
 import callcheck.pack.Manifest;
 import callcheck.pack.PackLoader;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
  * given ({@code rules/507/2020-07-14/timing.drl:20:1: ...}) so that an editor or terminal opens it at the place;
  * one OK line per pack that compiles. Exit 0 when every pack compiles, 1 otherwise.
  */
-@Command(name = "validate", description = {"Compile every rule pack; print each error as file:line:col: message. Exit 1 on any error.",
+@Command(name = "validate", description = {"Compile every rule pack (--call: one call's); print each error as file:line:col: message. Exit 1 on any error.",
+        "A pack compiled before from the same files loads from the cache (--cache) instead of compiling again.",
         "Warnings (WARN file:line:col: ...) do not change the exit code: a number a title or message writes instead of naming",
         "its parameter, a rule citing another document than its parameters come from.",
         "Warns (WARN file:line:col) of loop-shaped rules: modify/update of a fact the rule's own conditions match without no-loop, while in a consequence."})
@@ -33,9 +35,24 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE})")
     Path rules;
 
+    @Option(names = "--call", description = "only this call's packs (the others are not compiled)")
+    String call;
+
+    @picocli.CommandLine.Mixin
+    CacheOption cache;
+
     @Override
     public Integer call() {
-        LoadReport report = load(rules, System.out);
+        CompiledPackCache packCache = cache.open();
+        try {
+            return validate(packCache);
+        } finally {
+            CacheOption.finish(packCache);
+        }
+    }
+
+    private int validate(CompiledPackCache packCache) {
+        LoadReport report = load(rules, System.out, call, packCache);
         if (report == null) return 1;
         // One line per pack in folder order; a failed pack's errors right under it.
         Map<String, List<String>> byFolder = new TreeMap<>();
@@ -59,22 +76,42 @@ final class ValidateCommand implements Callable<Integer> {
         }
         byFolder.values().forEach(lines -> lines.forEach(System.out::println));
         // Loop-shaped rules: to look at, not errors; they do not change the exit code.
-        for (CompileError w : LoopShapes.warnings(rules)) System.out.println("WARN " + w.under(rules));
+        // With --call, only that call's files are read (their paths then start at the call's folder).
+        List<CompileError> loops = call == null ? LoopShapes.warnings(rules) : LoopShapes.warnings(rules.resolve(call)).stream()
+                .map(w -> new CompileError(call + "/" + w.file(), w.line(), w.column(), w.message())).toList();
+        for (CompileError w : loops) System.out.println("WARN " + w.under(rules));
         if (byFolder.isEmpty()) {
-            System.out.println(rules + ": no pack (no <call>/<version>/" + PackLoader.MANIFEST + ")");
+            System.out.println(rules + (call == null ? "" : "/" + call) + ": no pack (no <call>/<version>/" + PackLoader.MANIFEST + ")");
             return 1;
+        }
+        if (packCache != null) {
+            // Rule sets, not packs: a pack with call-level rules has two.
+            System.out.println("cache " + cache.cache + ": " + packCache.hits() + " rule sets loaded from it, " + packCache.misses() + " compiled");
         }
         return report.failures().isEmpty() ? 0 : 1;
     }
 
     /** Loads the rules folder; on a folder or reference data that cannot be read, says so and returns null. */
     static LoadReport load(Path rules, PrintStream out) {
+        return load(rules, out, null, (CompiledPackCache) null);
+    }
+
+    /**
+     * Loads one call's packs (every call's when null), those compiled before from the same sources out of the cache
+     * (when not null); on a folder or reference data that cannot be read, says so and returns null.
+     */
+    static LoadReport load(Path rules, PrintStream out, String call, CompiledPackCache cache) {
+        return load(rules, out, call, new PackLoader(PackOptions.fromSystemProperties(), cache));
+    }
+
+    /** As above, with a loader of the caller's, which compiles a pack again only when its files changed. */
+    static LoadReport load(Path rules, PrintStream out, String call, PackLoader loader) {
         if (!Files.isDirectory(rules)) {
             out.println(rules + ": not a folder");
             return null;
         }
         try {
-            return LoadReport.load(rules, new PackLoader(PackOptions.fromSystemProperties()));
+            return LoadReport.load(rules, loader, call);
         } catch (RuntimeException e) {
             // The reference data is read before any pack; its errors name their file and line.
             out.println(rules.resolve(PackLoader.REFERENCE_DIR) + ": " + e.getMessage());

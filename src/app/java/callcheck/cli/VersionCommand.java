@@ -1,6 +1,7 @@
 package callcheck.cli;
 
 import callcheck.engine.PackException;
+import callcheck.pack.Manifest;
 import callcheck.pack.PackLoader;
 import callcheck.pack.RulePack;
 import picocli.CommandLine.Command;
@@ -73,6 +74,11 @@ final class VersionCommand implements Callable<Integer> {
         }
         try {
             String manifest = Files.readString(source.resolve(PackLoader.MANIFEST), StandardCharsets.UTF_8);
+            if (!SUBMISSIONS.matcher(manifest).find()) {
+                // A delta that inherits its submission dates: to change one of them it must state them all.
+                Manifest.Submissions inherited = new PackLoader().load(rules, source).manifest().submissions();
+                manifest = stated(manifest, inherited);
+            }
             String closed = closePrevious ? submissions(manifest, "until", start.minusDays(1).toString()) : null;
             if (copy) {
                 String copied = submissions(VERSION.matcher(manifest).replaceFirst(Matcher.quoteReplacement("version: \"" + version + "\"")),
@@ -86,6 +92,10 @@ final class VersionCommand implements Callable<Integer> {
             if (closed != null) Files.writeString(source.resolve(PackLoader.MANIFEST), closed, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             System.err.println(source.resolve(PackLoader.MANIFEST) + ": " + e.getMessage());
+            return 2;
+        } catch (PackException e) {
+            System.err.println(source + " does not compile, so its inherited submission dates are not known:");
+            e.errors().forEach(err -> System.err.println(err.under(rules)));
             return 2;
         } catch (IOException e) {
             System.err.println("cannot copy " + source + " to " + target + ": " + e.getMessage());
@@ -126,6 +136,16 @@ final class VersionCommand implements Callable<Integer> {
                 submissions:
                   from: %s
                 """.formatted(call, version, from, version, from, start);
+    }
+
+    /** The manifest with a {@code submissions} block stating the dates it inherited, at its end. */
+    static String stated(String manifest, Manifest.Submissions s) {
+        StringBuilder block = new StringBuilder(manifest.endsWith("\n") || manifest.isEmpty() ? "" : "\n");
+        block.append("submissions:\n  from: ").append(s.from()).append('\n');
+        block.append("  until: ").append(s.until() == null ? "null" : s.until().toString()).append('\n');
+        // a JSON string is a YAML string: quotes and backslashes in the assumption stay as they are
+        if (s.assumption() != null) block.append("  assumption: ").append(com.fasterxml.jackson.databind.node.TextNode.valueOf(s.assumption()).toString()).append('\n');
+        return manifest + block;
     }
 
     /** The manifest with one key of its {@code submissions} block set, added after {@code from} when it is not there. */

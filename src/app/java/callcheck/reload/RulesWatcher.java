@@ -46,11 +46,11 @@ public final class RulesWatcher implements AutoCloseable {
     public static final Duration SETTLE = Duration.ofMillis(300);
     private static final Logger LOG = LoggerFactory.getLogger(RulesWatcher.class);
 
-    private final Reloader reloader;
+    private final Reloader reloader; // null when the changes go to another action
+    private final Consumer<Change> action;
     private final Path rules;
     private final Path examples;
     private final Duration settle;
-    private final Consumer<ReloadStatus> listener;
     private final WatchService watcher;
     /** The folders watched, by their key: a replaced rules folder's keys are cancelled, and its new tree watched. */
     private final Map<WatchKey, Path> keys = new ConcurrentHashMap<>();
@@ -63,12 +63,12 @@ public final class RulesWatcher implements AutoCloseable {
     private boolean overflow; // guarded by lock
     private ScheduledFuture<?> flush; // guarded by lock
 
-    private RulesWatcher(Reloader reloader, Path rules, Path examples, Duration settle, Consumer<ReloadStatus> listener) throws IOException {
+    private RulesWatcher(Reloader reloader, Consumer<Change> action, Path rules, Path examples, Duration settle) throws IOException {
         this.reloader = reloader;
+        this.action = action;
         this.rules = rules.toAbsolutePath().normalize();
         this.examples = examples == null ? null : examples.toAbsolutePath().normalize();
         this.settle = settle;
-        this.listener = listener;
         this.watcher = FileSystems.getDefault().newWatchService();
         // Watched by its path, not its inode: deploy tools replace the folder (mv rules.new rules).
         Path parent = this.rules.getParent();
@@ -87,14 +87,31 @@ public final class RulesWatcher implements AutoCloseable {
      */
     public static RulesWatcher start(PackEngine engine, Path rules, Path examples, Duration settle, Consumer<ReloadStatus> listener)
             throws IOException {
-        RulesWatcher w = new RulesWatcher(new Reloader(engine, rules, examples), rules, examples, settle, listener);
+        Reloader reloader = new Reloader(engine, rules, examples);
+        RulesWatcher w = new RulesWatcher(reloader, change -> {
+            ReloadStatus s = reloader.reload(change);
+            if (listener != null) listener.accept(s);
+        }, rules, examples, settle);
         w.watching.start();
         w.worker.execute(() -> w.run(Change.calls(w.reloader.callsNotServingLatest())));
         return w;
     }
 
+    /**
+     * Watches the folders as for live reload, but hands each settled change to {@code action} on the watcher's one
+     * background thread, instead of reloading an engine ({@code test --watch} runs the changed call's examples).
+     *
+     * @param examples the examples folder, watched too (null: not)
+     */
+    public static RulesWatcher watch(Path rules, Path examples, Duration settle, Consumer<Change> action) throws IOException {
+        RulesWatcher w = new RulesWatcher(null, action, rules, examples, settle);
+        w.watching.start();
+        return w;
+    }
+
     /** What the reloads have done so far. */
     public ReloadStatus status() {
+        if (reloader == null) throw new IllegalStateException("this watcher does not reload");
         return reloader.status();
     }
 
@@ -196,14 +213,14 @@ public final class RulesWatcher implements AutoCloseable {
     private void run(Change change) {
         if (change.isEmpty()) return;
         try {
-            ReloadStatus s = reloader.reload(change);
-            if (listener != null) listener.accept(s);
+            action.accept(change);
         } catch (RuntimeException e) {
-            LOG.error("reload failed; the last good packs still serve", e);
+            LOG.error(reloader == null ? "handling a change failed" : "reload failed; the last good packs still serve", e);
         }
     }
 
     private List<String> servedCalls() {
+        if (reloader == null) return List.of();
         return reloader.status().packs().stream().filter(p -> p.servingDigest() != null).map(PackStatus::call).distinct().toList();
     }
 

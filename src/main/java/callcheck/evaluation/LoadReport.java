@@ -29,7 +29,18 @@ public record LoadReport(PackSet packs, Map<String, List<CompileError>> failures
      * the start-up (measured in BENCHMARKS.md). The reference data loads beside them.
      */
     public static LoadReport load(Path rules, PackLoader loader) {
-        List<Path> folders = PackLoader.versionFolders(rules);
+        return load(rules, loader, null);
+    }
+
+    /**
+     * Compiles the version folders of one call only ({@code validate --call}, {@code test --call}): the others are not
+     * read, so a change elsewhere costs nothing and an error elsewhere does not show.
+     *
+     * @param call the call's folder name, or null for every call
+     */
+    public static LoadReport load(Path rules, PackLoader loader, String call) {
+        List<Path> folders = PackLoader.versionFolders(rules).stream()
+                .filter(f -> call == null || f.getParent().getFileName().toString().equals(call)).toList();
         int threads = loader.options().parallelLoad() ? Math.min(folders.size() + 1, Runtime.getRuntime().availableProcessors()) : 1;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "pack-compiler");

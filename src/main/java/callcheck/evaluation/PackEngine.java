@@ -4,7 +4,10 @@ import callcheck.engine.Verdict;
 
 import callcheck.rules.Evaluation;
 
+import callcheck.model.Financing;
+import callcheck.model.Period;
 import callcheck.model.Proposal;
+import callcheck.rules.Parameters;
 import callcheck.engine.PackException;
 import callcheck.pack.PackLoader;
 import callcheck.pack.RulePack;
@@ -124,6 +127,13 @@ public final class PackEngine {
     public static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal) {
         return evaluate(pack, reference, proposal, new SessionRun(pack.call(), pack.version()));
     }
+
+    /**
+     * The classes of the facts {@code evaluate} inserts for a proposal's rules (Financing and Period only when the
+     * proposal states them); {@code callcheck facts} lists them. Kept beside the inserts below.
+     */
+    public static final List<Class<?>> FACT_TYPES = List.of(Proposal.class, Financing.class, Period.class, Evaluation.class,
+            Parameters.class, ReferenceData.class);
 
     private static Verdict evaluate(RulePack pack, ReferenceData reference, Proposal proposal, SessionRun run) {
         Evaluation evaluation = new Evaluation(pack);

@@ -196,6 +196,9 @@ public final class Rounds {
         return verdict(roundPack, reference, selection).findings();
     }
 
+    /** The classes of the facts {@code verdict} inserts for the call-level rules; {@code callcheck facts} lists them. */
+    public static final List<Class<?>> FACT_TYPES = List.of(Round.class, Evaluation.class, callcheck.rules.Parameters.class, ReferenceData.class);
+
     /** The call-level rules run on a selection; INELIGIBLE when a BLOCKING rule finds something. */
     static Verdict verdict(RulePack roundPack, ReferenceData reference, List<RoundProposal> selection) {
         Evaluation evaluation = new Evaluation(roundPack);

@@ -42,5 +42,9 @@ class LoopWarningsTest {
                         + " conditions match, without no-loop: each update can make it fire again",
                 "WARN " + rules.resolve(DRL) + ":" + loop + ":5: warning: rule \"996-WHILE\" loops with while in its consequence: a loop"
                         + " that never ends on some proposal is abandoned at the evaluation's time budget");
+        // --call reads only that call's files, and names them from the rules folder all the same
+        CliRun one = CliRun.of("validate", "--call", "996", "--rules", rules.toString());
+        assertThat(one.outLines().stream().filter(l -> l.startsWith("WARN ")).toList()).isEqualTo(warnings);
+        assertThat(CliRun.of("validate", "--call", "995", "--rules", rules.toString()).out()).doesNotContain("WARN");
     }
 }
