@@ -41,6 +41,9 @@ final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CacheOption cache;
 
+    @Option(names = "--detail", description = "under an error put in plain words, also print the compiler's own words")
+    boolean detail;
+
     @Override
     public Integer call() {
         CompiledPackCache packCache = cache.open();
@@ -71,7 +74,10 @@ final class ValidateCommand implements Callable<Integer> {
             String folder = f.getKey().replace('\\', '/');
             List<String> lines = new ArrayList<>();
             lines.add("FAIL " + folder + ": " + f.getValue().size() + (f.getValue().size() == 1 ? " error" : " errors"));
-            for (CompileError e : f.getValue()) lines.add(e.under(rules).toString());
+            for (CompileError e : f.getValue()) {
+                lines.add(e.under(rules).toString());
+                if (detail && e.detail() != null) lines.add("     compiler: " + e.detail());
+            }
             byFolder.put(folder, lines);
         }
         byFolder.values().forEach(lines -> lines.forEach(System.out::println));

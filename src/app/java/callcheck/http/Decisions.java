@@ -1,6 +1,10 @@
 package callcheck.http;
 
+import callcheck.engine.CompileError;
+import callcheck.engine.PackException;
 import callcheck.evaluation.PackEngine;
+import callcheck.examples.Impact;
+import callcheck.pack.Draft;
 import callcheck.evaluation.Ulid;
 import callcheck.store.Decision;
 import callcheck.store.DecisionJson;
@@ -35,6 +39,9 @@ final class Decisions {
     private static final String CURSOR_PREFIX = "d1:";
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
+    /** A draft's zip: a version folder of a few rule files is some KB compressed. */
+    static final int MAX_DRAFT_ZIP_BYTES = 2 * 1024 * 1024;
+    private static final java.util.concurrent.Semaphore DRAFTS = new java.util.concurrent.Semaphore(1);
     private static final Set<String> FILTERS = Set.of("call", "version", "verdict", "from", "to");
     private static final Set<String> LIST_PARAMETERS = Set.of("call", "version", "verdict", "from", "to", "limit", "after");
 
@@ -96,28 +103,156 @@ final class Decisions {
 
     /**
      * The impact of a version (or an archived digest) on the call's recorded decisions in the window
-     * (../shared/API.md); the changed decisions paged oldest first. A draft pack as a zip body is not taken yet.
+     * (../shared/API.md), or of a draft pack sent as a zip; the changed decisions paged oldest first.
      */
     void impact(Context ctx) {
         tokens.require(ctx, TokenScope.READ);
         RequestChecks.onlyParameters(ctx, Set.of("version", "digest", "verdict", "from", "to", "limit", "after"));
-        if (ctx.bodyAsBytes().length > 0) {
-            throw new ApiError(415, "unsupported_media_type", null, "the impact of a draft pack sent as a body (" + ctx.contentType()
-                    + ") is not supported yet: give ?version= of a pack in the rules folder or ?digest= of an archived pack, without a body");
-        }
+        String call = ctx.pathParam("call");
         String version = ctx.queryParam("version");
         String digest = ctx.queryParam("digest");
-        if ((version == null) == (digest == null)) {
-            throw new ApiError(400, "invalid_parameter", version == null ? "version" : "digest", "give version or digest, one of the two");
-        }
         int limit = limit(ctx.queryParam("limit"));
         String after = ctx.queryParam("after") == null ? null : cursorId(ctx.queryParam("after"));
         Filter window = filter(ctx);
+        Replays.Target target;
+        if (isZip(ctx.contentType())) {
+            if (version != null || digest != null) {
+                throw new ApiError(400, "invalid_parameter", version != null ? "version" : "digest",
+                        "a draft sent as a zip is replayed on itself: give no version or digest with it");
+            }
+            target = draft(ctx, call);
+        } else {
+            if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
+                throw new ApiError(415, "unsupported_media_type", null, "a draft pack is sent as application/zip (" + ctx.contentType()
+                        + " is not); or give ?version= of a serving pack or ?digest= of an archived one, without a body");
+            }
+            if ((version == null) == (digest == null)) {
+                throw new ApiError(400, "invalid_parameter", version == null ? "version" : "digest", "give version or digest, one of the two");
+            }
+            try {
+                target = replays.target(call, version, digest);
+            } catch (Replays.NotReplayable e) {
+                throw new ApiError(e.code().equals("unknown_digest") ? 404 : 400, e.code(), e.field(), e.getMessage());
+            }
+        }
+        if (wantsProgress(ctx.header("Accept"))) {
+            progressLines(ctx, target, call, window, after, limit);
+            return;
+        }
+        Impacts.Report r = Impacts.run(store, engine, target, call, window, after, limit, null, Impact.PROGRESS_EVERY);
+        ctx.json(r.withNext(r.next() == null ? null : cursor(r.next())));
+    }
+
+    /** NDJSON asked for (before JSON): the answer with progress lines. */
+    private static boolean wantsProgress(String accept) {
+        if (accept == null) return false;
+        for (String part : accept.split(",")) {
+            String type = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            if (type.equals(NDJSON)) return true;
+            if (type.equals("application/json")) return false;
+        }
+        return false;
+    }
+
+    /**
+     * The impact as NDJSON, written as the run goes: a first line {@code {"progress":{"replayed":0,"decisions":N}}}
+     * (N counted before the run), a progress line every hundredth of the run (at most every {@value Impact#PROGRESS_EVERY}
+     * decisions), then {@code {"impact":{...}}} as the JSON answer is, or {@code {"error":{...}}} when the run failed
+     * after the answer began. Written on the servlet's own stream, uncompressed, so that each line leaves when written.
+     */
+    private void progressLines(Context ctx, Replays.Target target, String call, Filter window, String after, int limit) {
+        long total = Impacts.count(store, call, window);
+        ctx.status(200);
+        ctx.contentType(NDJSON);
+        ProgressLines lines;
         try {
-            Impacts.Report r = Impacts.run(store, engine, replays, ctx.pathParam("call"), version, digest, window, after, limit, null);
-            ctx.json(r.withNext(r.next() == null ? null : cursor(r.next())));
-        } catch (Replays.NotReplayable e) {
-            throw new ApiError(e.code().equals("unknown_digest") ? 404 : 400, e.code(), e.field(), e.getMessage());
+            lines = new ProgressLines(ctx.res().getOutputStream(), total);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot answer the impact", e);
+        }
+        lines.progress(0);
+        int every = (int) Math.max(1, Math.min(Impact.PROGRESS_EVERY, total / 100));
+        Object line;
+        try {
+            Impacts.Report r = Impacts.run(store, engine, target, call, window, after, limit, lines::progress, every);
+            line = java.util.Map.of("impact", r.withNext(r.next() == null ? null : cursor(r.next())));
+        } catch (RuntimeException e) {
+            // The status is sent: the error goes in the last line.
+            org.slf4j.LoggerFactory.getLogger(Decisions.class).warn("impact of call {} failed after its answer began", call, e);
+            line = ErrorBody.of("impact_failed", null, "the run stopped: " + e.getMessage());
+        }
+        lines.write(line);
+    }
+
+    /** Lines written by the replays' threads and the request's, one at a time, each flushed; progress only forward. */
+    private static final class ProgressLines {
+        private final OutputStream out;
+        private final long total;
+        private long shown = -1;
+        private boolean gone;
+
+        ProgressLines(OutputStream out, long total) {
+            this.out = out;
+            this.total = total;
+        }
+
+        synchronized void progress(long replayed) {
+            if (replayed <= shown) return;
+            shown = replayed;
+            write(java.util.Map.of("progress", new Progress(replayed, total)));
+        }
+
+        synchronized void write(Object line) {
+            if (gone) return;
+            try {
+                out.write(callcheck.json.Json.output().writeValueAsBytes(line));
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                gone = true; // the client left; the run ends on its own, within the engine's limits
+            }
+        }
+    }
+
+    @JsonPropertyOrder({"replayed", "decisions"})
+    record Progress(long replayed, long decisions) {
+    }
+
+    private static boolean isZip(String contentType) {
+        if (contentType == null) return false;
+        String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/zip") || type.equals("application/x-zip-compressed");
+    }
+
+    /**
+     * The draft pack of the zip body compiled as a version of the call, with the serving reference data. The zip and
+     * what it inflates to are reserved from the memory budget as they are read; one draft compiles at a time (a compile
+     * takes a core for seconds), another is told to retry.
+     */
+    private Replays.Target draft(Context ctx, String call) {
+        List<callcheck.pack.RulePack> serving = engine.packs().versions(call); // an unknown call: 404 before the body
+        RequestChecks.requireDeclaredLengthWithinLimit(ctx, MAX_DRAFT_ZIP_BYTES);
+        if (!DRAFTS.tryAcquire()) {
+            throw new callcheck.engine.EngineBusyException("another draft pack is being compiled; try again", java.time.Duration.ofSeconds(2));
+        }
+        try (MemoryBudget.Reservation memory = MemoryBudget.HEAP.open()) {
+            long declared = ctx.req().getContentLengthLong();
+            if (declared > 0) memory.accept(declared);
+            byte[] zip = BodyReader.read(ctx.req().getInputStream(), declared, MAX_DRAFT_ZIP_BYTES, memory);
+            if (zip.length > MAX_DRAFT_ZIP_BYTES) throw RequestChecks.refuseTooLarge(MAX_DRAFT_ZIP_BYTES);
+            Draft draft = Draft.unzip(new java.io.ByteArrayInputStream(zip), memory);
+            return new Replays.Target(draft.compile(call, serving), engine.packs().reference());
+        } catch (Draft.Refused e) {
+            throw new ApiError(400, "invalid_draft", e.entry(), e.getMessage());
+        } catch (PackException e) {
+            List<CompileError> errors = e.errors();
+            String shown = String.join("; ", errors.stream().limit(10).map(CompileError::toString).toList())
+                    + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more" : "");
+            throw new ApiError(400, "draft_does_not_compile", errors.isEmpty() ? null : errors.get(0).file(), "the draft does not compile: " + shown);
+        } catch (IOException e) {
+            throw new ApiError(400, "unreadable", null, "the body could not be read: " + e.getMessage());
+        } finally {
+            DRAFTS.release();
         }
     }
 

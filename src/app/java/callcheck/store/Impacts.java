@@ -41,15 +41,36 @@ public final class Impacts {
      */
     public static Report run(DecisionStore store, PackEngine engine, Replays replays, String call, String version, String digest,
                              Filter filter, String after, int limit, LongConsumer progress) {
-        Replays.Target target = replays.target(call, version, digest);
+        return run(store, engine, replays.target(call, version, digest), call, filter, after, limit, progress, Impact.PROGRESS_EVERY);
+    }
+
+    /**
+     * As {@link #run(DecisionStore, PackEngine, Replays, String, String, String, Filter, String, int, LongConsumer)}, on
+     * a pack given, telling {@code progress} every {@code progressEvery} decisions.
+     */
+    public static Report run(DecisionStore store, PackEngine engine, Replays.Target target, String call, Filter filter, String after, int limit,
+                             LongConsumer progress, int progressEvery) {
         int slots = Math.min(engine.evaluator().limits().slots(), Runtime.getRuntime().availableProcessors());
-        Filter window = new Filter(call, null, filter.verdict(), filter.from(), filter.to());
+        Filter window = window(call, filter);
         Impact.Result r;
-        try (Impact impact = new Impact(p -> engine.evaluateWithin(target.pack(), target.reference(), p), slots, after, limit, progress)) {
+        try (Impact impact = new Impact(p -> engine.evaluateWithin(target.pack(), target.reference(), p), slots, after, limit, progress,
+                progressEvery)) {
             store.export(window, false, d -> impact.accept(new Impact.Recorded(d.id(), d.proposalJson(), d.verdictJson())));
             r = impact.finish();
         }
         return new Report(call, new Against(target.pack().version(), target.pack().digest()), r.decisions(), r.changed(), r.skipped(),
                 r.transitions(), r.rules(), r.financing(), r.changedDecisions(), r.nextAfterId());
+    }
+
+    /** How many decisions a run over the window hands in (erased ones too): read as summaries, without their JSON. */
+    public static long count(DecisionStore store, String call, Filter filter) {
+        long[] n = {0};
+        store.export(window(call, filter), true, d -> n[0]++);
+        return n[0];
+    }
+
+    /** The filter's window over every version of the call. */
+    private static Filter window(String call, Filter filter) {
+        return new Filter(call, null, filter.verdict(), filter.from(), filter.to());
     }
 }

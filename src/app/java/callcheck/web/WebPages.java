@@ -31,6 +31,7 @@ public final class WebPages {
             "common.js", read("common.js"),
             "evaluate.js", read("evaluate.js"),
             "call.js", read("call.js"),
+            "impact.js", read("impact.js"),
             "decision.js", read("decision.js"),
             "favicon.svg", read("favicon.svg"));
     private static final byte[] EVALUATE = read("index.html");

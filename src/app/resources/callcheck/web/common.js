@@ -24,6 +24,9 @@ const TEXTS = {
     invalid_value: 'Ongeldige waarde', invalid_amount: 'Ongeldig bedrag', required: 'Verplicht', too_large: 'Te groot',
     unknown_call: 'Onbekende oproep', unknown_version: 'Onbekende versie', no_version_for_date: 'Geen versie voor deze datum',
     unauthorized: 'Geen toegang', route_not_found: 'Niet gevonden', body_too_large: 'Te groot',
+    // the API's token, for what needs one
+    token: 'Toegangstoken', tokenHint: 'Eén keer per browsersessie; het wordt niet in het adres gezet en verdwijnt wanneer u de browser sluit.',
+    tokenSave: 'Token gebruiken', tokenForget: 'Token vergeten',
   },
   en: {
     skip: 'Skip to content', brand: 'callcheck', navCheck: 'Check a proposal', navCalls: 'Calls',
@@ -44,10 +47,14 @@ const TEXTS = {
     invalid_value: 'Invalid value', invalid_amount: 'Invalid amount', required: 'Required', too_large: 'Too large',
     unknown_call: 'Unknown call', unknown_version: 'Unknown version', no_version_for_date: 'No version for this date',
     unauthorized: 'Not authorised', route_not_found: 'Not found', body_too_large: 'Too large',
+    token: 'Access token', tokenHint: 'Once per browser session; it is never put in the address and is gone when you close the browser.',
+    tokenSave: 'Use this token', tokenForget: 'Forget the token',
   },
 };
 
 const LANG_KEY = 'callcheck.lang';
+/** The API's token: asked once per browser session and kept in sessionStorage, never put in an address. */
+const TOKEN_KEY = 'callcheck.token';
 const page = { texts: {}, onLanguage: [] };
 
 function lang() {
@@ -262,6 +269,21 @@ function renderPlan(plan, asked, findings) {
           h('th', { scope: 'row', text: t(key) }), h('td', { class: 'num', text: money(allowed) }),
           h('td', { class: 'num' }, money(wanted), note ? h('span', { class: 'off-note', text: ' (' + t(note) + ': ' + f.rule + ')' }) : null));
       })))));
+}
+
+/** The form asking for the API's token; once given, it is kept for the session and onSaved is called. */
+function tokenForm(onSaved) {
+  const input = h('input', { type: 'password', id: 'token', name: 'token', autocomplete: 'off', 'aria-describedby': 'token-hint', required: true });
+  const form = h('form', { id: 'token-form', class: 'group' },
+    h('div', { class: 'field' }, h('label', { for: 'token', text: t('token') }), h('p', { class: 'hint', id: 'token-hint', text: t('tokenHint') }), input),
+    h('button', { type: 'submit', class: 'primary', text: t('tokenSave') }));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    if (!input.value.trim()) return;
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    onSaved();
+  });
+  return form;
 }
 
 /** The header every page shares: skip link target, navigation to the calls, the language switch. */

@@ -1,11 +1,10 @@
 /* The page /decisions/{id}: one stored decision (GET /v1/decisions/{id}), its proposal and its verdict. The API's
-   token is asked once per browser session and kept in sessionStorage; it is never put in an address. */
+   token is asked once per browser session (common.js). */
 'use strict';
 
 addTexts({
   nl: {
-    pageTitle: 'Beslissing', token: 'Toegangstoken', tokenHint: 'Eén keer per browsersessie; het wordt niet in het adres gezet en verdwijnt wanneer u de browser sluit.',
-    tokenSave: 'Token gebruiken', tokenForget: 'Token vergeten',
+    pageTitle: 'Beslissing',
     unauthorizedText: 'Het token werd niet aanvaard (401). Geef een geldig token.',
     notFoundText: 'Er is geen beslissing {id} (404).', noStore: 'Deze dienst bewaart (nog) geen beslissingen: {message}',
     receivedAt: 'Ontvangen op', askedBy: 'Gevraagd door', proposalTitle: 'Het voorstel zoals het gelezen werd', decisionTitle: 'Beslissing {id}',
@@ -18,8 +17,7 @@ addTexts({
     differenceFinancing: 'het financieringsplan', replayForbidden: 'Dit token mag beslissingen niet opnieuw beoordelen (het mist de bevoegdheid read).',
   },
   en: {
-    pageTitle: 'Decision', token: 'Access token', tokenHint: 'Once per browser session; it is never put in the address and is gone when you close the browser.',
-    tokenSave: 'Use this token', tokenForget: 'Forget the token',
+    pageTitle: 'Decision',
     unauthorizedText: 'The token was not accepted (401). Give a valid token.',
     notFoundText: 'There is no decision {id} (404).', noStore: 'This service does not store decisions (yet): {message}',
     receivedAt: 'Received at', askedBy: 'Asked by', proposalTitle: 'The proposal as it was read', decisionTitle: 'Decision {id}',
@@ -33,7 +31,6 @@ addTexts({
   },
 });
 
-const TOKEN_KEY = 'callcheck.token';
 const decision = { id: decodeURIComponent(location.pathname.split('/')[2] || ''), answer: null, problem: null, titles: null, replay: null };
 
 /** The proposal in a few lines a person reads; the whole JSON folded below it. */
@@ -70,25 +67,11 @@ async function replay() {
   document.getElementById('replay-result').focus();
 }
 
-function tokenForm() {
-  const input = h('input', { type: 'password', id: 'token', name: 'token', autocomplete: 'off', 'aria-describedby': 'token-hint', required: true });
-  const form = h('form', { id: 'token-form', class: 'group' },
-    h('div', { class: 'field' }, h('label', { for: 'token', text: t('token') }), h('p', { class: 'hint', id: 'token-hint', text: t('tokenHint') }), input),
-    h('button', { type: 'submit', class: 'primary', text: t('tokenSave') }));
-  form.addEventListener('submit', e => {
-    e.preventDefault();
-    if (!input.value.trim()) return;
-    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
-    load();
-  });
-  return form;
-}
-
 function render() {
   const host = document.getElementById('decision-host');
   const parts = [];
   if (decision.problem) parts.push(h('p', { class: 'alert', role: 'alert', id: 'decision-error', tabindex: '-1', text: decision.problem() }));
-  if (!sessionStorage.getItem(TOKEN_KEY) || decision.askToken) parts.push(tokenForm());
+  if (!sessionStorage.getItem(TOKEN_KEY) || decision.askToken) parts.push(tokenForm(load));
   const a = decision.answer;
   if (a) {
     parts.push(h('h2', { text: t('decisionTitle', { id: a.decisionId }) }),

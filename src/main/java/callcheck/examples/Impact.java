@@ -38,7 +38,8 @@ public final class Impact implements AutoCloseable {
     private static final ObjectReader VERDICT = Json.output().readerFor(Verdict.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     /** A replay refused for want of a slot is tried again this many times before it counts as failed. */
     private static final int BUSY_TRIES = 5;
-    static final int PROGRESS_EVERY = 1000;
+    /** How many decisions between two calls of the progress consumer, unless told otherwise. */
+    public static final int PROGRESS_EVERY = 1000;
 
     /** One recorded decision: its id, the proposal as read (null once erased), the verdict JSON as answered. */
     public record Recorded(String id, String proposalJson, String verdictJson) {
@@ -76,6 +77,7 @@ public final class Impact implements AutoCloseable {
     private final String after;
     private final int limit;
     private final LongConsumer progress;
+    private final int progressEvery;
     private final ExecutorService workers;
     private final Semaphore inFlight;
 
@@ -98,6 +100,22 @@ public final class Impact implements AutoCloseable {
      * @param progress told how many decisions are done every {@value #PROGRESS_EVERY}; may be null
      */
     public Impact(Function<Proposal, Verdict> replay, int parallel, String after, int limit, LongConsumer progress) {
+        this(replay, parallel, after, limit, progress, PROGRESS_EVERY);
+    }
+
+    /**
+     * As {@link #Impact(Function, int, String, int, LongConsumer)}, telling progress every {@code progressEvery} decisions.
+     *
+     * @param replay        evaluates a proposal on the target pack
+     * @param parallel      how many replays run at once
+     * @param after         the page of changed decisions starts after this id (null: from the oldest)
+     * @param limit         how many changed decisions the page holds
+     * @param progress      told how many decisions are done; may be null
+     * @param progressEvery how many decisions between two calls of {@code progress}, at least 1
+     */
+    public Impact(Function<Proposal, Verdict> replay, int parallel, String after, int limit, LongConsumer progress, int progressEvery) {
+        if (progressEvery < 1) throw new IllegalArgumentException("progressEvery must be at least 1, not " + progressEvery);
+        this.progressEvery = progressEvery;
         if (parallel < 1) throw new IllegalArgumentException("parallel must be at least 1, not " + parallel);
         this.replay = replay;
         this.after = after;
@@ -167,7 +185,7 @@ public final class Impact implements AutoCloseable {
 
     private void done() {
         long n = handled.incrementAndGet();
-        if (progress != null && n % PROGRESS_EVERY == 0) progress.accept(n);
+        if (progress != null && n % progressEvery == 0) progress.accept(n);
     }
 
     private void replayOne(Recorded d) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,17 @@ final class Diagnostics {
     /** "[ERR 102] Line 20:0 mismatched input 'then' in rule "507-DEADLINE"": where the parser stopped, not what is wrong. */
     private static final Pattern MISMATCHED = Pattern.compile("^\\[ERR 10\\d] Line (\\d+):(\\d+) (?:mismatched input|extraneous input|no viable alternative at input) '([^']*)'.*?(?: in rule \"([^\"]+)\")?$");
     /** MVEL's "unable to resolve method using strict-mode: callcheck.model.Financing.subsidie()": a field the fact type lacks. */
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.]+)\\.(\\w+)\\(\\)");
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile("unable to resolve method using strict-mode: ([\\w.]+)\\.(\\$?\\w+)\\(\\)");
+    /** The Java compiler on a consequence: "Rule Compilation error $lest cannot be resolved to a variable". */
+    private static final Pattern UNRESOLVED = Pattern.compile("^Rule Compilation error (\\$?\\w+) cannot be resolved(?: to a (?:variable|type))?$");
+    /** A parser error ("[ERR 102] Line 36:0 ..."): the file may have a quote left open or a rule without its end. */
+    private static final Pattern PARSER_ERROR = Pattern.compile("^\\[ERR \\d+]");
+    /** Where a DRL name can be imported from: the model, the rules' vocabulary and what rules use of the JDK. */
+    private static final List<String> IMPORTABLE = List.of("callcheck.model", "callcheck.rules", "callcheck.reference",
+            "java.math", "java.time", "java.util");
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("^Unable to resolve ObjectType '(\\w+)'");
+    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:[\\w]+\\.)+(\\w+)\\s*;");
+    private static final Pattern BINDING = Pattern.compile("(\\$\\w+)\\s*:(?!:)");
     /** What Drools adds after an unknown field: the same mistake again, said worse. */
     private static final Pattern UNKNOWN_FIELD_ECHO = Pattern.compile("^Field Reader does not exist for declaration|^Rule Compilation error .* cannot be resolved to a variable$");
     private static final Pattern MANIFEST_ENTRY = Pattern.compile("^(parameter|document|assumption) '?([^\\s':]+)'?(.*)$");
@@ -58,16 +69,42 @@ final class Diagnostics {
         for (CompileError e : raw) if (!e.message().equals(NULL_PACKAGE)) filesWithOtherErrors.add(e.file());
         Set<String> filesWithUnknownField = new LinkedHashSet<>();
         for (CompileError e : raw) if (UNKNOWN_FIELD.matcher(e.message()).find()) filesWithUnknownField.add(e.file());
-        Set<CompileError> out = new LinkedHashSet<>();
+        Map<String, List<CompileError>> shapes = new HashMap<>();
+        for (CompileError e : raw) {
+            if (e.file().endsWith(".drl") && PARSER_ERROR.matcher(e.message()).find()) shapes.computeIfAbsent(e.file(), f -> d.shape(f, raw));
+        }
+        // Equal errors once: the same mistake reported for several rules differs only in the compiler's words.
+        Map<List<Object>, CompileError> out = new LinkedHashMap<>();
         for (CompileError e : raw) {
             // Drools adds this after any syntax error in the file; the syntax error says what is wrong.
             if (e.message().equals(NULL_PACKAGE) && filesWithOtherErrors.contains(e.file())) continue;
             if (filesWithUnknownField.contains(e.file()) && UNKNOWN_FIELD_ECHO.matcher(e.message()).find()) continue;
-            if (e.file().endsWith(".drl")) out.add(d.drl(e));
-            else if (e.file().endsWith(".yaml") || e.file().endsWith(".yml")) out.add(d.yaml(e));
-            else out.add(e);
+            List<CompileError> shape = shapes.get(e.file());
+            List<CompileError> refined = shape != null && !shape.isEmpty() ? shape
+                    : List.of(e.file().endsWith(".drl") ? d.drl(e) : e.file().endsWith(".yaml") || e.file().endsWith(".yml") ? d.yaml(e) : e);
+            for (CompileError x : refined) out.putIfAbsent(List.of(x.file(), x.line(), x.column(), x.message()), x);
         }
-        return List.copyOf(out);
+        return List.copyOf(out.values());
+    }
+
+    /**
+     * A file's parser errors blamed on their cause when its text shows one: a quote left open (the string runs on to
+     * the end of the file), else each rule without its {@code end}. Empty when the text shows neither.
+     */
+    private List<CompileError> shape(String file, List<CompileError> raw) {
+        List<String> text = lines(file);
+        String detail = String.join(" | ", raw.stream().filter(e -> e.file().equals(file)).map(CompileError::message).toList());
+        DrlShape.Place quote = DrlShape.unclosedQuote(text);
+        if (quote != null) {
+            return List.of(new CompileError(file, quote.line(), quote.column(),
+                    "a '\"' is not closed on this line: close the text with '\"' on the same line", detail));
+        }
+        List<CompileError> out = new ArrayList<>();
+        for (DrlShape.Place p : DrlShape.rulesWithoutEnd(text)) {
+            out.add(new CompileError(file, p.line(), p.column(),
+                    "rule \"" + p.rule() + "\" has no `end`: write `end` on the line after its consequence", detail));
+        }
+        return out;
     }
 
     private CompileError drl(CompileError e) {
@@ -100,9 +137,28 @@ final class Diagnostics {
         Matcher mismatched = MISMATCHED.matcher(e.message());
         if (mismatched.matches()) return syntax(e.file(), Integer.parseInt(mismatched.group(1)), Integer.parseInt(mismatched.group(2)) + 1,
                 mismatched.group(3), mismatched.group(4));
+        Matcher objectType = UNKNOWN_TYPE.matcher(e.message());
+        if (objectType.find()) {
+            String name = objectType.group(1);
+            CompileError plain = unknownName(e, name);
+            if (plain != null) return plain;
+            CompileError at = e.line() > 0 ? findOnLine(e.file(), e.line(), name) : null;
+            String nearest = nearest(name, imported(e.file()));
+            return new CompileError(e.file(), e.line(), at != null ? at.column() : column(e.file(), e.line(), e.column(), name),
+                    "`" + name + "` is not a fact type the file imports" + (nearest != null ? ": did you mean `" + nearest + "`?" : ""),
+                    e.message());
+        }
+        Matcher unresolved = UNRESOLVED.matcher(e.message());
+        if (unresolved.matches()) {
+            CompileError plain = unknownName(e, unresolved.group(1));
+            if (plain != null) return plain;
+        }
         Matcher field = UNKNOWN_FIELD.matcher(e.message());
         if (field.find()) {
             String type = field.group(1), name = field.group(2);
+            // MVEL reads an unknown name in a condition as a field of the fact: a variable or a class it could not find.
+            CompileError plain = unknownName(e, name);
+            if (plain != null) return plain;
             CompileError at = e.line() > 0 ? findOnLine(e.file(), e.line(), name) : null;
             String simple = type.substring(type.lastIndexOf('.') + 1);
             List<String> fields = properties(type);
@@ -118,6 +174,130 @@ final class Diagnostics {
             if (textLine == line && column <= 0) column = Integer.parseInt(pos.group(2)) + 1;
         }
         return new CompileError(e.file(), line, column(e.file(), line, column, quoted(e.message())), e.message());
+    }
+
+    /**
+     * An unknown name in plain words, at its place: a {@code $variable} no condition of the rule binds (with the
+     * nearest bound one), or a class that exists but the file does not import. Null for any other name.
+     */
+    private CompileError unknownName(CompileError e, String name) {
+        if (name.startsWith("$")) {
+            CompileError at = occurrence(e.file(), e.line(), name);
+            int line = at != null ? at.line() : e.line();
+            List<String> bound = bindings(e.file(), line);
+            String nearest = nearest(name, bound);
+            String rule = ruleAt(e.file(), line);
+            String message = "`" + name + "` is not bound" + (nearest != null ? ": did you mean `" + nearest + "`?"
+                    : (rule == null ? "" : " in rule \"" + rule + "\"") + ": a condition binds a variable before it is used, as in `"
+                    + name + " : field`");
+            return new CompileError(e.file(), line, at != null ? at.column() : column(e.file(), line, 0, name), message, e.message());
+        }
+        if (name.isEmpty() || !Character.isUpperCase(name.charAt(0))) return null;
+        String type = importable(name);
+        if (type == null) return null;
+        CompileError at = occurrence(e.file(), e.line(), name);
+        int line = at != null ? at.line() : e.line();
+        return new CompileError(e.file(), line, at != null ? at.column() : column(e.file(), line, 0, name),
+                name + " is not imported: add `import " + type + ";` to the imports at the top of the file", e.message());
+    }
+
+    /** The simple names of the classes a DRL file imports. */
+    private List<String> imported(String file) {
+        List<String> out = new ArrayList<>();
+        for (String s : lines(file)) {
+            Matcher m = IMPORT.matcher(s);
+            if (m.find()) out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** The class a simple name stands for in the packages rules import from; null when there is none. */
+    private static String importable(String simpleName) {
+        for (String p : IMPORTABLE) {
+            try {
+                Class.forName(p + "." + simpleName, false, Diagnostics.class.getClassLoader());
+                return p + "." + simpleName;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not in this package
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where a name is written as a whole word outside imports and line comments: on the line given when it is there,
+     * else the first such place in the file; null when nowhere.
+     */
+    private CompileError occurrence(String file, int line, String name) {
+        Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])");
+        List<String> text = lines(file);
+        List<Integer> order = new ArrayList<>();
+        if (line >= 1 && line <= text.size()) order.add(line - 1);
+        for (int i = 0; i < text.size(); i++) order.add(i);
+        for (int i : order) {
+            String s = text.get(i);
+            if (s.stripLeading().startsWith("import ")) continue;
+            int comment = s.indexOf("//");
+            Matcher m = word.matcher(comment < 0 ? s : s.substring(0, comment));
+            if (m.find()) return new CompileError(file, i + 1, m.start() + 1, "");
+        }
+        return null;
+    }
+
+    /** The name of the rule whose text holds the line; null when none does. */
+    private String ruleAt(String file, int line) {
+        List<String> text = lines(file);
+        Pattern rule = Pattern.compile("^\\s*rule\\s+\"([^\"]*)\"");
+        for (int i = Math.min(line, text.size()) - 1; i >= 0; i--) {
+            Matcher m = rule.matcher(text.get(i));
+            if (m.find()) return m.group(1);
+        }
+        return null;
+    }
+
+    /** The variables bound in the rule around the line ({@code $x : ...}), in order. */
+    private List<String> bindings(String file, int line) {
+        List<String> text = lines(file);
+        int start = Math.min(Math.max(line, 1), text.size()) - 1;
+        while (start > 0 && !text.get(start).stripLeading().startsWith("rule ")) start--;
+        List<String> out = new ArrayList<>();
+        for (int i = Math.max(start, 0); i < text.size(); i++) {
+            if (i > start && text.get(i).stripLeading().startsWith("rule ")) break;
+            Matcher m = BINDING.matcher(text.get(i));
+            while (m.find()) if (!out.contains(m.group(1))) out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** The bound name closest to a misspelt one (at most two letters off, and fewer than half of them); null if none. */
+    private static String nearest(String name, List<String> bound) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String b : bound) {
+            int d = distance(name, b);
+            if (d < bestDistance && d <= 2 && d * 2 < b.length()) {
+                best = b;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /**
@@ -250,11 +430,39 @@ final class Diagnostics {
         String message = e.message();
         Matcher missing = MISSING_PROPERTY.matcher(message);
         if (missing.matches()) message = "'" + missing.group(1) + "' is required but missing";
+        CompileError plain = plainYaml(e);
+        if (plain != null) return plain;
         // SnakeYAML quotes the text around each mark; the marks' positions say it shorter.
         message = SNAKE_MARK.matcher(message).replaceAll(" (line $1, column $2)");
         if (e.line() > 0) return new CompileError(e.file(), e.line(), e.column(), message);
         int line = YamlLines.of(root.resolve(e.file())).line(manifestPath(message));
         return new CompileError(e.file(), line, line > 0 ? firstNonBlank(lines(e.file()), line) : 0, message);
+    }
+
+    /**
+     * SnakeYAML's syntax errors an analyst meets, in plain words at the line of the problem (its last mark: the first
+     * is where the entry around it began); the parser's text stays as the detail. Null for other errors.
+     */
+    private CompileError plainYaml(CompileError e) {
+        String raw = e.message();
+        String message;
+        if (raw.contains("\\t(TAB)") || raw.contains("\t(TAB)")) {
+            message = "a tab indents this line: YAML indents with spaces only";
+        } else if (raw.contains("expected <block end>, but found") || raw.contains("mapping values are not allowed here")
+                || raw.contains("could not find expected ':'")) {
+            message = "this line is indented differently from the lines above it of the same entry:"
+                    + " indent it like the entry it belongs to (with spaces, not tabs)";
+        } else {
+            return null;
+        }
+        int line = e.line(), column = e.column();
+        Matcher mark = SNAKE_MARK.matcher(raw);
+        while (mark.find()) {
+            line = Integer.parseInt(mark.group(1));
+            column = Integer.parseInt(mark.group(2));
+        }
+        return new CompileError(e.file(), line, line > 0 ? firstNonBlank(lines(e.file()), line) : column, message,
+                SNAKE_MARK.matcher(raw).replaceAll(" (line $1, column $2)"));
     }
 
     /** The manifest entry an error names, as a key path; empty when it names none. */

@@ -88,7 +88,25 @@ class ValidateCommandTest {
         int line = lineOf(copy.root().resolve(TIMING), "Proposl(");
         CliRun run = CliRun.of("validate", "--rules", copy.root().toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.outLines()).contains(copy.root() + "/" + TIMING + ":" + line + ":5: Unable to resolve ObjectType 'Proposl'");
+        assertThat(run.outLines()).contains(copy.root() + "/" + TIMING + ":" + line + ":5: `Proposl` is not a fact type the file imports:"
+                + " did you mean `Proposal`?");
+    }
+
+    @Test
+    @DisplayName("a misspelt variable on a pack of its own: plain words at file:line:col; --detail adds the compiler's words")
+    void misspelt_variable_in_plain_words() throws IOException {
+        Path rules = RulesCopy.into(tmp.resolve("rules"), new String[0]).root(); // the reference data only
+        RulesCopy.copyTree(Path.of("src/test/resources/packs/impact/906/2024-01-01"), rules.resolve("906/2024-01-01"));
+        Path drl = rules.resolve("906/2024-01-01/rules.drl");
+        Files.writeString(drl, Files.readString(drl).replace("subsidy > $limit)", "subsidy > $limt)"));
+        int line = lineOf(drl, "subsidy > $limt)");
+        int column = Files.readAllLines(drl).get(line - 1).indexOf("$limt") + 1;
+        CliRun run = CliRun.of("validate", "--rules", rules.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.outLines()).containsExactly("FAIL 906/2024-01-01: 1 error",
+                rules + "/906/2024-01-01/rules.drl:" + line + ":" + column + ": `$limt` is not bound: did you mean `$limit`?");
+        CliRun detailed = CliRun.of("validate", "--detail", "--rules", rules.toString());
+        assertThat(detailed.outLines()).hasSize(3).last().asString().startsWith("     compiler: ").contains("strict-mode");
     }
 
     @Test

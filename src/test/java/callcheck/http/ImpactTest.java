@@ -132,7 +132,7 @@ class ImpactTest {
             JsonNode incomplete = impact(api, "?version=" + V2 + "&verdict=INCOMPLETE", reader);
             assertThat(transitionsOf(incomplete)).isEqualTo(Map.of("INCOMPLETE -> INELIGIBLE", 1L, "INCOMPLETE -> INCOMPLETE", 1L));
 
-            // Refused: no token, a token without read, an unknown version or digest, both or neither, a draft as a body.
+            // Refused: no token, a token without read, an unknown version or digest, both or neither, a body that is not a zip.
             assertThat(post(api, "/v1/calls/906/impact?version=" + V2, null).status()).isEqualTo(401);
             assertThat(post(api, "/v1/calls/906/impact?version=" + V2, evaluator).status()).isEqualTo(403);
             TestServer.Response unknown = post(api, "/v1/calls/906/impact?version=2099-01-01", reader);
@@ -146,7 +146,7 @@ class ImpactTest {
             assertThat(post(api, "/v1/calls/906/impact?version=" + V2 + "&from=yesterday", reader).json().get("error").get("field").asText())
                     .isEqualTo("from");
             TestServer.Response zip = api.send(api.request("/v1/calls/906/impact").header("Authorization", "Bearer " + reader)
-                    .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{'P', 'K', 3, 4})).build());
+                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{'P', 'K', 3, 4})).build());
             assertThat(zip.status()).isEqualTo(415);
             assertThat(zip.json().get("error").get("code").asText()).isEqualTo("unsupported_media_type");
         }

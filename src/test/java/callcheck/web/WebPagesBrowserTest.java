@@ -424,6 +424,59 @@ class WebPagesBrowserTest {
     }
 
     @Test
+    void theCallPageShowsTheImpactOfAVersionOnTheRecordedDecisions(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // Test pack 906 (its second version lowers the subsidy maximum from 10000 to 8000), served with a store.
+        Path rules = tmp.resolve("rules");
+        callcheck.support.RulesCopy.copyTree(Path.of("src/test/resources/packs/impact/906"), rules.resolve("906"));
+        callcheck.support.RulesCopy.copyTree(Path.of("src/test/resources/library/rules/reference"), rules.resolve("reference"));
+        try (callcheck.store.DecisionStore store = callcheck.store.DecisionStore.open(null, tmp.resolve("data"))) {
+            String reader = store.addToken("analyst", Set.of(callcheck.store.TokenScope.READ));
+            String portal = store.addToken("portal", Set.of(callcheck.store.TokenScope.EVALUATE));
+            HttpServer recording = new HttpServer(callcheck.evaluation.PackEngine.load(rules), Map.of(), store, false);
+            String at = "http://127.0.0.1:" + recording.start("127.0.0.1", 0);
+            try {
+                for (int amif : new int[]{5000, 9000, 9500, 12000}) {
+                    HttpResponse<String> r = exchange(HttpRequest.newBuilder(URI.create(at + "/v1/calls/906/evaluations?version=2024-01-01"))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"submittedOn\":\"2024-03-01\",\"title\":\"P\",\"financing\":{\"totalCost\":20000,\"amif\":" + amif + "}}")).build());
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                }
+                driver.get(at + "/calls/906");
+                // A token without the scope read is refused in words, and another one asked for.
+                waitFor(By.id("token")).sendKeys(portal, Keys.ENTER);
+                new Select(waitFor(By.id("impact-version"))).selectByValue("2025-01-01");
+                driver.findElement(By.cssSelector("#impact-form button[type=submit]")).click();
+                assertThat(waitFor(By.id("impact-error")).getText()).contains("read");
+                waitFor(By.id("token")).sendKeys(reader, Keys.ENTER);
+                new Select(waitFor(By.id("impact-version"))).selectByValue("2025-01-01");
+                driver.findElement(By.cssSelector("#impact-form button[type=submit]")).click();
+
+                WebElement result = waitFor(By.id("impact-result"));
+                assertThat(result.getAttribute("data-version")).isEqualTo("2025-01-01");
+                assertThat(driver.findElement(By.id("impact-summary")).getText()).startsWith("4 beslissingen, 4 veranderen"); // the plan's maximum changes for all
+                Map<String, String> bars = new HashMap<>();
+                for (WebElement bar : driver.findElements(By.cssSelector("#impact-picture rect.impact-bar"))) {
+                    bars.put(bar.getAttribute("data-from") + " -> " + bar.getAttribute("data-to"), bar.getAttribute("data-count"));
+                }
+                assertThat(bars).isEqualTo(Map.of("ELIGIBLE -> ELIGIBLE", "1", "ELIGIBLE -> INELIGIBLE", "2", "INELIGIBLE -> INELIGIBLE", "1"));
+                // the longest bar is the largest count
+                double widest = driver.findElements(By.cssSelector("#impact-picture rect.impact-bar")).stream()
+                        .mapToDouble(b -> Double.parseDouble(b.getAttribute("width"))).max().orElseThrow();
+                assertThat(Double.parseDouble(driver.findElement(By.cssSelector("rect[data-to=INELIGIBLE][data-from=ELIGIBLE]")).getAttribute("width")))
+                        .isEqualTo(widest);
+                assertThat(driver.findElement(By.cssSelector("#impact-rules tr[data-rule='906-SUBSIDY-MAX']")).getText()).isEqualTo("906-SUBSIDY-MAX 2 0");
+                assertThat(driver.findElements(By.cssSelector("#impact-changed tbody tr"))).hasSize(4);
+                assertThat(driver.findElement(By.id("impact-progress")).getAttribute("value")).isEqualTo("4");
+                assertThat(driver.getCurrentUrl()).doesNotContain(reader);
+                shot("13-call-impact");
+                checkAccessibility("the impact of a version on the call page");
+            } finally {
+                recording.stop();
+            }
+        }
+    }
+
+    @Test
     void unknownPathsStayTheApisJson404() throws IOException {
         for (String path : List.of("/v1/nope", "/web/nope.js", "/calls/507/nope")) {
             HttpResponse<String> r = send(path);
