@@ -9,11 +9,9 @@ import callcheck.store.DecisionStore;
 import callcheck.store.Filter;
 import callcheck.support.Postgres;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -87,10 +84,10 @@ public final class ReplicasBenchmark {
             perInstance.add(requests);
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        run(client, perInstance, Math.max(1, seconds / 4), new AtomicLong(), new AtomicLong());
+        ClosedLoop.run(client, perInstance, CLIENTS, Math.max(1, seconds / 4), new AtomicLong(), new AtomicLong());
         AtomicLong ok = new AtomicLong(), failed = new AtomicLong();
         long t0 = System.nanoTime();
-        run(client, perInstance, seconds, ok, failed);
+        ClosedLoop.run(client, perInstance, CLIENTS, seconds, ok, failed);
         double s = (System.nanoTime() - t0) / 1e9;
         for (HttpServer server : servers) server.stop();
         for (DecisionStore store : stores) store.close();
@@ -99,32 +96,6 @@ public final class ReplicasBenchmark {
         return rate;
     }
 
-    private static void run(HttpClient client, List<List<HttpRequest>> perInstance, int seconds, AtomicLong ok, AtomicLong failed)
-            throws InterruptedException {
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            List<HttpRequest> requests = perInstance.get(c % perInstance.size());
-            int offset = c;
-            Thread t = new Thread(() -> {
-                for (int i = offset; !stop.get(); i++) {
-                    try {
-                        HttpResponse<Void> r = client.send(requests.get(i % requests.size()), HttpResponse.BodyHandlers.discarding());
-                        (r.statusCode() == 200 ? ok : failed).incrementAndGet();
-                    } catch (IOException e) {
-                        failed.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
-        for (Thread t : threads) t.join();
-    }
 
     /** Copies of a recorded decision (new ids) straight into the stores of {@code instances} instances from WRITERS threads. */
     private static void databaseRate(String url, int instances, int records) throws Exception {

@@ -19,7 +19,6 @@ import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -111,10 +109,10 @@ public final class StoreBenchmark {
             requests.add(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/calls/" + e.call() + "/evaluations" + q))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(e.proposal())).build());
         }
-        run(client, requests, seconds / 2, new AtomicLong(), new AtomicLong());
+        ClosedLoop.run(client, List.of(requests), CLIENTS, seconds / 2, new AtomicLong(), new AtomicLong());
         AtomicLong ok = new AtomicLong(), failed = new AtomicLong();
         long t0 = System.nanoTime();
-        run(client, requests, seconds, ok, failed);
+        ClosedLoop.run(client, List.of(requests), CLIENTS, seconds, ok, failed);
         double s = (System.nanoTime() - t0) / 1e9;
         server.stop();
         double rate = ok.get() / s;
@@ -122,30 +120,6 @@ public final class StoreBenchmark {
         return rate;
     }
 
-    private static void run(HttpClient client, List<HttpRequest> requests, int seconds, AtomicLong ok, AtomicLong failed) throws InterruptedException {
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int offset = c;
-            Thread t = new Thread(() -> {
-                for (int i = offset; !stop.get(); i++) {
-                    try {
-                        HttpResponse<Void> r = client.send(requests.get(i % requests.size()), HttpResponse.BodyHandlers.discarding());
-                        (r.statusCode() == 200 ? ok : failed).incrementAndGet();
-                    } catch (IOException e) {
-                        failed.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
-        for (Thread t : threads) t.join();
-    }
 
     /** Fills the store up to {@code many} decisions (copies of the last one with new ids), then lists and exports them all. */
     private static void listAndExport(String name, DecisionStore store, int many) throws Exception {
