@@ -52,7 +52,7 @@ class PlainErrorsTest {
 
             rule "907-SUBSIDY-MIN"
                 @id("907-SUBSIDY-MIN") @severity("BLOCKING")
-                @title("The subsidy asked is at least the minimum")
+                @title("The subsidy asked is at least the minimum") @titleNl("De gevraagde subsidie is minstens het minimum")
                 @nl("De gevraagde subsidie van {subsidy} euro is lager dan het minimum van {least} euro.")
                 @en("The subsidy asked of {subsidy} euro is below the minimum of {least} euro.")
                 @document("test") @section("budget")
@@ -67,7 +67,7 @@ class PlainErrorsTest {
 
             rule "907-NON-PROFIT"
                 @id("907-NON-PROFIT") @severity("BLOCKING")
-                @title("The applicant is a non-profit")
+                @title("The applicant is a non-profit") @titleNl("De aanvrager is een vzw")
                 @nl("De aanvrager is geen vzw.")
                 @en("The applicant is no non-profit.")
                 @document("test") @section("applicants")
