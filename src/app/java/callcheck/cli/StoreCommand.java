@@ -26,7 +26,7 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (store.none() || (store.store != null && !store.store.isBlank())) {
+            if (!store.embedded()) {
                 System.err.println("only the embedded store (--data) is compacted here; PostgreSQL gives space back by itself"
                         + " (autovacuum), and VACUUM FULL shrinks its files");
                 return 2;

@@ -22,6 +22,11 @@ final class StoreOptions {
 
     static final String NONE = "none";
 
+    /** The embedded store in --data: no --store given. */
+    boolean embedded() {
+        return store == null || store.isBlank();
+    }
+
     /** Opens the store; null (the reason printed) when it cannot be. */
     DecisionStore open() {
         if (none()) {
@@ -29,7 +34,7 @@ final class StoreOptions {
             return null;
         }
         try {
-            return DecisionStore.open(store == null || store.isBlank() ? null : store, data);
+            return DecisionStore.open(embedded() ? null : store, data);
         } catch (RuntimeException e) {
             System.err.println("cannot open the decision store " + describe() + ": " + e.getMessage());
             return null;
@@ -39,7 +44,7 @@ final class StoreOptions {
     /** Where the decisions are, without a password the URL may hold. */
     String describe() {
         if (none()) return "no store (--store none: nothing is recorded; for measuring only)";
-        if (store == null || store.isBlank()) return data.toAbsolutePath().normalize() + " (embedded H2)";
+        if (embedded()) return data.toAbsolutePath().normalize() + " (embedded H2)";
         int q = store.indexOf('?');
         return (q < 0 ? store : store.substring(0, q)) + " (PostgreSQL)";
     }

@@ -27,16 +27,20 @@ class StoreCompactCommandTest {
     @Test
     void compacting_after_the_retention_erased_proposals_gives_the_space_back_and_keeps_every_decision() throws Exception {
         int n = 3_000;
+        long serving;
         try (DecisionStore store = DecisionStore.open(null, data)) {
             for (int i = 0; i < n; i++) store.record(decision(i), PACK);
+            serving = Files.size(data.resolve("callcheck.mv.db"));
             assertThat(store.eraseProposalsBefore(Instant.now().plusSeconds(1))).isEqualTo(n);
         }
+        // (the stop compacts for a few seconds too: how much is left to the command depends on the machine)
         CliRun run = CliRun.of("store", "compact", "--data", data.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("compacted", "bytes ->");
         long after = Files.size(data.resolve("callcheck.mv.db"));
         long before = Long.parseLong(run.out().replaceAll("(?s).*: ([0-9,]+) bytes ->.*", "$1").replace(",", "").trim());
-        assertThat(after).as("compacted from %d", before).isLessThan(before / 2);
+        assertThat(after).as("compacted from %d", before).isLessThanOrEqualTo(before);
+        assertThat(after).as("%d bytes while serving", serving).isLessThan(serving / 2);
         try (DecisionStore store = DecisionStore.open(null, data)) {
             for (int i = 0; i < n; i += 97) {
                 Decision d = store.find(decision(i).id()).orElseThrow();
