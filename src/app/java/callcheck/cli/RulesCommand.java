@@ -99,6 +99,9 @@ final class RulesCommand implements Callable<Integer> {
                 m.submissions().until() == null ? " on" : " until " + m.submissions().until(), pack.digest(),
                 previous == null ? "" : " Changes since version " + previous.version() + " are marked.");
         if (pack.lineage() != null) out.println(lineage(pack) + "\n");
+        // Where the evaluations run (Evaluator): an analyst sees what keeps a pack off the caller's thread.
+        out.println((pack.unstoppable() == null ? "A halt stops every rule: evaluated on the caller's thread within the time budget."
+                : "Evaluated on a worker thread, since a halt might not stop " + pack.unstoppable() + ".") + "\n");
         out.println("| rule | severity | checks | messages (nl; en) | needs | uses | source | assumption |" + (diff == null ? "" : " since " + previous.version() + " |"));
         out.println("| --- | --- | --- | --- | --- | --- | --- | --- |" + (diff == null ? "" : " --- |"));
         for (RuleInfo r : pack.rules()) {

@@ -137,8 +137,10 @@ public final class EngineOptions {
          * {@link #DEFAULT_EVALUATION_BUDGET} (ten seconds) by default; a pack's first evaluation gets at least five
          * seconds, as it compiles the constraints it meets.
          *
-         * <p>With a budget the evaluation runs on one of the engine's worker threads (a slot per processor; a caller
-         * waits for a slot at most the budget, then gets {@link EngineBusyException}) while the caller waits for it.
+         * <p>With a budget the evaluation runs in one of a slot per processor (a caller waits for a slot at most the
+         * budget, then gets {@link EngineBusyException}): on the caller's thread, watched, when a halt stops everything
+         * the pack's rules can run (no loop, function, regular expression or class outside the model) and the proposal
+         * lists at most 100 items; otherwise on one of the engine's worker threads while the caller waits for it.
          * A consequence that spins without ever looking at its thread's interrupt can only be left running
          * ({@link Engine#stuckEvaluations()}); once eight are, {@code evaluate} throws {@link EngineBusyException}
          * until they end, or until the engine is closed and a new one loaded. With zero (no budget) the evaluation runs

@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,9 +32,13 @@ import java.util.function.Supplier;
  * Runs evaluations within {@link EvaluationLimits}: at most {@code slots} at once, a bounded wait for a slot, and a
  * time budget for each.
  *
- * <p>With a budget, the session runs on one of this evaluator's worker threads while the caller waits for it. When the
- * budget runs out the session is halted (no further rule fires), its thread interrupted (a rule that sleeps or waits
- * wakes up), the caller gets {@link EvaluationTimeoutException} naming the rule, and the slot is free at once. A
+ * <p>With a budget, a pack whose rules a halt stops ({@link RulePack#unstoppable()} is null) on a proposal with few
+ * items runs on the caller's thread, watched: when the budget runs out, a watchdog halts the session (no further rule
+ * fires) and interrupts the thread (a rule that waits wakes up), and the caller gets
+ * {@link EvaluationTimeoutException} naming the rule. Handing each evaluation to another thread cost more than the
+ * evaluation itself (BENCHMARKS.md, the referee). Any other evaluation runs on one of this evaluator's worker threads
+ * while the caller waits for it: when the budget runs out the session is halted, its thread interrupted, the caller
+ * gets {@link EvaluationTimeoutException}, and the slot is free at once. A
  * consequence that spins without ever looking at its interrupt cannot be stopped in Java: its thread is left to it,
  * counted as stuck until it returns. At most {@code maxStuck} are; beyond that every evaluation is refused as busy, so
  * that stuck threads cannot pile up without bound (each still spins on a core until the process restarts, which
@@ -57,6 +62,9 @@ public final class Evaluator {
     private final Set<SessionRun> running = ConcurrentHashMap.newKeySet();
     /** The results callers wait for now, which {@link #close} cancels so that they return at once. */
     private final Set<Future<Verdict>> waiting = ConcurrentHashMap.newKeySet();
+    /** The evaluations running on their callers' threads now, which the watchdog stops at their deadline. */
+    private final Set<CallerRun> onCallers = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean watching = new AtomicBoolean();
     private volatile boolean closed;
 
     public Evaluator(EvaluationLimits limits) {
@@ -104,10 +112,19 @@ public final class Evaluator {
      * loaded machine a pack's first evaluation took more than 500 ms (the soak run, BENCHMARKS.md).
      */
     Verdict run(RulePack pack, Function<SessionRun, Verdict> evaluate) {
+        return run(pack, false, evaluate);
+    }
+
+    /**
+     * As {@link #run(RulePack, Function)}; {@code fewItems} says that the proposal is small enough for the caller's
+     * thread (Drools matches facts against conditions without looking at a halt, so a rule joining long lists could
+     * run on past the budget: those go to a worker).
+     */
+    Verdict run(RulePack pack, boolean fewItems, Function<SessionRun, Verdict> evaluate) {
         if (closed) throw new EngineClosedException();
         acquireSlot();
         try {
-            return runInSlot(pack, evaluate);
+            return runInSlot(pack, fewItems && pack.unstoppable() == null, evaluate);
         } catch (RuntimeException e) {
             // Closing halts the sessions and ends their pools under the evaluations running: whatever that throws means closed.
             if (closed && !(e instanceof EngineClosedException)) throw (EngineClosedException) new EngineClosedException().initCause(e);
@@ -117,12 +134,14 @@ public final class Evaluator {
         }
     }
 
-    private Verdict runInSlot(RulePack pack, Function<SessionRun, Verdict> evaluate) {
+    private Verdict runInSlot(RulePack pack, boolean onCaller, Function<SessionRun, Verdict> evaluate) {
         if (workers == null) return tracked(new SessionRun(pack.call(), pack.version()), evaluate);
         if (stuck.get() >= limits.maxStuck()) {
             throw new EngineBusyException(stuck.get() + " evaluations are stuck in a rule past their time budget; none runs until "
                     + "they end, or until this engine is closed and a new one loaded", Duration.ofSeconds(60));
         }
+        Duration budget = budget(pack);
+        if (onCaller) return onCaller(pack, budget, evaluate);
         Task task = new Task(pack, evaluate);
         Future<Verdict> done;
         try {
@@ -131,7 +150,6 @@ public final class Evaluator {
             throw new EngineClosedException(); // closed since the check above
         }
         waiting.add(done);
-        Duration budget = pack.warm() || limits.budget().compareTo(COLD_BUDGET) > 0 ? limits.budget() : COLD_BUDGET;
         try {
             Verdict v = done.get(budget.toNanos(), TimeUnit.NANOSECONDS);
             pack.warmed();
@@ -153,6 +171,82 @@ public final class Evaluator {
             throw rethrow(e.getCause());
         } finally {
             waiting.remove(done);
+        }
+    }
+
+    private Duration budget(RulePack pack) {
+        return pack.warm() || limits.budget().compareTo(COLD_BUDGET) > 0 ? limits.budget() : COLD_BUDGET;
+    }
+
+    /** Runs the evaluation on this thread, which the watchdog stops at the budget (or {@link #close} at once). */
+    private Verdict onCaller(RulePack pack, Duration budget, Function<SessionRun, Verdict> evaluate) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new EngineBusyException("the evaluation was interrupted: its caller's thread is stopping", Duration.ofSeconds(1));
+        }
+        CallerRun run = new CallerRun(new SessionRun(pack.call(), pack.version()), System.nanoTime() + budget.toNanos());
+        onCallers.add(run);
+        watch();
+        try {
+            Verdict v = tracked(run.session, evaluate); // a halt during the rules throws: a verdict here is whole
+            pack.warmed();
+            return v;
+        } catch (RuntimeException e) {
+            if (run.stopped() && run.timedOut) {
+                throw new EvaluationTimeoutException(pack.call(), pack.version(), run.session.firing(), budget);
+            }
+            if (run.stopped() || closed) throw (EngineClosedException) new EngineClosedException().initCause(e);
+            if (interrupted(e)) {
+                Thread.currentThread().interrupt(); // not ours: the caller's thread is stopping, and keeps its flag
+                throw new EngineBusyException("the evaluation was interrupted: its caller's thread is stopping", Duration.ofSeconds(1));
+            }
+            throw e;
+        } finally {
+            onCallers.remove(run);
+            run.finish();
+        }
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof InterruptedException) return true;
+        return false;
+    }
+
+    /**
+     * Starts the watchdog unless it runs: one daemon thread per evaluator, which ends after a second with nothing to
+     * watch (so that an engine nobody closes leaves no thread behind for long).
+     */
+    private void watch() {
+        if (watching.get() || !watching.compareAndSet(false, true)) return;
+        Thread t = new Thread(this::watchdog, "callcheck-watchdog");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void watchdog() {
+        // Ticks of a twentieth of the budget (at most 50 ms): a timeout comes at most that late.
+        long tick = Math.max(1_000_000L, Math.min(50_000_000L, limits.budget().toNanos() / 20));
+        long idleSince = System.nanoTime();
+        while (true) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (CallerRun run : onCallers) {
+                if (now - run.deadline >= 0 && run.stop(true)) {
+                    timeouts.incrementAndGet();
+                    lastTimeout.set(Instant.now());
+                }
+            }
+            if (!onCallers.isEmpty() && !closed) {
+                idleSince = now;
+            } else if (closed || now - idleSince > 1_000_000_000L) {
+                watching.set(false);
+                // a run added after the look above saw the watchdog still on: take the watch up again
+                if (closed || onCallers.isEmpty() || !watching.compareAndSet(false, true)) return;
+                idleSince = now;
+            }
         }
     }
 
@@ -185,6 +279,7 @@ public final class Evaluator {
     public List<StuckEvaluation> close(Duration wait) {
         closed = true;
         running.forEach(SessionRun::halt);
+        onCallers.forEach(r -> r.stop(false));
         waiting.forEach(f -> f.cancel(true));
         if (workers != null) {
             for (Runnable queued : workers.shutdownNow()) if (queued instanceof Future<?> f) f.cancel(false);
@@ -247,6 +342,48 @@ public final class Evaluator {
         if (cause instanceof RuntimeException r) throw r;
         if (cause instanceof Error err) throw err;
         throw new IllegalStateException(cause);
+    }
+
+    /**
+     * One evaluation on its caller's thread. Stopping it halts the session and interrupts the thread; the thread clears
+     * that interrupt when it finishes, so that it never reaches the caller's later work.
+     */
+    private final class CallerRun {
+        private static final int RUNNING = 0, STOPPING = 1, STOPPED = 2, DONE = 3;
+        final SessionRun session;
+        final long deadline;
+        final Thread thread = Thread.currentThread();
+        private final AtomicInteger state = new AtomicInteger(RUNNING);
+        volatile boolean timedOut;
+
+        CallerRun(SessionRun session, long deadline) {
+            this.session = session;
+            this.deadline = deadline;
+        }
+
+        /** Stops the run unless it has finished; true if this call stopped it. */
+        boolean stop(boolean timeout) {
+            if (!state.compareAndSet(RUNNING, STOPPING)) return false;
+            timedOut = timeout;
+            stuck.incrementAndGet(); // until its rule returns: a rule that does not is visible in stuck()
+            session.halt();
+            thread.interrupt();
+            state.set(STOPPED);
+            return true;
+        }
+
+        boolean stopped() {
+            int s = state.get();
+            return s == STOPPING || s == STOPPED;
+        }
+
+        /** On the run's own thread, when the evaluation has returned or thrown. */
+        void finish() {
+            if (state.compareAndSet(RUNNING, DONE)) return;
+            while (state.get() == STOPPING) Thread.onSpinWait(); // the interrupt is on its way: let it land, then clear it
+            Thread.interrupted();
+            stuck.decrementAndGet();
+        }
     }
 
     /** One evaluation on a worker: it finishes, or the caller abandons it first and it counts as stuck until it ends. */

@@ -120,7 +120,23 @@ public final class PackEngine {
      * @throws callcheck.engine.EngineBusyException        no evaluation slot came free in time
      */
     public Verdict evaluateWithin(RulePack pack, ReferenceData reference, Proposal proposal) {
-        return evaluator.run(pack, run -> evaluate(pack, reference, proposal, run));
+        return evaluator.run(pack, fewItems(proposal), run -> evaluate(pack, reference, proposal, run));
+    }
+
+    /**
+     * The most items (partners, actions, aims...) a proposal may list to be evaluated on its caller's thread: a rule
+     * that joins lists is matched without a look at the time budget, so only a worker can be given up on with long
+     * ones. Real proposals list a few dozen at most.
+     */
+    static final int CALLER_THREAD_ITEMS = 100;
+
+    static boolean fewItems(Proposal p) {
+        return size(p.getCoApplicants()) + size(p.getPartners()) + size(p.getTrajectories()) + size(p.getActions())
+                + size(p.getTargetGroups()) + size(p.getAims()) + size(p.getCommitments()) <= CALLER_THREAD_ITEMS;
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
     }
 
     /** Evaluates against one given pack, on this thread, without limits. */

@@ -36,6 +36,7 @@ public final class RulePack {
     private final Map<String, byte[]> files;
     private final RulePack round;
     private final Lineage lineage;
+    private final String unstoppable;
 
     RulePack(Path folder, Manifest manifest, CompiledRules compiled, List<RuleInfo> rules,
              Map<String, List<FieldPath>> needs, Parameters parameters, Labels labels, String digest, Map<String, byte[]> files, RulePack round) {
@@ -53,6 +54,7 @@ public final class RulePack {
         this.files = java.util.Collections.unmodifiableMap(files);
         this.round = round;
         this.lineage = null;
+        this.unstoppable = HaltCheck.firstUnstoppable(files);
         Map<String, RuleInfo> names = new LinkedHashMap<>();
         Map<String, RuleInfo> prim = new LinkedHashMap<>();
         TreeSet<String> ids = new TreeSet<>();
@@ -82,6 +84,7 @@ public final class RulePack {
         this.parameterValues = resolved.parameterValues;
         this.round = resolved.round == null ? null : new RulePack(resolved.round, folder, lineage, origins);
         this.lineage = lineage;
+        this.unstoppable = resolved.unstoppable;
         Map<String, RuleInfo> names = new LinkedHashMap<>();
         Map<String, RuleInfo> prim = new LinkedHashMap<>();
         for (RuleInfo r : rules) {
@@ -144,6 +147,12 @@ public final class RulePack {
      * this pack after the files change. Do not change the arrays.
      */
     public Map<String, byte[]> files() { return files; }
+    /**
+     * What in the rules a halt might not stop (a loop, a function, a regular expression, a class outside the model;
+     * see {@link HaltCheck}), as "file:line: what", or null when a halt stops every rule: then an evaluation with a
+     * time budget may run on its caller's thread.
+     */
+    public String unstoppable() { return unstoppable; }
     /**
      * The call-level rules ({@code round*.drl}) as a pack of their own, over the same manifest, parameters and
      * digest; they judge a set of proposals (a {@link callcheck.rules.Round}). Null when the pack has none.

@@ -32,6 +32,13 @@ class RulesCommandTest {
     }
 
     @Test
+    void each_version_says_whether_it_is_evaluated_on_the_callers_thread_and_if_not_why() {
+        assertThat(print(callcheck.support.HaltingPack.pack(), null)).contains("A halt stops every rule: evaluated on the caller's thread");
+        assertThat(print(callcheck.support.HangingPack.pack(), null))
+                .containsPattern("Evaluated on a worker thread, since a halt might not stop 997/2020-01-01/hang\\.drl:\\d+: uses callcheck\\.support\\.Hang\\.");
+    }
+
+    @Test
     void a_later_version_marks_what_changed_since_the_version_before() {
         RulesCopy copy = RulesCopy.into(tmp, "507");
         String v2 = PackVersions.copyToFresh(copy.root(), "507", "2020-07-14", "2999-01-01");
