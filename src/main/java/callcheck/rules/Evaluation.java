@@ -81,8 +81,7 @@ public final class Evaluation {
     }
 
     void report(RuleInfo rule, Map<String, Object> values) {
-        Map<String, Object> shown = new HashMap<>(pack.parameterValues());
-        shown.putAll(values);
+        Map<String, Object> shown = values.isEmpty() ? pack.parameterValues() : new Overlay(values, pack.parameterValues());
         Wording w = pack.wording();
         findings.add(new Finding(rule.id(), rule.severity(),
                 new Finding.Messages(w.fill(rule.nl(), shown, Language.NL), w.fill(rule.en(), shown, Language.EN)),
@@ -144,6 +143,37 @@ public final class Evaluation {
         for (String id : pack.ruleIds()) if (!found.contains(id)) passed.add(id);
         return new Verdict(decisionId, pack.call(), pack.version(), pack.digest(), outcome, Collections.unmodifiableList(out),
                 Collections.unmodifiableList(passed), plan);
+    }
+
+    /**
+     * The values a rule reports over the pack's parameters, without copying the parameters for each finding (a copy
+     * per finding cost more than the rest of the finding).
+     */
+    private static final class Overlay extends java.util.AbstractMap<String, Object> {
+        private final Map<String, Object> top;
+        private final Map<String, Object> under;
+
+        Overlay(Map<String, Object> top, Map<String, Object> under) {
+            this.top = top;
+            this.under = under;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return top.containsKey(key) || under.containsKey(key);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return top.containsKey(key) ? top.get(key) : under.get(key);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> all = new HashMap<>(under);
+            all.putAll(top);
+            return all.entrySet();
+        }
     }
 
     private static Map<String, Object> values(Object[] keyValues) {

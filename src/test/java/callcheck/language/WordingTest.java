@@ -54,6 +54,25 @@ class WordingTest {
     }
 
     @Test
+    @DisplayName("amounts and numbers written as the locales' own formats write them, over many values")
+    void amountsAndNumbersAsTheLocalesFormatThem() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            BigDecimal v = BigDecimal.valueOf(random.nextLong() % 10_000_000_000L, random.nextInt(15) - 2);
+            if (i % 7 == 0) v = v.negate();
+            for (var language : callcheck.language.Language.values()) {
+                var symbols = java.text.DecimalFormatSymbols.getInstance(language.locale());
+                BigDecimal s = v.stripTrailingZeros();
+                String number = new java.text.DecimalFormat("#,##0.##########", symbols).format(s);
+                String amount = new java.text.DecimalFormat(s.scale() <= 0 ? "#,##0" : "#,##0.00########", symbols)
+                        .format(s.scale() <= 0 ? s.setScale(0) : s);
+                assertThat(Wording.number(v, language)).as("%s in %s", v, language).isEqualTo(number);
+                assertThat(Wording.amount(v, language)).as("%s in %s", v, language).isEqualTo((language == NL ? "€ " : "€") + amount);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("dates as 16 oktober 2020 / 16 October 2020")
     void dates() {
         Map<String, Object> v = values("d", LocalDate.parse("2020-10-16"));
