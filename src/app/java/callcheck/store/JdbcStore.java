@@ -807,7 +807,7 @@ final class JdbcStore implements DecisionStore {
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, List.of(args));
+            bind(s, java.util.Arrays.asList(args)); // a column may be set to null
             return s.executeUpdate();
         }
     }
