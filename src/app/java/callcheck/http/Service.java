@@ -106,8 +106,13 @@ public final class Service implements AutoCloseable {
      * when the store has none published.
      */
     public static Service fromStore(EvaluationLimits limits, DecisionStore store, boolean requireToken, CompiledPackCache cache) {
+        return fromStore(limits, store, requireToken, cache, callcheck.reload.PublishedPacks.POLL);
+    }
+
+    /** As {@link #fromStore(EvaluationLimits, DecisionStore, boolean, CompiledPackCache)}, polling every {@code poll} (tests: to rely on the notifications). */
+    static Service fromStore(EvaluationLimits limits, DecisionStore store, boolean requireToken, CompiledPackCache cache, Duration poll) {
         PackLoader loader = new PackLoader(PackOptions.fromSystemProperties(), cache);
-        callcheck.reload.PublishedPacks published = callcheck.reload.PublishedPacks.load(store, loader);
+        callcheck.reload.PublishedPacks published = callcheck.reload.PublishedPacks.load(store, loader, poll);
         LoadReport report = published.report();
         if (cache != null) cache.release();
         for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {

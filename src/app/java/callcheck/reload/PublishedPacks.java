@@ -69,9 +69,12 @@ public final class PublishedPacks implements AutoCloseable {
     /** The reference data of the packs last handed over (kept when none of the next ones compiles). */
     private ReferenceData reference;
 
-    private PublishedPacks(DecisionStore store, PackLoader loader) {
+    private final Duration poll;
+
+    private PublishedPacks(DecisionStore store, PackLoader loader, Duration poll) {
         this.store = store;
         this.loader = loader;
+        this.poll = poll;
     }
 
     /**
@@ -80,7 +83,12 @@ public final class PublishedPacks implements AutoCloseable {
      * store names no activation at all.
      */
     public static PublishedPacks load(DecisionStore store, PackLoader loader) {
-        PublishedPacks p = new PublishedPacks(store, loader);
+        return load(store, loader, POLL);
+    }
+
+    /** As {@link #load(DecisionStore, PackLoader)}, reading the activations every {@code poll} besides when told. */
+    public static PublishedPacks load(DecisionStore store, PackLoader loader, Duration poll) {
+        PublishedPacks p = new PublishedPacks(store, loader, poll);
         List<Activation> all = store.activations(null);
         if (all.isEmpty()) {
             throw new IllegalStateException("the store has no published rules: publish them first (callcheck publish --store URL --rules DIR)");
@@ -103,7 +111,7 @@ public final class PublishedPacks implements AutoCloseable {
         this.engine = engine;
         this.onFailures = onFailures;
         listening = store.onActivations(() -> worker.execute(this::refresh));
-        worker.scheduleWithFixedDelay(this::refresh, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::refresh, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Reads the activations and hands the engine what serves now and what serves next, compiling what it needs. */
