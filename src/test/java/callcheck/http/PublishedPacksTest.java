@@ -74,7 +74,9 @@ class PublishedPacksTest {
         for (int i = 0; i < INSTANCES; i++) {
             instances.add(TestServer.of(Service.fromStore(EvaluationLimits.defaults(), DecisionStore.open(url, null), false, null, Duration.ofMinutes(1))));
         }
-        oldDigest = servedDigest(instances.get(0));
+        oldDigest = callcheck.pack.PackLoader.digest(before, before.resolve("910/2024-01-01"));
+        newDigest = callcheck.pack.PackLoader.digest(after, after.resolve("910/2024-01-01"));
+        assertThat(newDigest).isNotEqualTo(oldDigest);
     }
 
     @AfterAll
@@ -126,7 +128,6 @@ class PublishedPacksTest {
         for (Thread t : clients) t.join(60_000);
 
         assertThat(failed.get()).as("requests that failed").isZero();
-        newDigest = answers.stream().map(Answer::digest).filter(d -> !d.equals(oldDigest)).findFirst().orElseThrow();
         List<String> wrong = new ArrayList<>();
         for (Answer a : answers) {
             if (!a.digest().equals(oldDigest) && !a.digest().equals(newDigest)) wrong.add(a + ": a third digest");
@@ -136,8 +137,10 @@ class PublishedPacksTest {
         assertThat(wrong).as("wrong verdicts").isEmpty();
         for (int i = 0; i < INSTANCES; i++) {
             int instance = i;
-            long lastOldAsked = answers.stream().filter(a -> a.instance() == instance && a.digest().equals(oldDigest)).mapToLong(Answer::sent).max().orElseThrow();
-            long firstNewAnswered = answers.stream().filter(a -> a.instance() == instance && a.digest().equals(newDigest)).mapToLong(Answer::answered).min().orElseThrow();
+            long lastOldAsked = answers.stream().filter(a -> a.instance() == instance && a.digest().equals(oldDigest)).mapToLong(Answer::sent).max()
+                    .orElseThrow(() -> new AssertionError("instance " + instance + " answered no verdict of the old digest"));
+            long firstNewAnswered = answers.stream().filter(a -> a.instance() == instance && a.digest().equals(newDigest)).mapToLong(Answer::answered).min()
+                    .orElseThrow(() -> new AssertionError("instance " + instance + " answered no verdict of the new digest"));
             System.out.printf("instance %d: last verdict of the old digest asked %d ms before the instant, first of the new answered %d ms after it%n",
                     instance, atMillis - lastOldAsked, firstNewAnswered - atMillis);
         }
