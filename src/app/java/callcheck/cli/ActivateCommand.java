@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
  * Makes archived packs of a call serve again (or later): each digest replaces the one of its version among those in
  * force; the other versions stay as they are. A digest may be given by its first characters.
  */
-@Command(name = "activate", description = {"Make archived packs of a call serve on every instance started with serve --rules-from-store:",
-        "each digest replaces the one of its version; now, or from --at. Exit 0 done, 2 an error."})
+@Command(name = "activate", description = {"Make archived packs of a call serve on every instance started with serve --rules-from-store.",
+        "Each digest replaces the one of its version; now, or from --at. Exit 0 done, 2 an error."})
 final class ActivateCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;

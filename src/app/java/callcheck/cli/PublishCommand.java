@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
  * test} does (the same run; anything it fails refuses the publication), archives each pack by its digest, and records
  * per call which digests serve from when. Exit 0 published (or already serving), 1 the examples fail, 2 an error.
  */
-@Command(name = "publish", description = {"Test the rules folder's packs with their examples, archive them in the store and make them serve",
-        "on every instance started with serve --rules-from-store: now, or from --activate-at.",
+@Command(name = "publish", description = {"Test the packs with their examples, archive them in the store and make them serve from a time.",
+        "Every instance started with serve --rules-from-store serves them: now, or from --activate-at.",
         "Exit 0 published, 1 the examples fail (nothing is published), 2 an error."})
 final class PublishCommand implements Callable<Integer> {
     @Mixin

@@ -15,8 +15,8 @@ import java.util.concurrent.Callable;
  * Makes the call serve, now, the packs of the activation before the one in force; a second rollback goes back one
  * more (a rollback is recorded as an activation of its own, restoring the earlier one).
  */
-@Command(name = "rollback", description = {"Make a call serve again, now, the packs it served before the activation in force",
-        "(on every instance started with serve --rules-from-store); each rollback goes one further back. Exit 0 done, 2 an error."})
+@Command(name = "rollback", description = {"Make a call serve again, now, the packs it served before the activation in force.",
+        "On every instance started with serve --rules-from-store; each rollback goes one further back. Exit 0 done, 2 an error."})
 final class RollbackCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;

@@ -65,6 +65,8 @@ public final class PublishedPacks implements AutoCloseable {
     /** The digests serving, and those scheduled with the instant they serve from: what the last refresh handed over. */
     private Set<String> serving = Set.of();
     private Set<String> scheduled;
+    /** The digests that served before: kept compiled, so that a rollback switches back without compiling. */
+    private Set<String> previous = Set.of();
     private Instant scheduledAt;
     /** The reference data of the packs last handed over (kept when none of the next ones compiles). */
     private ReferenceData reference;
@@ -120,6 +122,7 @@ public final class PublishedPacks implements AutoCloseable {
             List<Activation> all = store.activations(null);
             Instant now = Instant.now();
             if (scheduledAt != null && !scheduledAt.isAfter(now)) {
+                previous = serving;
                 serving = scheduled; // the engine switched by itself at the instant
                 scheduled = null;
                 scheduledAt = null;
@@ -128,6 +131,7 @@ public final class PublishedPacks implements AutoCloseable {
             if (!current.equals(serving)) {
                 engine.swap(packSet(current));
                 LOG.info("serving the published packs {}", current);
+                previous = serving;
                 serving = current;
                 scheduled = null;
                 scheduledAt = null;
@@ -150,7 +154,9 @@ public final class PublishedPacks implements AutoCloseable {
                 scheduled = null;
                 scheduledAt = null;
             }
-            compiled.keySet().retainAll(union(serving, scheduled));
+            Set<String> kept = union(serving, scheduled);
+            kept.addAll(previous);
+            compiled.keySet().retainAll(kept);
             onFailures.accept(failures());
         } catch (StoreUnavailableException e) {
             LOG.warn("cannot read the published packs: {}; serving on what serves", e.getMessage());
@@ -216,13 +222,13 @@ public final class PublishedPacks implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        worker.shutdownNow();
         if (listening != null) {
             try {
-                listening.close();
+                listening.close(); // first: a notification then has no worker to hand its refresh to
             } catch (Exception e) {
                 // nothing is left to stop
             }
         }
+        worker.shutdownNow();
     }
 }

@@ -72,7 +72,10 @@ class PublishedPacksTest {
         String[] words = added.out().trim().split("\\s+");
         token = words[words.length - 1];
         for (int i = 0; i < INSTANCES; i++) {
-            instances.add(TestServer.of(Service.fromStore(EvaluationLimits.defaults(), DecisionStore.open(url, null), false, null, Duration.ofMinutes(1))));
+            // A budget past the default: while the three compile the new version at once, the two cores are theirs, and a
+            // warm evaluation may wait past 500 ms (503 evaluation_timeout): this test is about which pack decides.
+            instances.add(TestServer.of(Service.fromStore(EvaluationLimits.withBudget(Duration.ofSeconds(10)), DecisionStore.open(url, null), false, null,
+                    Duration.ofMinutes(1))));
         }
         oldDigest = callcheck.pack.PackLoader.digest(before, before.resolve("910/2024-01-01"));
         newDigest = callcheck.pack.PackLoader.digest(after, after.resolve("910/2024-01-01"));
