@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The durable record of decisions, the packs that made them, and the API tokens. {@link #open} gives the embedded
+ * The durable record of decisions, the packs that made them, the API tokens, and which published packs serve from
+ * when ({@link Activation}). {@link #open} gives the embedded
  * store (H2 in a folder) or PostgreSQL; both have one schema (Flyway migrations in db/migration).
  * <p>
  * {@link #record} returns only once the decision is committed; many callers' records are committed together (one
