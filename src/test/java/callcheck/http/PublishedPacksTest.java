@@ -177,6 +177,12 @@ class PublishedPacksTest {
         long lag = untilAllServe(oldDigest) - rolledBack;
         System.out.printf("rollback: every instance listed the old digest %d ms after the command returned%n", lag);
 
+        CliRun listed = CliRun.of("activations", "--store", url, "--call", "910");
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        List<String> rows = listed.outLines();
+        assertThat(rows).hasSize(4); // the header, two publications, the rollback
+        assertThat(rows.get(3)).contains("rollback", "IN FORCE", oldDigest);
+
         CliRun further = CliRun.of("rollback", "--store", url, "--call", "910");
         assertThat(further.exit()).isEqualTo(2);
         assertThat(further.err()).contains("no earlier activation");
