@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Checks proposals for Flemish AMIF funding calls against versioned Drools rule packs.",
         subcommands = {CheckCommand.class, RulesCommand.class, ServeCommand.class, ValidateCommand.class, TestCommand.class,
                 DiffCommand.class, VersionCommand.class, ExampleCommand.class, TokenCommand.class, DecisionsCommand.class,
-                RoundCommand.class, ImpactCommand.class, CallCommand.class, FactsCommand.class, StoreCommand.class})
+                RoundCommand.class, ImpactCommand.class, CallCommand.class, FactsCommand.class, StoreCommand.class,
+                PublishCommand.class, ActivateCommand.class, RollbackCommand.class, ActivationsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -32,6 +32,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--rules", defaultValue = "${env:CALLCHECK_RULES:-rules}", description = "rules folder (default: ${DEFAULT-VALUE}, env CALLCHECK_RULES)")
     Path rules;
 
+    @Option(names = "--rules-from-store", description = "serve the packs published to the store (callcheck publish), switching when an activation takes over, instead of a rules folder")
+    boolean rulesFromStore;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--examples", defaultValue = "${env:CALLCHECK_EXAMPLES:-examples}", description = "examples that gate each reload (default: ${DEFAULT-VALUE}, env CALLCHECK_EXAMPLES)")
     Path examples;
 
@@ -77,6 +83,17 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("--round-budget must be at least 1 ms");
             return 2;
         }
+        if (rulesFromStore) {
+            boolean rulesGiven = spec.commandLine().getParseResult().hasMatchedOption("--rules") || System.getenv("CALLCHECK_RULES") != null;
+            if (rulesGiven) {
+                System.err.println("--rules-from-store serves the packs published to the store, --rules (or CALLCHECK_RULES) a folder on disk: give one of the two");
+                return 2;
+            }
+            if (storeOptions.none()) {
+                System.err.println("--rules-from-store needs a store to read the published packs from: --store JDBC_URL (or --data DIR), not none");
+                return 2;
+            }
+        }
         long loading = System.nanoTime();
         callcheck.store.DecisionStore store = storeOptions.none() ? null : storeOptions.open();
         if (store == null && !storeOptions.none()) return 2;
@@ -85,8 +102,19 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         CompiledPackCache packCache = cache.open();
-        Service service = Service.load(rules, EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)).withRoundBudget(Duration.ofMillis(roundBudgetMillis)),
-                store, requireToken, packCache);
+        EvaluationLimits limits = EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis)).withRoundBudget(Duration.ofMillis(roundBudgetMillis));
+        Service service;
+        if (rulesFromStore) {
+            try {
+                service = Service.fromStore(limits, store, requireToken, packCache);
+            } catch (RuntimeException e) {
+                System.err.println("cannot serve the published packs of " + storeOptions.describe() + ": " + e.getMessage());
+                store.close();
+                return 2;
+            }
+        } else {
+            service = Service.load(rules, limits, store, requireToken, packCache);
+        }
         if (keepInputsDays != null) service.keepInputs(java.time.Duration.ofDays(keepInputsDays));
         long compiledMillis = (System.nanoTime() - loading) / 1_000_000;
         service.server().examples(examples).contact(contact).trustProxies(trustedProxies == null ? java.util.List.of() : trustedProxies);
@@ -98,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
             service.close();
             return 2;
         }
-        if (watch) service.watch(examples, RulesWatcher.SETTLE);
+        if (watch && !rulesFromStore) service.watch(examples, RulesWatcher.SETTLE);
         service.warmUp(examples);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -109,9 +137,9 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "callcheck-shutdown"));
         LOG.info("serving {} pack version(s) of {} on http://{}:{} ({} failed to compile; loaded in {} ms, {}; {}; decisions in {}{})",
-                service.loaded().packs().all().size(), rules, host, bound, service.loaded().failures().size(), compiledMillis,
+                service.loaded().packs().all().size(), rulesFromStore ? "the packs published to the store" : rules, host, bound, service.loaded().failures().size(), compiledMillis,
                 packCache == null ? "no cache" : packCache.hits() + " from the cache " + packCache.directory() + ", " + packCache.misses() + " compiled",
-                watch ? "reloading on change" : "not watching for changes", storeOptions.describe(),
+                rulesFromStore ? "switching when an activation takes over" : watch ? "reloading on change" : "not watching for changes", storeOptions.describe(),
                 requireToken ? "; evaluating needs a token" : "");
         stopped.await();
         return 0;

@@ -121,6 +121,11 @@ final class TestCommand implements Callable<Integer> {
         });
     }
 
+    /** The packs the last {@link #run} over the call (every call: null) compiled and tested, or null. */
+    LoadReport loaded(String call) {
+        return held.get(String.valueOf(call));
+    }
+
     /** One run over one call (every call: null): the tables or the JSON. Exit 0 all pass and covered, 1 not, 2 cannot run. */
     int run(PackLoader loader, String call, PrintStream out) {
         PrintStream err = format.equals("json") || watch ? out : System.err;

@@ -48,6 +48,8 @@ public final class Service implements AutoCloseable {
     private final HttpServer server;
     private final DecisionStore store;
     private RulesWatcher watcher;
+    /** Serving the store's published packs instead of a rules folder (rules is then null). */
+    private callcheck.reload.PublishedPacks published;
     private ScheduledExecutorService retention;
 
     private Service(Path rules, LoadReport loaded, PackLoader loader, EvaluationLimits limits, DecisionStore store, boolean requireToken) {
@@ -98,6 +100,30 @@ public final class Service implements AutoCloseable {
         return new Service(rules, report, loader, limits, store, requireToken);
     }
 
+    /**
+     * The packs the store's activations name ({@code serve --rules-from-store}), compiled from its archive, followed from
+     * then on: a new activation swaps them in on every instance, at its instant. Throws {@link IllegalStateException}
+     * when the store has none published.
+     */
+    public static Service fromStore(EvaluationLimits limits, DecisionStore store, boolean requireToken, CompiledPackCache cache) {
+        return fromStore(limits, store, requireToken, cache, callcheck.reload.PublishedPacks.POLL);
+    }
+
+    /** As {@link #fromStore(EvaluationLimits, DecisionStore, boolean, CompiledPackCache)}, polling every {@code poll} (tests: to rely on the notifications). */
+    static Service fromStore(EvaluationLimits limits, DecisionStore store, boolean requireToken, CompiledPackCache cache, Duration poll) {
+        PackLoader loader = new PackLoader(PackOptions.fromSystemProperties(), cache);
+        callcheck.reload.PublishedPacks published = callcheck.reload.PublishedPacks.load(store, loader, poll);
+        LoadReport report = published.report();
+        if (cache != null) cache.release();
+        for (Map.Entry<String, List<CompileError>> f : report.failures().entrySet()) {
+            for (CompileError e : f.getValue()) LOG.error("published pack {} does not compile: {}", f.getKey(), e);
+        }
+        Service s = new Service(null, report, loader, limits, store, requireToken);
+        s.published = published;
+        published.follow(s.engine, failures -> s.server.health().failures(failures));
+        return s;
+    }
+
     /** Erases the stored proposals (of decisions and rounds) older than {@code keep}, now and every hour (their verdicts stay). */
     public synchronized void keepInputs(Duration keep) {
         if (store == null) throw new IllegalStateException("no store");
@@ -131,6 +157,7 @@ public final class Service implements AutoCloseable {
      */
     public synchronized void watch(Path examples, Duration settle) throws IOException {
         if (watcher != null) throw new IllegalStateException("already watching");
+        if (rules == null) throw new IllegalStateException("serving the store's published packs: there is no rules folder to watch");
         // The watcher is the only one that swaps packs.
         watcher = RulesWatcher.start(engine, rules, examples != null && Files.isDirectory(examples) ? examples : null,
                 settle, status -> server.health().failures(status.failures()));
@@ -172,6 +199,7 @@ public final class Service implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (watcher != null) watcher.close();
+        if (published != null) published.close();
         if (retention != null) retention.shutdownNow();
         server.stop();
         if (store != null) store.close();

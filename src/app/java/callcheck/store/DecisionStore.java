@@ -7,7 +7,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The durable record of decisions, the packs that made them, and the API tokens. {@link #open} gives the embedded
+ * The durable record of decisions, the packs that made them, the API tokens, and which published packs serve from
+ * when ({@link Activation}). {@link #open} gives the embedded
  * store (H2 in a folder) or PostgreSQL; both have one schema (Flyway migrations in db/migration).
  * <p>
  * {@link #record} returns only once the decision is committed; many callers' records are committed together (one
@@ -91,6 +92,28 @@ public interface DecisionStore extends AutoCloseable {
 
     /** The archived pack of a digest. */
     Optional<Pack> pack(String digest);
+
+    /** Archives the pack by its digest unless it is archived already (callcheck publish). */
+    void archive(Pack pack);
+
+    /** The call and version of each archived digest that starts with the prefix (a digest as a person types it). */
+    List<Pack> archivedLike(String digestPrefix);
+
+    /**
+     * Records an activation (its id made here) of digests already archived; on PostgreSQL, tells every instance that
+     * listens ({@link #onActivations}) once it is committed.
+     */
+    Activation activate(String call, List<String> digests, Instant activeFrom, String publishedBy, String kind, String restores);
+
+    /** The activations of the call (null: of every call), in the order they take over ({@link Activation#ORDER}). */
+    List<Activation> activations(String call);
+
+    /**
+     * Calls {@code changed} whenever an activation is recorded by any process, as PostgreSQL tells it (LISTEN/NOTIFY on a
+     * connection of its own, made again when lost, {@code changed} called then too); on H2 never (callers poll).
+     * Closing the handle stops listening.
+     */
+    AutoCloseable onActivations(Runnable changed);
 
     /**
      * Erases the proposals of the decisions and the inline proposals of the rounds received before the instant (their

@@ -52,6 +52,8 @@ final class JdbcStore implements DecisionStore {
     private final boolean h2;
     /** The embedded store's folder; null for PostgreSQL. */
     private final Path dataFolder;
+    /** The PostgreSQL URL, for the connection that listens for activations; null on H2. */
+    private String listenUrl;
     private final GroupCommit<Record> writer;
     /** Digests known to be archived, so that a record checks the database for its pack once per digest. */
     private final Set<String> archived = ConcurrentHashMap.newKeySet();
@@ -172,7 +174,9 @@ final class JdbcStore implements DecisionStore {
             throw e;
         }
         if (h2) restrict(dataFolder);
-        return new JdbcStore(pool, h2, h2 ? dataFolder : null);
+        JdbcStore store = new JdbcStore(pool, h2, h2 ? dataFolder : null);
+        if (!h2) store.listenUrl = url;
+        return store;
     }
 
     /**
@@ -556,6 +560,125 @@ final class JdbcStore implements DecisionStore {
         return Optional.of(new Pack(digest, head.get(0)[0], head.get(0)[1], files));
     }
 
+    // ---- activations
+
+    /** The channel of PostgreSQL's NOTIFY on which every recorded activation is announced (its payload: the call). */
+    static final String ACTIVATIONS_CHANNEL = "callcheck_activations";
+
+    @Override
+    public void archive(Pack pack) {
+        try (Connection c = pool.getConnection()) {
+            archive(c, pack);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public List<Pack> archivedLike(String digestPrefix) {
+        return query("SELECT digest, call_id, version FROM pack WHERE digest LIKE ? ORDER BY digest",
+                List.of(digestPrefix.replace("\\", "").replace("%", "").replace("_", "\\_") + "%"), 100,
+                rs -> new Pack(rs.getString(1), rs.getString(2), rs.getString(3), Map.of()));
+    }
+
+    @Override
+    public Activation activate(String call, List<String> digests, Instant activeFrom, String publishedBy, String kind, String restores) {
+        String id = callcheck.evaluation.Ulid.next();
+        Instant now = Instant.now();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                update(c, "INSERT INTO activation (id, call_id, active_from, published_by, published_at, kind, restores) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        id, call, activeFrom.toEpochMilli(), publishedBy, now.toEpochMilli(), kind, restores);
+                for (String d : new java.util.TreeSet<>(digests)) update(c, "INSERT INTO activation_pack (activation_id, digest) VALUES (?, ?)", id, d);
+                // Delivered to the listeners when the transaction commits, never before.
+                if (!h2) query(c, "SELECT pg_notify(?, ?)", List.of(ACTIVATIONS_CHANNEL, call), rs -> null);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        return new Activation(id, call, digests, Instant.ofEpochMilli(activeFrom.toEpochMilli()), publishedBy, Instant.ofEpochMilli(now.toEpochMilli()),
+                kind, restores);
+    }
+
+    @Override
+    public List<Activation> activations(String call) {
+        Map<String, List<String>> digests = new java.util.HashMap<>();
+        query("SELECT p.activation_id, p.digest FROM activation_pack p JOIN activation a ON a.id = p.activation_id"
+                        + (call == null ? "" : " WHERE a.call_id = ?") + " ORDER BY p.digest",
+                call == null ? List.of() : List.of(call), Integer.MAX_VALUE,
+                rs -> digests.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        List<Activation> out = new ArrayList<>(query("SELECT id, call_id, active_from, published_by, published_at, kind, restores FROM activation"
+                        + (call == null ? "" : " WHERE call_id = ?"), call == null ? List.of() : List.of(call), Integer.MAX_VALUE,
+                rs -> new Activation(rs.getString(1), rs.getString(2), digests.getOrDefault(rs.getString(1), List.of()),
+                        Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7))));
+        out.sort(Activation.ORDER);
+        return out;
+    }
+
+    @Override
+    public AutoCloseable onActivations(Runnable changed) {
+        if (h2) return () -> { };
+        ActivationListener l = new ActivationListener(listenUrl, changed);
+        l.start();
+        return l::close;
+    }
+
+    /**
+     * LISTEN on a connection of its own (not the pool's, which recycles its connections): PostgreSQL holds the
+     * notifications for it between two waits, so none is lost while {@code changed} runs. A lost connection is made
+     * again a second later, and {@code changed} called then, for what was announced meanwhile.
+     */
+    private static final class ActivationListener extends Thread {
+        private final String url;
+        private final Runnable changed;
+        private volatile boolean closed;
+
+        ActivationListener(String url, Runnable changed) {
+            super("activation-listener");
+            setDaemon(true);
+            this.url = url;
+            this.changed = changed;
+        }
+
+        @Override
+        public void run() {
+            boolean first = true;
+            while (!closed) {
+                try (Connection c = java.sql.DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + ACTIVATIONS_CHANNEL);
+                    if (!first) changed.run();
+                    first = false;
+                    org.postgresql.PGConnection pg = c.unwrap(org.postgresql.PGConnection.class);
+                    while (!closed) {
+                        org.postgresql.PGNotification[] n = pg.getNotifications(1_000);
+                        if (n != null && n.length > 0) changed.run();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (closed) return;
+                    org.slf4j.LoggerFactory.getLogger(JdbcStore.class).warn("listening for activations: {}; again in a second", e.getMessage());
+                    first = false;
+                    try {
+                        Thread.sleep(1_000);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        void close() {
+            closed = true;
+            interrupt();
+        }
+    }
+
     // ---- retention
 
     @Override
@@ -684,7 +807,7 @@ final class JdbcStore implements DecisionStore {
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, List.of(args));
+            bind(s, java.util.Arrays.asList(args)); // a column may be set to null
             return s.executeUpdate();
         }
     }

@@ -28,7 +28,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * pack's shared KieBase, on an immutable snapshot of the packs. Embedders use {@link callcheck.engine.Engine}.
  */
 public final class PackEngine {
-    private final AtomicReference<PackSet> packs;
+    /**
+     * The packs serving and, when a switch is scheduled ({@link #swapAt}), the packs that serve from its instant on:
+     * {@link #packs} reads the clock, so that the switch is exact to the millisecond whatever a timer's delay.
+     */
+    private record Serving(PackSet now, PackSet next, long nextAtMillis) {
+    }
+
+    private final AtomicReference<Serving> packs;
     private final PackLoader loader;
     private final Evaluator evaluator;
 
@@ -49,7 +56,7 @@ public final class PackEngine {
 
     /** Serving the given packs within the evaluator's limits; a reload compiles with the loader's options, as the packs were. */
     public PackEngine(PackSet packs, PackLoader loader, Evaluator evaluator) {
-        this.packs = new AtomicReference<>(packs);
+        this.packs = new AtomicReference<>(new Serving(packs, null, 0));
         this.loader = loader;
         this.evaluator = evaluator;
     }
@@ -80,12 +87,27 @@ public final class PackEngine {
 
     /** The packs now serving. */
     public PackSet packs() {
-        return packs.get();
+        Serving s = packs.get();
+        if (s.next() == null || System.currentTimeMillis() < s.nextAtMillis()) return s.now();
+        packs.compareAndSet(s, new Serving(s.next(), null, 0));
+        return s.next();
     }
 
-    /** Replaces the serving packs at once; evaluations already running finish on the snapshot they started with. */
-    public void swap(PackSet next) {
-        packs.set(next);
+    /**
+     * Replaces the serving packs at once (and forgets a switch scheduled); evaluations already running finish on the
+     * snapshot they started with.
+     */
+    public synchronized void swap(PackSet next) {
+        packs.set(new Serving(next, null, 0));
+    }
+
+    /**
+     * Serves {@code next} from the instant on (by this machine's clock), exactly: an evaluation that takes its packs
+     * before the instant gets those serving now, one that takes them at or after it gets {@code next}. Replaces a switch
+     * scheduled before; an instant already past swaps at once.
+     */
+    public synchronized void swapAt(PackSet next, java.time.Instant at) {
+        packs.set(new Serving(packs(), next, at.toEpochMilli()));
     }
 
     /** Evaluates with the version that governs the proposal's submission date. */
@@ -101,7 +123,7 @@ public final class PackEngine {
      * @throws callcheck.engine.EngineBusyException        no evaluation slot came free in time
      */
     public Verdict evaluate(String call, String version, Proposal proposal) {
-        PackSet snapshot = packs.get();
+        PackSet snapshot = packs();
         return evaluate(snapshot, snapshot.select(call, version, proposal.getSubmittedOn()), proposal);
     }
 
