@@ -26,7 +26,11 @@ done
 work=$(mktemp -d /tmp/callcheck-image-check.XXXXXX)
 pid=
 cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+    # the service is the child of unshare: end it first, then unshare
+    if [ -n "$pid" ]; then
+        pkill -KILL -P "$pid" 2>/dev/null || true
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
     wait 2>/dev/null || true
     rm -rf "$work"
 }
