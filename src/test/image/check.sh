@@ -3,10 +3,11 @@
 # as a runtime would, and checks that it serves: its layers unpacked in order into a root file system, which is then
 # mounted read-only with tmpfs on /data and /tmp (as the Kubernetes example runs it: readOnlyRootFilesystem and two
 # emptyDir volumes); its entrypoint, arguments, environment, working directory and user taken from the image's own
-# configuration; the process started in a mount namespace of its own (unshare) and a chroot, as the user the image
-# names, with no capability. It then checks that the process runs as that user, /health/live and /health/ready
-# answer 200, a test pack's evaluations give the verdicts its rules say, the embedded store was written in /data by
-# that user, and a SIGTERM stops it cleanly.
+# configuration; the process started in a mount namespace of its own, chrooted (unshare --root) as the user the image
+# names, with no capability. It then checks that the process runs as that user on a read-only root, /health/live and
+# /health/ready answer 200, the image's own health check answers from inside, a test pack's evaluations give the
+# verdicts its rules say with amounts written the Dutch way in Dutch, the embedded store was made in /data by that
+# user, and a SIGTERM stops it cleanly.
 #
 # A script rather than a JUnit test: it needs root (mount, chroot), Linux's unshare, jq and curl, and the image of the
 # profile, none of which the tests of `mvn verify` may assume; .ci/run runs it after building with -Pimage.
@@ -111,7 +112,9 @@ awk -v u="$uid" '/^Uid:/ { exit !($2 == u && $3 == u && $4 == u && $5 == u) }' "
     fail "the process does not run as uid $uid"
 awk -v g="$gid" '/^Gid:/ { exit !($2 == g && $3 == g) }' "/proc/$java_pid/status" || fail "the process does not run as gid $gid"
 grep -q '^CapEff:[[:space:]]*0*$' "/proc/$java_pid/status" || fail "the process has capabilities"
-pass "runs as $uid:$gid with no capability"
+root_mount=$(awk '$5 == "/" { print $6 }' "/proc/$java_pid/mountinfo")
+[[ ",$root_mount," == *,ro,* ]] || fail "the process's root is not read-only: $root_mount"
+pass "runs as $uid:$gid with no capability, on a read-only root"
 
 for i in $(seq 1 60); do
     [ "$(status "http://127.0.0.1:$port/health/ready")" = 200 ] && break
