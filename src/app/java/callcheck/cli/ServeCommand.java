@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         if (rulesFromStore) {
-            boolean rulesGiven = spec.commandLine().getParseResult().hasMatchedOption("--rules") || System.getenv("CALLCHECK_RULES") != null;
+            boolean rulesGiven = spec.commandLine().getParseResult().hasMatchedOption("--rules") || !System.getenv().getOrDefault("CALLCHECK_RULES", "").isEmpty();
             if (rulesGiven) {
                 System.err.println("--rules-from-store serves the packs published to the store, --rules (or CALLCHECK_RULES) a folder on disk: give one of the two");
                 return 2;
