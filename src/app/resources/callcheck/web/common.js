@@ -259,15 +259,17 @@ function renderPlan(plan, asked, findings) {
     ['own', 'planOwn', plan.ownMin, asked.own, 'under'],
   ].filter(r => r[2] !== null && r[2] !== undefined);
   return h('div', { class: 'plan' }, title,
-    h('div', { class: 'table-scroll' }, h('table', { id: 'plan' },
+    // on a narrow screen each row becomes a card (style.css, table.stack), its amounts named by their column
+    h('div', { class: 'table-scroll' }, h('table', { id: 'plan', class: 'stack' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('planRow') }), h('th', { scope: 'col', text: t('planAllowed') }),
         h('th', { scope: 'col', text: t('planAsked') }))),
       h('tbody', {}, rows.map(([row, key, allowed, wanted, side]) => {
         const f = marks[row];
         const note = f ? (/RANGE$/.test(f.rule) ? 'outside' : side) : null;
         return h('tr', { class: f ? 'off' : null, dataset: { row, rule: f ? f.rule : null } },
-          h('th', { scope: 'row', text: t(key) }), h('td', { class: 'num', text: money(allowed) }),
-          h('td', { class: 'num' }, money(wanted), note ? h('span', { class: 'off-note', text: ' (' + t(note) + ': ' + f.rule + ')' }) : null));
+          // an amount never breaks over two lines; the note beside it may
+          h('th', { scope: 'row', text: t(key) }), h('td', { class: 'num', dataset: { label: t('planAllowed') } }, h('span', { class: 'amount', text: money(allowed) })),
+          h('td', { class: 'num', dataset: { label: t('planAsked') } }, h('span', { class: 'amount', text: money(wanted) }), note ? h('span', { class: 'off-note', text: ' (' + t(note) + ': ' + f.rule + ')' }) : null));
       })))));
 }
 

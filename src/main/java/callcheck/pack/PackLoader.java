@@ -169,6 +169,12 @@ public final class PackLoader {
         if (s.until() != null && s.until().isBefore(s.from())) {
             errors.add(new CompileError(manifestFile, 0, 0, "submissions.until is before submissions.from"));
         }
+        // Each text a page shows has its Dutch beside it, as a rule's @title has its @titleNl.
+        if (s.assumption() != null && s.assumptionNl() == null) {
+            errors.add(new CompileError(manifestFile, 0, 0, "submissions has an assumption but no assumptionNl: write it in Dutch too, for the Dutch pages"));
+        }
+        dutchAssumptions(own.assumptions(), manifestFile, errors);
+        for (Included inc : included) dutchAssumptions(inc.module().assumptions(), inc.file(), errors);
         if (manifest.parameters().containsKey(USES_SUBMISSIONS) || manifest.assumptions().containsKey(USES_SUBMISSIONS)) {
             errors.add(new CompileError(manifestFile, 0, 0, "'" + USES_SUBMISSIONS + "' is reserved for @uses: name the parameter or assumption otherwise"));
         }
@@ -439,7 +445,7 @@ public final class PackLoader {
             join("parameter", inc.module().parameters(), inc.file(), parameters, definedIn, manifestFile, errors);
             join("assumption", inc.module().assumptions(), inc.file(), assumptions, definedIn, manifestFile, errors);
         }
-        return new Manifest(own.call(), own.title(), own.programme(), own.version(), own.submissions(), documents, parameters,
+        return new Manifest(own.call(), own.title(), own.programme(), own.programmeNl(), own.version(), own.submissions(), documents, parameters,
                 assumptions, own.include());
     }
 
@@ -475,6 +481,13 @@ public final class PackLoader {
     }
 
     /** Checks and types the parameters one file defines, citing the documents it may cite, into {@code out}. */
+    /** An assumption without its Dutch text is an error, as a rule without {@code @titleNl} is. */
+    private static void dutchAssumptions(Map<String, Manifest.AssumptionSpec> assumptions, String file, List<CompileError> errors) {
+        assumptions.forEach((name, a) -> {
+            if (a.textNl() == null) errors.add(new CompileError(file, 0, 0, "assumption " + name + " has no textNl: write it in Dutch too, for the Dutch pages"));
+        });
+    }
+
     private static void parameters(Map<String, Manifest.ParameterSpec> specs, Map<String, Manifest.Document> documents, String file,
                                    List<CompileError> errors, Map<String, Parameter> out) {
         specs.forEach((name, spec) -> {
@@ -506,17 +519,24 @@ public final class PackLoader {
                 if (d == null) {
                     errors.add(new CompileError(file, 0, 0, "parameter " + name + " cites document '" + spec.source().document() + "' that " + file + " does not list"));
                 } else {
-                    source = new Source(d.citation(), spec.source().section());
+                    source = new Source(d.citation(), spec.source().section(), spec.source().sectionNl());
                 }
             }
-            String assumption = spec.assumption();
+            if (spec.description() != null && spec.descriptionNl() == null) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + " has a description but no descriptionNl: write it in Dutch too, for the Dutch pages"));
+            }
+            if (spec.assumption() != null && spec.assumptionNl() == null) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + " has an assumption but no assumptionNl: write it in Dutch too, for the Dutch pages"));
+            }
+            String assumption = spec.assumption(), assumptionNl = spec.assumptionNl();
             if (unknown && assumption == null) {
                 assumption = "The sources do not give " + (spec.description() == null ? name : spec.description()) + "; the value is unknown.";
+                assumptionNl = "De bronnen geven " + (spec.descriptionNl() == null ? name : spec.descriptionNl()) + " niet; de waarde is onbekend.";
             }
             if (spec.source() == null && assumption == null) {
                 errors.add(new CompileError(file, 0, 0, "parameter " + name + " needs a source or an assumption"));
             }
-            out.put(name, new Parameter(name, type, value, spec.description(), source, assumption));
+            out.put(name, new Parameter(name, type, value, spec.description(), source, assumption, spec.descriptionNl(), assumptionNl));
         });
     }
 
@@ -545,16 +565,23 @@ public final class PackLoader {
             return null;
         }
         List<String> uses = list(md.get("uses"));
-        List<String> assumptions = new ArrayList<>();
+        List<String> assumptions = new ArrayList<>(), assumptionsNl = new ArrayList<>();
         for (String u : uses) {
             if (u.equals(USES_SUBMISSIONS)) {
                 // The version's submission dates: an assumption when the sources do not give them.
-                if (m.submissions().assumption() != null) assumptions.add(m.submissions().assumption());
+                if (m.submissions().assumption() != null) {
+                    assumptions.add(m.submissions().assumption());
+                    assumptionsNl.add(m.submissions().assumptionNl());
+                }
             } else if (params.all().containsKey(u)) {
-                String a = params.get(u).assumption();
-                if (a != null) assumptions.add(a);
+                Parameter p = params.get(u);
+                if (p.assumption() != null) {
+                    assumptions.add(p.assumption());
+                    assumptionsNl.add(p.assumptionNl());
+                }
             } else if (m.assumptions().containsKey(u)) {
                 assumptions.add(m.assumptions().get(u).text());
+                assumptionsNl.add(m.assumptions().get(u).textNl());
             } else {
                 errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest, nor '" + USES_SUBMISSIONS + "'"));
                 return null;
@@ -564,6 +591,8 @@ public final class PackLoader {
         return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
                 ParameterText.fill(text(md.get("titleNl")), params, ParameterText.DUTCH), text(md.get("nl")), text(md.get("en")),
                 new Source(doc.citation(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
+                // a missing Dutch text is an error of the manifest already: the pack does not load
+                assumptionsNl.isEmpty() || assumptionsNl.contains(null) ? null : String.join(" ", assumptionsNl),
                 list(md.get("needs")), uses, text(md.get("limit")), file);
     }
 

@@ -366,6 +366,35 @@ class WebPagesBrowserTest {
     }
 
     @Test
+    void theComparisonShowsTheRoundsWhoseOutcomeACallLevelParameterChanges(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // Test pack 997: its second version raises only the budget of a round (100 -> 150); its own examples hold two
+        // rounds, one of 140 (over the first budget only) and one of 90.
+        Path rules = tmp.resolve("rules");
+        callcheck.support.RulesCopy.copyTree(Path.of("src/test/resources/packs/rounds/997"), rules.resolve("997"));
+        callcheck.support.RulesCopy.copyTree(Path.of("src/test/resources/library/rules/reference"), rules.resolve("reference"));
+        HttpServer rounds = new HttpServer(callcheck.evaluation.PackEngine.load(rules), Map.of())
+                .examples(Path.of("src/test/resources/packs/rounds-examples"));
+        String at = "http://127.0.0.1:" + rounds.start("127.0.0.1", 0);
+        try {
+            driver.get(at + "/calls/997?from=2020-01-01&to=2021-01-01");
+            assertThat(waitFor(By.id("examples-count")).getText()).isEqualTo("0 van de 2 voorbeelden krijgen een ander oordeel; bij 0 verandert alleen wat de regels vinden.");
+            assertThat(driver.findElement(By.id("rounds-count")).getText()).startsWith("1 van de 2 rondevoorbeelden");
+            assertThat(attributes("#round-changes tbody tr", "data-example")).containsExactly("over-the-first-budget");
+            assertThat(attributes("#round-changes tbody td[data-verdict]", "data-verdict")).containsExactly("INELIGIBLE", "ELIGIBLE");
+            List<WebElement> cells = driver.findElements(By.cssSelector("#round-changes tbody tr td"));
+            assertThat(cells.get(0).getText()).contains("buiten een grens van de oproep").contains("voorgesteld: a, c");
+            assertThat(cells.get(1).getText()).contains("binnen de grenzen van de oproep").contains("voorgesteld: a, b, c");
+            assertThat(cells.get(2).getText()).isEqualTo("997-ROUND-BUDGET, voorgestelde selectie");
+            assertThat(attributes("#parameter-changes tbody tr", "data-parameter")).containsExactly("budget");
+            shot("27-call-997-round-diff");
+            checkAccessibility("the round examples in the comparison of two versions");
+            narrow("28-call-997-round-diff-360");
+        } finally {
+            rounds.stop();
+        }
+    }
+
+    @Test
     void theDecisionPageAsksForATokenOnceAndNeverPutsItInTheAddress() {
         driver.get(base + "/decisions/01JDEXAMPLE");
         WebElement token = waitFor(By.id("token"));
@@ -661,6 +690,10 @@ class WebPagesBrowserTest {
         driver.manage().window().setSize(new Dimension(NARROW, 800));
         assertThat((Boolean) js("const s = document.querySelector('#plan').parentElement; return s.scrollWidth <= s.clientWidth;"))
                 .as("the plan fits 360 px").isTrue();
+        // each amount on one line: an inline box broken over two lines has two rectangles
+        @SuppressWarnings("unchecked")
+        List<Long> lines = (List<Long>) js("return Array.from(document.querySelectorAll('#plan td .amount')).map(a => a.getClientRects().length);");
+        assertThat(lines).as("lines per amount in the plan at 360 px").hasSizeGreaterThanOrEqualTo(4).containsOnly(1L);
         narrow("16-plan-360");
     }
 
@@ -836,6 +869,20 @@ class WebPagesBrowserTest {
         JsonNode from = version(get("/v1/calls/426"), V426_FROM);
         String day = (String) js("return new Date(arguments[0] + 'T00:00:00').toLocaleDateString('nl-BE', {dateStyle: 'long'});", from.at("/submissions/from").asText());
         assertThat(driver.findElement(By.cssSelector("#versions tr[data-version='" + V426_FROM + "'] td")).getText()).isEqualTo(day);
+        // Wholly Dutch: each parameter's description and the version's assumptions as the manifest writes them in
+        // Dutch, nothing left marked as English; the English page shows the English.
+        List<String> dutchDescriptions = new ArrayList<>(), englishDescriptions = new ArrayList<>();
+        from.get("parameters").forEach(p -> {
+            dutchDescriptions.add(p.get("descriptionNl").asText());
+            englishDescriptions.add(p.get("description").asText());
+        });
+        assertThat(dutchDescriptions).doesNotContain("null", "");
+        assertThat(columnTexts("#parameters tbody tr", 2)).containsExactlyElementsOf(dutchDescriptions);
+        assertThat(driver.findElements(By.cssSelector("#call-host [lang=en]"))).isEmpty();
+        driver.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> columnTexts("#parameters tbody tr", 2).equals(englishDescriptions));
+        driver.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> columnTexts("#parameters tbody tr", 2).equals(dutchDescriptions));
         shot("25-call-426-call-level");
         checkAccessibility("a call's call-level rules");
         narrow("26-call-426-call-level-360");
@@ -946,6 +993,12 @@ class WebPagesBrowserTest {
     private static List<String> attributes(String css, String attribute) {
         return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.getAttribute(arguments[1]));",
                 css, attribute);
+    }
+
+    /** The text of one cell (counted from 0, the row's header included) of each row. */
+    @SuppressWarnings("unchecked")
+    private static List<String> columnTexts(String rows, int cell) {
+        return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(r => r.children[arguments[1]].textContent);", rows, cell);
     }
 
     /** axe-core in the same browser: no serious or critical violation on the page as it stands. */
@@ -1059,8 +1112,13 @@ class WebPagesBrowserTest {
     private static List<String> changedNames(JsonNode before, JsonNode after) {
         List<String> inOrder = new ArrayList<>();
         Stream.concat(names(before).stream(), names(after).stream()).distinct()
-                .filter(n -> !String.valueOf(before.get(n)).equals(String.valueOf(after.get(n)))).forEach(inOrder::add);
+                .filter(n -> !String.valueOf(withoutInherited(before.get(n))).equals(String.valueOf(withoutInherited(after.get(n))))).forEach(inOrder::add);
         return inOrder;
+    }
+
+    /** A parameter as the page compares it: whether a version inherits it or states it is no change of the parameter. */
+    private static JsonNode withoutInherited(JsonNode parameter) {
+        return parameter instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o.deepCopy().without("inherited") : parameter;
     }
 
     private static Set<String> changedRules(JsonNode before, JsonNode after) {
