@@ -204,7 +204,8 @@ class WebPagesBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#plan tr.off")).getText()).as("the AMIF asked stands out against the plan")
                 .contains("AMIF");
         shot("04-verdict-amif-share");
-        // the first screen as a person sees it, for the README (src/docs/check-page.png is a copy)
+        // the first screen as a person sees it; the README's src/docs/check-page.png is the top 1400 px of 04-verdict-amif-share
+        // (convert 04-verdict-amif-share.png -crop 1280x1400+0+0 +repage -strip PNG8:src/docs/check-page.png), with the finding and the plan
         js("window.scrollTo(0, 0);");
         try {
             Files.write(SCREENSHOTS.resolve("04b-verdict-amif-share-first-screen.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
