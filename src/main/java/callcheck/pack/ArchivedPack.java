@@ -28,7 +28,7 @@ public record ArchivedPack(RulePack pack, ReferenceData reference) {
         String manifest = files.keySet().stream().filter(p -> p.matches("[^/]+/[^/]+/" + PackLoader.MANIFEST)).findFirst()
                 .orElseThrow(() -> new PackException("archive", "the archive holds no <call>/<version>/" + PackLoader.MANIFEST));
         return inFolder(files, root -> {
-            RulePack pack = new PackLoader().load(root, root.resolve(manifest).getParent());
+            RulePack pack = PackLoader.forArchive().load(root, root.resolve(manifest).getParent());
             if (!pack.digest().equals(expectedDigest)) {
                 throw new PackException("archive", "the archived files give " + pack.digest() + ", not " + expectedDigest);
             }

@@ -81,6 +81,8 @@ public final class PackLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final PackOptions options;
+    /** Whether a text without its Dutch is an error; false only for archived packs ({@link #forArchive}). */
+    private final boolean requireDutch;
     private final CompiledPackCache cache;
     /**
      * The rules this loader compiled, by {@link #sourcesKey their sources}: versions of a call that share their rule
@@ -102,8 +104,21 @@ public final class PackLoader {
 
     /** Loading a pack compiled before from the cache, when not null; see {@link CompiledPackCache}. */
     public PackLoader(PackOptions options, CompiledPackCache cache) {
+        this(options, cache, true);
+    }
+
+    private PackLoader(PackOptions options, CompiledPackCache cache, boolean requireDutch) {
         this.options = options;
         this.cache = cache;
+        this.requireDutch = requireDutch;
+    }
+
+    /**
+     * A loader for the files a decision's pack was archived with: a pack archived before the Dutch texts were required
+     * ({@code @titleNl}, {@code descriptionNl}, ...) still compiles for a replay, its English standing in for the Dutch.
+     */
+    static PackLoader forArchive() {
+        return new PackLoader(PackOptions.DEFAULTS, null, false);
     }
 
     public PackOptions options() {
@@ -170,17 +185,19 @@ public final class PackLoader {
             errors.add(new CompileError(manifestFile, 0, 0, "submissions.until is before submissions.from"));
         }
         // Each text a page shows has its Dutch beside it, as a rule's @title has its @titleNl.
-        if (s.assumption() != null && s.assumptionNl() == null) {
+        if (requireDutch && s.assumption() != null && s.assumptionNl() == null) {
             errors.add(new CompileError(manifestFile, 0, 0, "submissions has an assumption but no assumptionNl: write it in Dutch too, for the Dutch pages"));
         }
-        dutchAssumptions(own.assumptions(), manifestFile, errors);
-        for (Included inc : included) dutchAssumptions(inc.module().assumptions(), inc.file(), errors);
+        if (requireDutch) {
+            dutchAssumptions(own.assumptions(), manifestFile, errors);
+            for (Included inc : included) dutchAssumptions(inc.module().assumptions(), inc.file(), errors);
+        }
         if (manifest.parameters().containsKey(USES_SUBMISSIONS) || manifest.assumptions().containsKey(USES_SUBMISSIONS)) {
             errors.add(new CompileError(manifestFile, 0, 0, "'" + USES_SUBMISSIONS + "' is reserved for @uses: name the parameter or assumption otherwise"));
         }
         Map<String, Parameter> byName = new LinkedHashMap<>();
-        parameters(own.parameters(), manifest.documents(), manifestFile, errors, byName);
-        for (Included inc : included) parameters(inc.module().parameters(), inc.module().documents(), inc.file(), errors, byName);
+        parameters(own.parameters(), manifest.documents(), manifestFile, requireDutch, errors, byName);
+        for (Included inc : included) parameters(inc.module().parameters(), inc.module().documents(), inc.file(), requireDutch, errors, byName);
         Parameters parameters = new Parameters(byName);
 
         List<Path> drlFiles = new ArrayList<>(drlFiles(folder));
@@ -321,7 +338,7 @@ public final class PackLoader {
         Map<String, String> ruleNames = new HashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
-                RuleInfo info = ruleInfo(r, manifest, parameters, byKiePath, root, errors);
+                RuleInfo info = ruleInfo(r, manifest, parameters, byKiePath, root, requireDutch, errors);
                 if (info == null) continue;
                 // Findings are tied to their rule by name: a name used in two packages (pack and module) is ambiguous.
                 String other = ruleNames.putIfAbsent(info.name(), info.file());
@@ -489,7 +506,7 @@ public final class PackLoader {
     }
 
     private static void parameters(Map<String, Manifest.ParameterSpec> specs, Map<String, Manifest.Document> documents, String file,
-                                   List<CompileError> errors, Map<String, Parameter> out) {
+                                   boolean requireDutch, List<CompileError> errors, Map<String, Parameter> out) {
         specs.forEach((name, spec) -> {
             Parameter.Type type;
             try {
@@ -522,10 +539,10 @@ public final class PackLoader {
                     source = new Source(d.citation(), spec.source().section(), spec.source().sectionNl());
                 }
             }
-            if (spec.description() != null && spec.descriptionNl() == null) {
+            if (requireDutch && spec.description() != null && spec.descriptionNl() == null) {
                 errors.add(new CompileError(file, 0, 0, "parameter " + name + " has a description but no descriptionNl: write it in Dutch too, for the Dutch pages"));
             }
-            if (spec.assumption() != null && spec.assumptionNl() == null) {
+            if (requireDutch && spec.assumption() != null && spec.assumptionNl() == null) {
                 errors.add(new CompileError(file, 0, 0, "parameter " + name + " has an assumption but no assumptionNl: write it in Dutch too, for the Dutch pages"));
             }
             String assumption = spec.assumption(), assumptionNl = spec.assumptionNl();
@@ -540,13 +557,13 @@ public final class PackLoader {
         });
     }
 
-    private static RuleInfo ruleInfo(Rule r, Manifest m, Parameters params, Map<String, Path> byKiePath, Path root,
+    private static RuleInfo ruleInfo(Rule r, Manifest m, Parameters params, Map<String, Path> byKiePath, Path root, boolean requireDutch,
                                      List<CompileError> errors) {
         Map<String, Object> md = r.getMetaData();
         if (md.containsKey("plan")) return null; // computes the financing plan; not a check, so not listed
         String file = fileOfRule(r, byKiePath, root);
         int line = lineOf(root, file, r.getName());
-        List<String> absent = REQUIRED_METADATA.stream().filter(k -> text(md.get(k)) == null).toList();
+        List<String> absent = REQUIRED_METADATA.stream().filter(k -> text(md.get(k)) == null && (requireDutch || !k.equals("titleNl"))).toList();
         if (!absent.isEmpty()) {
             errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" lacks metadata " + absent));
             return null;
@@ -589,7 +606,7 @@ public final class PackLoader {
         }
         // A title names its numbers as {parameter}: filled here, once, so that the number lives only in the manifest.
         return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
-                ParameterText.fill(text(md.get("titleNl")), params, ParameterText.DUTCH), text(md.get("nl")), text(md.get("en")),
+                ParameterText.fill(text(md.get(text(md.get("titleNl")) == null ? "title" : "titleNl")), params, ParameterText.DUTCH), text(md.get("nl")), text(md.get("en")),
                 new Source(doc.citation(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
                 // a missing Dutch text is an error of the manifest already: the pack does not load
                 assumptionsNl.isEmpty() || assumptionsNl.contains(null) ? null : String.join(" ", assumptionsNl),

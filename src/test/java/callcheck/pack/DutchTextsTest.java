@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -116,6 +119,23 @@ class DutchTextsTest {
                         "assumption reading has no textNl: write it in Dutch too, for the Dutch pages",
                         "parameter budget has a description but no descriptionNl: write it in Dutch too, for the Dutch pages",
                         "parameter guess has an assumption but no assumptionNl: write it in Dutch too, for the Dutch pages"));
+    }
+
+    @Test
+    void a_pack_archived_before_the_dutch_was_required_still_compiles_for_a_replay() throws IOException {
+        callcheck.support.RulesCopy.copyTree(Path.of("src/test/resources/library/rules/reference"), rules().resolve("reference"));
+        RulePack pack = load(version("2020-01-01", MANIFEST, DRL));
+        Map<String, byte[]> old = new LinkedHashMap<>(pack.files());
+        old.replaceAll((name, bytes) -> new String(bytes, StandardCharsets.UTF_8).replace("    descriptionNl: het budget\n", "")
+                .replace(" @titleNl(\"t\")", "").getBytes(StandardCharsets.UTF_8));
+        assertThat(old.values()).noneMatch(b -> new String(b, StandardCharsets.UTF_8).contains("descriptionNl: het budget"));
+        ArchivedPack archived = ArchivedPack.compile(old, PackLoader.digest(old));
+        assertThat(archived.pack().parameters().get("budget").descriptionNl()).isNull();
+        assertThat(archived.pack().rule("998-BUDGET").titleNl()).isEqualTo(archived.pack().rule("998-BUDGET").title());
+        // the same files in the rules folder are refused
+        Path folder = version("2020-01-01", new String(old.get("998/2020-01-01/pack.yaml"), StandardCharsets.UTF_8), DRL);
+        assertThatThrownBy(() -> load(folder)).isInstanceOfSatisfying(PackException.class, e -> assertThat(e.errors())
+                .extracting(CompileError::message).anySatisfy(m -> assertThat(m).contains("descriptionNl")));
     }
 
     @Test
