@@ -607,7 +607,7 @@ public final class PackLoader {
         // A title names its numbers as {parameter}: filled here, once, so that the number lives only in the manifest.
         return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
                 ParameterText.fill(text(md.get(text(md.get("titleNl")) == null ? "title" : "titleNl")), params, ParameterText.DUTCH), text(md.get("nl")), text(md.get("en")),
-                new Source(doc.citation(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
+                new Source(doc.citation(), text(md.get("section")), text(md.get("sectionNl"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
                 // a missing Dutch text is an error of the manifest already: the pack does not load
                 assumptionsNl.isEmpty() || assumptionsNl.contains(null) ? null : String.join(" ", assumptionsNl),
                 list(md.get("needs")), uses, text(md.get("limit")), file);

@@ -65,7 +65,7 @@ class DutchTextsTest {
             package callcheck.rules.t998;
             import callcheck.rules.Evaluation;
             rule "998-BUDGET"
-                @id("998-BUDGET") @severity("INFO") @title("t") @titleNl("t") @nl("n") @en("e") @document("doc") @section("s")
+                @id("998-BUDGET") @severity("INFO") @title("t") @titleNl("t") @nl("n") @en("e") @document("doc") @section("s") @sectionNl("deel")
                 @uses("budget guess reading submissions")
             when
                 $e : Evaluation()
@@ -99,6 +99,7 @@ class DutchTextsTest {
         assertThat(pack.parameters().get("guess").assumptionNl()).isEqualTo("Aanname: een geraden getal.");
         assertThat(pack.parameters().get("later").assumptionNl()).isEqualTo("De bronnen geven de laatste dag niet; de waarde is onbekend.");
         assertThat(pack.manifest().programmeNl()).isEqualTo("pNl");
+        assertThat(pack.rule("998-BUDGET").source().sectionNl()).isEqualTo("deel");
         // a rule's assumptions joined in each language, in the order it uses them
         assertThat(pack.rule("998-BUDGET").assumptionNl())
                 .isEqualTo("Aanname: een geraden getal. Aanname: een lezing van de oproep. Aanname: het begin is geraden.");
