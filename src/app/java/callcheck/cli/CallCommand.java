@@ -156,6 +156,7 @@ final class CallCommand implements Runnable {
                         type: amount
                         value: 100000
                         description: the highest subsidy (AMIF plus VVSG) one project can ask
+                        descriptionNl: de hoogste subsidie (AMIF plus VVSG) die één project kan vragen
                         source: {document: call-text, section: budget}
                     """.formatted(call, title, quoted(title), quoted(programme), from, quoted("Call text: " + title),
                     issuer == null ? "    # issuer: who published it; also date: and address: (its web address) where known\n"

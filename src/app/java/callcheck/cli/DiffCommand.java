@@ -8,6 +8,9 @@ import callcheck.evaluation.LoadReport;
 import callcheck.examples.Example;
 import callcheck.examples.ExampleResult;
 import callcheck.examples.PackDiff;
+import callcheck.examples.RoundExample;
+import callcheck.examples.RoundExampleResult;
+import callcheck.examples.VerdictChange;
 import callcheck.examples.VersionDiff;
 import callcheck.rules.Parameter;
 import callcheck.engine.CompileError;
@@ -77,14 +80,15 @@ final class DiffCommand implements Callable<Integer> {
         if (broken) return 2;
         VersionDiff diff;
         try {
-            diff = VersionDiff.of(new PackEngine(report.packs()), Example.all(examples), call, from, to);
+            diff = VersionDiff.of(new PackEngine(report.packs()), Example.all(examples), RoundExample.all(examples), call, from, to);
         } catch (RuntimeException e) { // an unknown call or version, an example that cannot be read
             System.err.println(e.getMessage());
             return 2;
         }
         PackDiff packs = PackDiff.of(report.packs().select(call, from, null), report.packs().select(call, to, null));
-        System.out.println("call " + call + ": " + diff.changes().size() + " of " + diff.compared() + " examples change from "
-                + from + " to " + to);
+        System.out.println("call " + call + ": " + diff.changes().size() + " of " + diff.compared() + " examples"
+                + (diff.comparedRounds() == 0 ? "" : " and " + diff.roundChanges().size() + " of " + diff.comparedRounds() + " round examples")
+                + " change from " + from + " to " + to);
         for (RulePack version : List.of(report.packs().select(call, from, null), report.packs().select(call, to, null))) {
             if (version.lineage() != null) System.out.println(version.version() + ": " + RulesCommand.lineage(version));
         }
@@ -98,9 +102,24 @@ final class DiffCommand implements Callable<Integer> {
             for (VersionDiff.Change c : verdicts) {
                 System.out.println("  " + c.example().name() + ": " + summary(c.before()) + " -> " + summary(c.after()));
             }
-            return diff.changes().isEmpty() && packs.isEmpty() ? 0 : 1;
+            List<VersionDiff.RoundChange> rounds = diff.roundChanges().stream().filter(VersionDiff.RoundChange::verdictChanged).toList();
+            if (!rounds.isEmpty()) {
+                System.out.println();
+                System.out.println(rounds.size() + " round verdicts change:");
+            }
+            for (VersionDiff.RoundChange c : rounds) {
+                System.out.println("  rounds/" + c.example().name() + ": " + summary(c.before()) + " -> " + summary(c.after()));
+            }
+            return diff.changes().isEmpty() && diff.roundChanges().isEmpty() && packs.isEmpty() ? 0 : 1;
         }
-        if (diff.changes().isEmpty()) return packs.isEmpty() ? 0 : 1;
+        if (diff.changes().isEmpty() && diff.roundChanges().isEmpty()) return packs.isEmpty() ? 0 : 1;
+        if (!diff.changes().isEmpty()) printExamples(diff, from, to);
+        printRounds(diff.roundChanges());
+        return 1;
+    }
+
+    /** The examples that change: side by side, then finding by finding. */
+    private static void printExamples(VersionDiff diff, String from, String to) {
         System.out.println();
         Table table = new Table("EXAMPLE", from, to);
         for (VersionDiff.Change c : diff.changes()) table.row(c.example().name(), summary(c.before()), summary(c.after()));
@@ -117,7 +136,35 @@ final class DiffCommand implements Callable<Integer> {
                 System.out.println("  + financing " + financing(c.after()));
             }
         }
-        return 1;
+    }
+
+    /** The round examples whose call-level verdict, findings, proposed selection or proposals' verdicts change. */
+    private static void printRounds(List<VersionDiff.RoundChange> rounds) {
+        for (VersionDiff.RoundChange c : rounds) {
+            System.out.println();
+            System.out.println("rounds/" + c.example().name() + (c.verdictChanged() ? ": " + summary(c.before()) + " -> " + summary(c.after()) : ":"));
+            for (String rule : c.changedRules()) {
+                for (Finding f : findingsOf(c.before(), rule)) System.out.println("  - " + line(f));
+                for (Finding f : findingsOf(c.after(), rule)) System.out.println("  + " + line(f));
+            }
+            if (c.selectionChanged()) {
+                System.out.println("  - proposed " + proposed(c.before()));
+                System.out.println("  + proposed " + proposed(c.after()));
+            }
+            if (!c.changedProposals().isEmpty()) System.out.println("  proposals whose verdict changes: " + String.join(", ", c.changedProposals()));
+        }
+    }
+
+    private static List<Finding> findingsOf(RoundExampleResult r, String rule) {
+        return r.verdict() == null ? List.of() : VerdictChange.findingsOf(r.verdict(), rule);
+    }
+
+    private static String proposed(RoundExampleResult r) {
+        return r.proposedIds() == null ? "none" : "[" + String.join(", ", r.proposedIds()) + "]";
+    }
+
+    private static String summary(RoundExampleResult r) {
+        return r.verdict() == null ? "error (" + r.error() + ")" : r.verdict().verdict() + (r.foundIds().isEmpty() ? "" : " " + String.join(" ", r.foundIds()));
     }
 
     /** The parameters (old -> new, with the source) and the rules (added, removed, changed: what) that differ. */

@@ -32,7 +32,7 @@ final class RulesCommand implements Callable<Integer> {
     Path rules;
 
     @Option(names = "--lang", defaultValue = "en", converter = LanguageOption.class, paramLabel = "nl|en",
-            description = "the language of the rules' titles (default: ${DEFAULT-VALUE})")
+            description = "the language of the rules' titles, sections and assumptions and of the parameters' descriptions (default: ${DEFAULT-VALUE})")
     Language lang;
 
     /** "nl" or "en", as the pages and the API write the languages. */
@@ -113,7 +113,7 @@ final class RulesCommand implements Callable<Integer> {
             }
             out.printf("| %s | %s | %s | %s; %s | %s | %s | %s, %s | %s |%s%n", (r.isPrimary() ? r.id() : r.id() + " (" + r.name().substring(r.id().length()).trim() + ")") + inherited(pack, r),
                     r.severity(), cell(r.title(language)), cell(r.nl()), cell(r.en()), cell(String.join(" ", r.needs())), cell(String.join(" ", r.uses())),
-                    cell(r.source().document()), cell(r.source().section()), r.assumption() == null ? "" : cell(r.assumption()),
+                    cell(r.source().document()), cell(section(r.source(), language)), cell(inLanguage(r.assumption(), r.assumptionNl(), language)),
                     diff == null ? "" : " " + changed + " |");
         }
         if (diff != null) {
@@ -127,25 +127,34 @@ final class RulesCommand implements Callable<Integer> {
             out.println("| --- | --- | --- | --- | --- | --- |");
             for (RuleInfo r : pack.round().rules()) {
                 out.printf("| %s | %s | %s | %s | %s, %s | %s |%n", r.id() + inherited(pack.round(), r), r.severity(), cell(r.title(language)), r.limit() == null ? "" : cell(r.limit()),
-                        cell(r.source().document()), cell(r.source().section()), r.assumption() == null ? "" : cell(r.assumption()));
+                        cell(r.source().document()), cell(section(r.source(), language)), cell(inLanguage(r.assumption(), r.assumptionNl(), language)));
             }
         }
         out.println();
         out.println("| parameter | value | what | source or assumption |" + (diff == null ? "" : " since " + previous.version() + " |"));
         out.println("| --- | --- | --- | --- |" + (diff == null ? "" : " --- |"));
         for (Parameter p : m.parameters().keySet().stream().map(pack.parameters()::get).toList()) {
-            String from = p.source() == null ? "" : p.source().document() + ", " + p.source().section();
-            if (p.assumption() != null) from = (from.isEmpty() ? "" : from + "; ") + p.assumption();
+            String from = p.source() == null ? "" : p.source().document() + ", " + section(p.source(), language);
+            if (p.assumption() != null) from = (from.isEmpty() ? "" : from + "; ") + inLanguage(p.assumption(), p.assumptionNl(), language);
             String changed = "";
             if (diff != null) {
                 for (PackDiff.ParameterChange c : diff.parameters()) {
                     if (c.name().equals(p.name())) changed = c.before() == null ? "**new**" : "**changed**: was " + (c.before().isUnknown() ? "unknown" : c.before().value());
                 }
             }
-            out.printf("| %s | %s | %s | %s |%s%n", p.name() + (pack.lineage() != null && !pack.lineage().states(p.name()) ? " (inherited)" : ""), p.isUnknown() ? "unknown" : p.value(), cell(p.description()), cell(from),
+            out.printf("| %s | %s | %s | %s |%s%n", p.name() + (pack.lineage() != null && !pack.lineage().states(p.name()) ? " (inherited)" : ""), p.isUnknown() ? "unknown" : p.value(), cell(inLanguage(p.description(), p.descriptionNl(), language)), cell(from),
                     diff == null ? "" : " " + changed + " |");
         }
         out.println();
+    }
+
+    /** The Dutch text where the language is Dutch and the pack gives it, else the English (or null). */
+    private static String inLanguage(String en, String nl, Language language) {
+        return language == Language.NL && nl != null ? nl : en;
+    }
+
+    private static String section(callcheck.engine.Source source, Language language) {
+        return inLanguage(source.section(), source.sectionNl(), language);
     }
 
     private static String cell(String s) {

@@ -145,6 +145,7 @@ final class VersionCommand implements Callable<Integer> {
         block.append("  until: ").append(s.until() == null ? "null" : s.until().toString()).append('\n');
         // a JSON string is a YAML string: quotes and backslashes in the assumption stay as they are
         if (s.assumption() != null) block.append("  assumption: ").append(com.fasterxml.jackson.databind.node.TextNode.valueOf(s.assumption()).toString()).append('\n');
+        if (s.assumptionNl() != null) block.append("  assumptionNl: ").append(com.fasterxml.jackson.databind.node.TextNode.valueOf(s.assumptionNl()).toString()).append('\n');
         return manifest + block;
     }
 

@@ -35,7 +35,7 @@ final class Listings {
     record About(boolean storesDecisions, Integer keepsProposalsDays, String contact) {
     }
 
-    record CallSummary(String id, String title, String programme, List<VersionSummary> versions) {
+    record CallSummary(String id, String title, String programme, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String programmeNl, List<VersionSummary> versions) {
     }
 
     /** A version: the submission dates it governs and the digest of exactly what decides. */
@@ -43,7 +43,7 @@ final class Listings {
     }
 
     /** GET /v1/calls/{call}: the call's versions, each with its parameters and the documents it cites. */
-    record Call(String id, String title, String programme, List<VersionDetail> versions) {
+    record Call(String id, String title, String programme, @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String programmeNl, List<VersionDetail> versions) {
     }
 
     /**
@@ -53,7 +53,7 @@ final class Listings {
      */
     record VersionDetail(String version, Manifest.Submissions submissions, String digest,
                          Map<String, ParameterView> parameters, Map<String, Manifest.Document> documents,
-                         Map<String, String> assumptions,
+                         Map<String, String> assumptions, Map<String, String> assumptionsNl,
                          @com.fasterxml.jackson.annotation.JsonProperty("extends") @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String extendsVersion,
                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) List<String> statedRules,
                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) List<String> removedRules) {
@@ -61,10 +61,11 @@ final class Listings {
 
     /**
      * A number of the call: its value (null when the sources do not give it) with its source or the assumption, and
-     * whether the version inherits it from the one it extends.
+     * whether the version inherits it from the one it extends; the description and the assumption in Dutch beside
+     * the English.
      */
-    record ParameterView(String type, Object value, String description, Source source, String assumption, boolean unknown,
-                         boolean inherited) {
+    record ParameterView(String type, Object value, String description, String descriptionNl, Source source, String assumption,
+                         String assumptionNl, boolean unknown, boolean inherited) {
     }
 
     /** GET /v1/calls/{call}/rules: the rules of one version. */
@@ -98,7 +99,7 @@ final class Listings {
         return new Calls(packs.calls().stream().map(call -> {
             List<RulePack> versions = packs.versions(call);
             Manifest newest = versions.get(versions.size() - 1).manifest();
-            return new CallSummary(call, newest.title(), newest.programme(), versions.stream()
+            return new CallSummary(call, newest.title(), newest.programme(), newest.programmeNl(), versions.stream()
                     .map(p -> new VersionSummary(p.version(), p.manifest().submissions(), p.digest())).toList());
         }).toList(), about);
     }
@@ -106,7 +107,7 @@ final class Listings {
     static Call call(PackSet packs, String call) {
         List<RulePack> versions = packs.versions(call);
         Manifest newest = versions.get(versions.size() - 1).manifest();
-        return new Call(call, newest.title(), newest.programme(), versions.stream().map(Listings::detail).toList());
+        return new Call(call, newest.title(), newest.programme(), newest.programmeNl(), versions.stream().map(Listings::detail).toList());
     }
 
     /** The rules of the named version, or of the newest one. */
@@ -123,16 +124,19 @@ final class Listings {
         for (String name : p.manifest().parameters().keySet()) {
             Parameter q = p.parameters().get(name);
             parameters.put(q.name(), new ParameterView(q.type().name().toLowerCase(Locale.ROOT), q.value(), q.description(),
-                    q.source(), q.assumption(), q.isUnknown(), p.lineage() != null && !p.lineage().states(name)));
+                    q.descriptionNl(), q.source(), q.assumption(), q.assumptionNl(), q.isUnknown(), p.lineage() != null && !p.lineage().states(name)));
         }
-        Map<String, String> assumptions = new LinkedHashMap<>();
-        p.manifest().assumptions().forEach((id, a) -> assumptions.put(id, a.text()));
+        Map<String, String> assumptions = new LinkedHashMap<>(), assumptionsNl = new LinkedHashMap<>();
+        p.manifest().assumptions().forEach((id, a) -> {
+            assumptions.put(id, a.text());
+            assumptionsNl.put(id, a.textNl());
+        });
         Lineage l = p.lineage();
         List<String> stated = l == null ? null : java.util.stream.Stream.concat(p.rules().stream(),
                 p.round() == null ? java.util.stream.Stream.<RuleInfo>empty() : p.round().rules().stream())
                 .filter(p::states).map(RuleInfo::id).distinct().sorted().toList();
         return new VersionDetail(p.version(), p.manifest().submissions(), p.digest(), parameters,
-                new LinkedHashMap<>(p.manifest().documents()), assumptions, l == null ? null : l.extendsVersion(), stated,
+                new LinkedHashMap<>(p.manifest().documents()), assumptions, assumptionsNl, l == null ? null : l.extendsVersion(), stated,
                 l == null ? null : List.copyOf(l.removed()));
     }
 }

@@ -1,6 +1,6 @@
 /* The page /calls/{call}: the call's versions, per version its rules and parameters, and what changes between two
-   versions: rules and parameters compared here from GET /v1/calls/{call} and /rules, the examples whose answer
-   changes from GET /v1/calls/{call}/diff. */
+   versions: rules and parameters compared here from GET /v1/calls/{call} and /rules, the examples and round examples
+   whose answer changes from GET /v1/calls/{call}/diff. */
 'use strict';
 
 addTexts({
@@ -19,6 +19,9 @@ addTexts({
     what: 'Wat', fields: 'Wat verandert',
     documents: 'Documenten', assumptions: 'Aannames',
     callLevelRules: 'Regels op een ronde (de voorstellen samen)', callLevel: 'ronde', reported: '…',
+    roundsChanged: 'Rondes waarvan de uitkomst verandert', roundsCount: '{n} van de {m} rondevoorbeelden (voorstellen samen getoetst aan de grenzen van de oproep) krijgen een andere uitkomst.',
+    round: 'Ronde', roundOk: 'binnen de grenzen van de oproep', roundBlocked: 'buiten een grens van de oproep',
+    proposed: 'voorgesteld: {ids}', noneProposed: 'geen selectie voorgesteld', selectionToo: 'voorgestelde selectie', proposalsToo: 'oordeel over voorstel {ids}',
   },
   en: {
     pageTitle: 'Call', versions: 'Versions', versionCol: 'Version', from: 'Submissions from', until: 'Until', open: 'open',
@@ -35,6 +38,9 @@ addTexts({
     what: 'What', fields: 'What changes',
     documents: 'Documents', assumptions: 'Assumptions',
     callLevelRules: 'Rules on a round (the proposals together)', callLevel: 'round', reported: '…',
+    roundsChanged: 'Rounds whose outcome changes', roundsCount: '{n} of the {m} round examples (proposals checked together against the call\'s limits) get another outcome.',
+    round: 'Round', roundOk: 'within the call\'s limits', roundBlocked: 'beyond a limit of the call',
+    proposed: 'proposed: {ids}', noneProposed: 'no selection proposed', selectionToo: 'proposed selection', proposalsToo: 'verdict on proposal {ids}',
   },
 });
 
@@ -50,10 +56,25 @@ function table(id, captionKey, heads, rows) {
     h('tbody', {}, rows)));
 }
 
-function sourceText(source, assumption) {
+/**
+ * The text in the page's language: the manifests write each text in English with its Dutch beside it (descriptionNl,
+ * assumptionNl, ...). Should the Dutch be absent, the English is shown, marked as English.
+ */
+function inLanguage(en, nl, attrs) {
+  if (!en && !nl) return h('span', attrs || {});
+  const dutch = lang() === 'nl' && nl;
+  return h('span', Object.assign({}, attrs, { lang: dutch || lang() === 'en' ? null : 'en', text: dutch ? nl : en }));
+}
+
+/** A section the call names in Dutch already serves both languages: only a section written apart in Dutch is swapped. */
+function sectionText(source) {
+  return lang() === 'nl' && source.sectionNl ? source.sectionNl : source.section;
+}
+
+function sourceText(source, assumption, assumptionNl) {
   return h('div', {},
-    source ? h('p', {}, h('cite', { text: source.document }), source.section ? ', ' + source.section : '') : null,
-    assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), h('span', { lang: 'en', text: assumption })) : null);
+    source ? h('p', {}, h('cite', { text: source.document }), source.section ? ', ' + sectionText(source) : '') : null,
+    assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), inLanguage(assumption, assumptionNl)) : null);
 }
 
 function valueText(p) {
@@ -80,7 +101,7 @@ function renderVersions() {
     h('h2', { id: 'versions-title', text: t('versions') }),
     table('versions', null, ['versionCol', 'from', 'until', 'assumptionCol', 'digest'], call.info.versions.map(v => h('tr', { dataset: { version: v.version } },
       h('th', { scope: 'row', text: v.version }), h('td', { text: localDate(v.submissions.from) }), h('td', { text: v.submissions.until ? localDate(v.submissions.until) : t('open') }),
-      h('td', { lang: 'en', text: v.submissions.assumption || '' }), h('td', {}, h('code', { class: 'digest', text: v.digest.replace(/^sha256:/, '').slice(0, 12) }))))));
+      h('td', {}, inLanguage(v.submissions.assumption, v.submissions.assumptionNl)), h('td', {}, h('code', { class: 'digest', text: v.digest.replace(/^sha256:/, '').slice(0, 12) }))))));
 }
 
 function renderOneVersion() {
@@ -93,8 +114,8 @@ function renderOneVersion() {
     h('div', { class: 'field' }, h('label', { for: 'version-select', text: t('chooseVersion') }), select),
     h('h3', { text: t('parameters') }),
     table('parameters', null, ['parameter', 'value', 'description', 'sourceCol'], Object.entries(v.parameters).map(([name, p]) => h('tr', { dataset: { parameter: name } },
-      h('th', { scope: 'row' }, h('code', { text: name })), h('td', { class: 'num', text: valueText(p) }), h('td', { lang: 'en', text: p.description || '' }),
-      h('td', {}, sourceText(p.source, p.assumption))))),
+      h('th', { scope: 'row' }, h('code', { text: name })), h('td', { class: 'num', text: valueText(p) }), h('td', {}, inLanguage(p.description, p.descriptionNl)),
+      h('td', {}, sourceText(p.source, p.assumption, p.assumptionNl))))),
     h('h3', { text: t('rules') }),
     ruleList('rules', rules.filter(r => !r.callLevel), v.parameters),
     rules.some(r => r.callLevel) ? [h('h3', { text: t('callLevelRules') }), ruleList('call-level-rules', rules.filter(r => r.callLevel), v.parameters)] : null);
@@ -110,9 +131,8 @@ function ruleList(id, rules, parameters) {
     h('p', { class: 'finding-head' }, h('span', { class: 'badge badge-' + r.severity, text: t(r.severity) }), ' ', h('strong', { class: 'rule-id', text: r.id }),
       ' – ', h('span', { class: 'rule-title', text: titleOf(r) })),
     h('p', { class: 'message', text: filled(r.message[lang()], parameters) }),
-    h('p', { class: 'source' }, h('span', { class: 'label', text: t('source') + ': ' }), h('cite', { text: r.source.document }), ', ' + r.source.section),
-    // the manifests write assumptions in English only
-    r.assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), h('span', { lang: 'en', text: r.assumption })) : null)));
+    h('p', { class: 'source' }, h('span', { class: 'label', text: t('source') + ': ' }), h('cite', { text: r.source.document }), ', ' + sectionText(r.source)),
+    r.assumption ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), inLanguage(r.assumption, r.assumptionNl)) : null)));
 }
 
 /** The rules that differ: added, removed, or changed in what they check and say. */
@@ -120,7 +140,7 @@ function ruleChanges(before, after) {
   const byId = rules => new Map(rules.map(r => [r.id, r]));
   const a = byId(before), b = byId(after);
   const out = [];
-  const fields = ['severity', 'title', 'titleNl', 'message', 'source', 'assumption', 'needs', 'uses'];
+  const fields = ['severity', 'title', 'titleNl', 'message', 'source', 'assumption', 'assumptionNl', 'needs', 'uses'];
   for (const [id, r] of b) {
     if (!a.has(id)) out.push({ id, kind: 'added', fields: [], callLevel: r.callLevel });
     else {
@@ -132,9 +152,11 @@ function ruleChanges(before, after) {
   return out.sort((x, y) => x.id.localeCompare(y.id));
 }
 
+/** The parameters whose value, texts or source differ; that one version inherits what the other states is no change. */
 function parameterChanges(before, after) {
   const names = [...new Set(Object.keys(before).concat(Object.keys(after)))];
-  return names.filter(n => JSON.stringify(before[n]) !== JSON.stringify(after[n])).map(n => ({ name: n, before: before[n], after: after[n] }));
+  const text = p => JSON.stringify(p && Object.assign({}, p, { inherited: undefined }));
+  return names.filter(n => text(before[n]) !== text(after[n])).map(n => ({ name: n, before: before[n], after: after[n] }));
 }
 
 function renderCompare() {
@@ -172,13 +194,29 @@ function renderDiff() {
     params.length === 0 ? h('p', { text: t('noParamChanges') })
       : table('parameter-changes', null, ['parameter', 'compareFrom', 'compareTo'], params.map(p => h('tr', { dataset: { parameter: p.name } },
         h('th', { scope: 'row' }, h('code', { text: p.name })),
-        h('td', {}, p.before ? valueText(p.before) : '–', p.before ? sourceText(p.before.source, p.before.assumption) : null),
-        h('td', {}, p.after ? valueText(p.after) : '–', p.after ? sourceText(p.after.source, p.after.assumption) : null)))),
+        h('td', {}, p.before ? valueText(p.before) : '–', p.before ? sourceText(p.before.source, p.before.assumption, p.before.assumptionNl) : null),
+        h('td', {}, p.after ? valueText(p.after) : '–', p.after ? sourceText(p.after.source, p.after.assumption, p.after.assumptionNl) : null)))),
     h('h3', { text: t('examplesChanged') }),
     h('p', { id: 'examples-count', text: t('examplesCount', { n: verdictChanges.length, m: d.compared, k: otherChanges.length }) }),
     verdictChanges.length ? exampleTable('example-changes', verdictChanges) : null,
     otherChanges.length ? h('details', { id: 'finding-changes' }, h('summary', { text: t('findingsOnly', { k: otherChanges.length }) }),
-      exampleTable('example-finding-changes', otherChanges)) : null);
+      exampleTable('example-finding-changes', otherChanges)) : null,
+    d.comparedRounds ? [h('h3', { text: t('roundsChanged') }),
+      h('p', { id: 'rounds-count', text: t('roundsCount', { n: d.roundChanges.length, m: d.comparedRounds }) }),
+      d.roundChanges.length ? roundTable(d.roundChanges) : null] : null);
+}
+
+/** Round examples side by side: the call-level outcome and the proposed selection before and after, and what differs. */
+function roundTable(changes) {
+  const side = s => h('td', { dataset: { verdict: s.verdict || 'ERROR' } }, s.verdict
+    ? [h('span', { text: t(s.verdict === 'ELIGIBLE' ? 'roundOk' : 'roundBlocked') }), h('br'),
+      h('span', { class: 'proposed', text: s.proposedSelection ? t('proposed', { ids: s.proposedSelection.join(', ') }) : t('noneProposed') })]
+    : s.error);
+  return table('round-changes', null, ['round', ['before', { v: call.diff.from }], ['after', { v: call.diff.to }], 'fields'], changes.map(c =>
+    h('tr', { dataset: { example: c.example }, class: c.verdictChanged ? 'verdict-changed' : null },
+      h('th', { scope: 'row', text: c.example }), side(c.before), side(c.after),
+      h('td', { text: c.changedRules.concat(c.selectionChanged ? [t('selectionToo')] : [],
+        c.changedProposals.length ? [t('proposalsToo', { ids: c.changedProposals.join(', ') })] : []).join(', ') }))));
 }
 
 /** Examples side by side: the verdict before and after, and the rules whose findings differ. */
@@ -210,7 +248,7 @@ function render(focusId) {
   document.title = 'callcheck – ' + t('pageTitle').toLowerCase() + ' ' + call.id;
   host.replaceChildren(
     h('h1', {}, t('pageTitle') + ' ' + call.id + ': ', h('span', { lang: 'nl', text: call.info.title })),
-    h('p', { class: 'lead', text: call.info.programme }),
+    h('p', { class: 'lead' }, inLanguage(call.info.programme, call.info.programmeNl)),
     h('p', {}, h('a', { href: '/?call=' + encodeURIComponent(call.id), text: t('navCheck') })),
     renderVersions(), renderOneVersion(), renderCompare());
   if (focusId) { const el = document.getElementById(focusId); if (el) el.focus(); }

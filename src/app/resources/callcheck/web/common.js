@@ -158,10 +158,13 @@ function localDate(day) {
 /** A rule's title in the page's language, from the rule list of the API (title in English, titleNl in Dutch). */
 function titleOf(rule) { return lang() === 'nl' ? rule.titleNl : rule.title; }
 
-/** {id: {nl, en}}: the titles of a version's rules (GET /v1/calls/{call}/rules), to name the rules of a verdict. */
+/**
+ * {id: {nl, en, sectionNl, assumptionNl}}: the titles of a version's rules (GET /v1/calls/{call}/rules), to name the
+ * rules of a verdict, with the Dutch of their section and assumption (a finding cites them in English only).
+ */
 function titlesOf(rules) {
   const out = {};
-  for (const r of rules) out[r.id] = { nl: r.titleNl, en: r.title };
+  for (const r of rules) out[r.id] = { nl: r.titleNl, en: r.title, sectionNl: r.source && r.source.sectionNl, assumptionNl: r.assumptionNl };
   return out;
 }
 
@@ -192,6 +195,7 @@ function factsSentence(f) {
 
 function findingItem(f, ruleTitles) {
   const title = id => ruleTitles && ruleTitles[id] ? ruleTitles[id][lang()] : null;
+  const dutch = key => lang() === 'nl' && ruleTitles && ruleTitles[f.rule] ? ruleTitles[f.rule][key] : null;
   const group = f.rules;
   return h('li', { class: 'finding severity-' + f.severity, dataset: { rule: group ? group.map(g => g.rule).join(' ') : f.rule } },
     h('p', { class: 'finding-head' }, h('span', { class: 'badge badge-' + f.severity, text: t(f.severity) }), ' ',
@@ -200,8 +204,9 @@ function findingItem(f, ruleTitles) {
     group ? h('div', { class: 'needed-for' }, h('p', { text: t('neededFor') }),
       h('ul', {}, group.map(g => h('li', { dataset: { rule: g.rule } }, h('strong', { text: g.rule }), title(g.rule) ? ' – ' + title(g.rule) : '')))) : null,
     h('p', { class: 'source' }, h('span', { class: 'label', text: t('source') + ': ' }),
-      h('cite', { text: f.source.document }), ', ' + f.source.section),
-    f.assumption && !group ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }), f.assumption) : null);
+      h('cite', { text: f.source.document }), ', ' + (dutch('sectionNl') || f.source.section)),
+    f.assumption && !group ? h('p', { class: 'assumption' }, h('span', { class: 'label', text: t('assumption') + ': ' }),
+      dutch('assumptionNl') ? h('span', { text: dutch('assumptionNl') }) : h('span', { lang: lang() === 'nl' ? 'en' : null, text: f.assumption })) : null);
 }
 
 /**
@@ -259,15 +264,17 @@ function renderPlan(plan, asked, findings) {
     ['own', 'planOwn', plan.ownMin, asked.own, 'under'],
   ].filter(r => r[2] !== null && r[2] !== undefined);
   return h('div', { class: 'plan' }, title,
-    h('div', { class: 'table-scroll' }, h('table', { id: 'plan' },
+    // on a narrow screen each row becomes a card (style.css, table.stack), its amounts named by their column
+    h('div', { class: 'table-scroll' }, h('table', { id: 'plan', class: 'stack' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t('planRow') }), h('th', { scope: 'col', text: t('planAllowed') }),
         h('th', { scope: 'col', text: t('planAsked') }))),
       h('tbody', {}, rows.map(([row, key, allowed, wanted, side]) => {
         const f = marks[row];
         const note = f ? (/RANGE$/.test(f.rule) ? 'outside' : side) : null;
         return h('tr', { class: f ? 'off' : null, dataset: { row, rule: f ? f.rule : null } },
-          h('th', { scope: 'row', text: t(key) }), h('td', { class: 'num', text: money(allowed) }),
-          h('td', { class: 'num' }, money(wanted), note ? h('span', { class: 'off-note', text: ' (' + t(note) + ': ' + f.rule + ')' }) : null));
+          // an amount never breaks over two lines; the note beside it may
+          h('th', { scope: 'row', text: t(key) }), h('td', { class: 'num', dataset: { label: t('planAllowed') } }, h('span', { class: 'amount', text: money(allowed) })),
+          h('td', { class: 'num', dataset: { label: t('planAsked') } }, h('span', { class: 'amount', text: money(wanted) }), note ? h('span', { class: 'off-note', text: ' (' + t(note) + ': ' + f.rule + ')' }) : null));
       })))));
 }
 

@@ -659,7 +659,7 @@ function renderResult() {
     state.stale ? h('p', { id: 'stale-banner', class: 'stale', role: 'status', text: t('stale') }) : null,
     h('div', { class: 'notice', id: 'notice' },
       h('p', { class: 'notice-title' }, h('strong', { text: t('indicative') })),
-      h('p', { text: t('owner', { programme: call && call.programme ? call.programme : v.call }) }),
+      h('p', { text: t('owner', { programme: call && call.programme ? (lang() === 'nl' && call.programmeNl) || call.programme : v.call }) }),
       h('p', { text: t('contact') }),
       keptText(v.decisionId)),
     renderVerdict(v, state.asked, state.titles[v.call + '/' + v.version]),

@@ -13,12 +13,13 @@ import java.util.List;
  * @param message    its finding's message in Dutch and English, with {@code {placeholders}} for the values it reports
  * @param source     the passage of the call's documents it implements
  * @param assumption the assumptions it rests on where the sources say nothing, or null
+ * @param assumptionNl the same in Dutch, or null
  * @param needs      the proposal fields it needs (JSON paths, {@code []} for every element of a list): a proposal
  *                   without them gets a MISSING finding instead
  * @param uses       the parameters and assumptions of the pack it uses
  */
 public record RuleDescription(String id, Severity severity, String title, String titleNl, Finding.Messages message, Source source,
-                              String assumption, List<String> needs, List<String> uses) {
+                              String assumption, String assumptionNl, List<String> needs, List<String> uses) {
     /**
      * Copies the lists.
      *
@@ -29,6 +30,7 @@ public record RuleDescription(String id, Severity severity, String title, String
      * @param message    its finding's message in Dutch and English
      * @param source     the passage it implements
      * @param assumption its assumptions, or null
+     * @param assumptionNl its assumptions in Dutch, or null
      * @param needs      the proposal fields it needs
      * @param uses       the parameters and assumptions it uses
      */

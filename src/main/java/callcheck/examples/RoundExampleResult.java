@@ -24,8 +24,16 @@ public record RoundExampleResult(RoundExample example, RoundResult result, Verdi
 
     /** Checks the round with the version it pins, or else the one its proposals' submission dates select. */
     public static RoundExampleResult run(PackSet packs, RoundExample example) {
+        return run(packs, example, example.expected().version());
+    }
+
+    /**
+     * Checks the round with the given version, every proposal evaluated with it whatever its date (null: the version
+     * its proposals' submission dates select).
+     */
+    public static RoundExampleResult run(PackSet packs, RoundExample example, String version) {
         try {
-            RoundResult r = Rounds.check(packs, example.call(), example.expected().version(), RoundReader.read(example.body(), example::exampleProposal),
+            RoundResult r = Rounds.check(packs, example.call(), version, RoundReader.read(example.body(), example::exampleProposal),
                     Decisions.NONE);
             return new RoundExampleResult(example, r, verdict(packs, r), null);
         } catch (InvalidRoundException e) {
@@ -52,6 +60,11 @@ public record RoundExampleResult(RoundExample example, RoundResult result, Verdi
     public List<String> foundIds() {
         if (result == null) return List.of();
         return List.copyOf(new TreeSet<>(result.findings().stream().map(Finding::rule).toList()));
+    }
+
+    /** The ids of the proposed selection, in the round's order; null when none is proposed or the round failed. */
+    public List<String> proposedIds() {
+        return result == null || result.proposedSelection() == null ? null : result.proposedSelection().ids();
     }
 
     public boolean passed() {

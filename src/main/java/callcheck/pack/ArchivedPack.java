@@ -31,12 +31,14 @@ public record ArchivedPack(RulePack pack, ReferenceData reference) {
     /**
      * As {@link #compile(Map, String)}, with the loader's options and compiled-pack cache, as the packs of a rules
      * folder it loads: a pack that serves from the store ({@code serve --rules-from-store}) compiles as it would from disk.
+     * Either way without requiring the Dutch texts that were not required when the files were archived
+     * ({@link PackLoader#forArchives}).
      */
     public static ArchivedPack compile(Map<String, byte[]> files, String expectedDigest, PackLoader loader) {
         String manifest = files.keySet().stream().filter(p -> p.matches("[^/]+/[^/]+/" + PackLoader.MANIFEST)).findFirst()
                 .orElseThrow(() -> new PackException("archive", "the archive holds no <call>/<version>/" + PackLoader.MANIFEST));
         return inFolder(files, root -> {
-            RulePack pack = loader.load(root, root.resolve(manifest).getParent());
+            RulePack pack = loader.forArchives().load(root, root.resolve(manifest).getParent());
             if (!pack.digest().equals(expectedDigest)) {
                 throw new PackException("archive", "the archived files give " + pack.digest() + ", not " + expectedDigest);
             }

@@ -35,7 +35,7 @@ final class Extension {
     static final String EXTENDS = "extends";
     static final String REMOVE = "remove";
     /** The keys a delta may state: those of a manifest, plus extends and remove. */
-    private static final Set<String> KEYS = Set.of("call", "title", "programme", "version", "submissions", "documents", "parameters",
+    private static final Set<String> KEYS = Set.of("call", "title", "programme", "programmeNl", "version", "submissions", "documents", "parameters",
             "assumptions", "include", EXTENDS, REMOVE);
     /** Keys merged entry by entry; any other key the delta states replaces the base's whole. */
     private static final Set<String> BY_NAME = Set.of("documents", "parameters", "assumptions");
@@ -49,6 +49,19 @@ final class Extension {
     }
 
     private Extension() {
+    }
+
+    /** The English texts whose Dutch is written beside them, as {@code <key>Nl}. */
+    private static final List<String> TRANSLATED = List.of("programme", "description", "assumption", "text");
+
+    /**
+     * A delta that states an English text anew states its Dutch too: the base's Dutch, written for the old English,
+     * is not inherited, so that {@code validate} asks for the new one instead of serving a stale translation.
+     */
+    private static void dropStaleDutch(ObjectNode merged, ObjectNode stated) {
+        for (String key : TRANSLATED) {
+            if (stated.has(key) && !stated.has(key + "Nl")) merged.remove(key + "Nl");
+        }
     }
 
     /** The version it extends, or null when the manifest states no {@code extends} (or cannot be read). */
@@ -121,6 +134,7 @@ final class Extension {
                     if (into.get(entry.getKey()) instanceof ObjectNode was && entry.getValue() instanceof ObjectNode now) {
                         ObjectNode both = was.deepCopy();
                         both.setAll(now);
+                        dropStaleDutch(both, now);
                         into.set(entry.getKey(), both);
                     } else {
                         into.set(entry.getKey(), entry.getValue());
@@ -130,6 +144,7 @@ final class Extension {
                 merged.set(k, e.getValue());
             }
         });
+        dropStaleDutch(merged, own);
 
         // The rules: the delta's own files; the base's others, less the ids removed or stated again.
         Map<String, byte[]> ownDrl = new LinkedHashMap<>();

@@ -81,6 +81,8 @@ public final class PackLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final PackOptions options;
+    /** Whether a text without its Dutch is an error; false only for archived packs ({@link #forArchives}). */
+    private final boolean requireDutch;
     private final CompiledPackCache cache;
     /**
      * The rules this loader compiled, by {@link #sourcesKey their sources}: versions of a call that share their rule
@@ -102,8 +104,22 @@ public final class PackLoader {
 
     /** Loading a pack compiled before from the cache, when not null; see {@link CompiledPackCache}. */
     public PackLoader(PackOptions options, CompiledPackCache cache) {
+        this(options, cache, true);
+    }
+
+    private PackLoader(PackOptions options, CompiledPackCache cache, boolean requireDutch) {
         this.options = options;
         this.cache = cache;
+        this.requireDutch = requireDutch;
+    }
+
+    /**
+     * A loader for the files a decision's pack was archived with: a pack archived before the Dutch texts were required
+     * ({@code @titleNl}, {@code descriptionNl}, ...) still compiles for a replay, its English standing in for the Dutch;
+     * with this loader's options and cache.
+     */
+    PackLoader forArchives() {
+        return new PackLoader(options, cache, false);
     }
 
     public PackOptions options() {
@@ -169,12 +185,20 @@ public final class PackLoader {
         if (s.until() != null && s.until().isBefore(s.from())) {
             errors.add(new CompileError(manifestFile, 0, 0, "submissions.until is before submissions.from"));
         }
+        // Each text a page shows has its Dutch beside it, as a rule's @title has its @titleNl.
+        if (requireDutch && s.assumption() != null && s.assumptionNl() == null) {
+            errors.add(new CompileError(manifestFile, 0, 0, "submissions has an assumption but no assumptionNl: write it in Dutch too, for the Dutch pages"));
+        }
+        if (requireDutch) {
+            dutchAssumptions(own.assumptions(), manifestFile, errors);
+            for (Included inc : included) dutchAssumptions(inc.module().assumptions(), inc.file(), errors);
+        }
         if (manifest.parameters().containsKey(USES_SUBMISSIONS) || manifest.assumptions().containsKey(USES_SUBMISSIONS)) {
             errors.add(new CompileError(manifestFile, 0, 0, "'" + USES_SUBMISSIONS + "' is reserved for @uses: name the parameter or assumption otherwise"));
         }
         Map<String, Parameter> byName = new LinkedHashMap<>();
-        parameters(own.parameters(), manifest.documents(), manifestFile, errors, byName);
-        for (Included inc : included) parameters(inc.module().parameters(), inc.module().documents(), inc.file(), errors, byName);
+        parameters(own.parameters(), manifest.documents(), manifestFile, requireDutch, errors, byName);
+        for (Included inc : included) parameters(inc.module().parameters(), inc.module().documents(), inc.file(), requireDutch, errors, byName);
         Parameters parameters = new Parameters(byName);
 
         List<Path> drlFiles = new ArrayList<>(drlFiles(folder));
@@ -315,7 +339,7 @@ public final class PackLoader {
         Map<String, String> ruleNames = new HashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
-                RuleInfo info = ruleInfo(r, manifest, parameters, byKiePath, root, errors);
+                RuleInfo info = ruleInfo(r, manifest, parameters, byKiePath, root, requireDutch, errors);
                 if (info == null) continue;
                 // Findings are tied to their rule by name: a name used in two packages (pack and module) is ambiguous.
                 String other = ruleNames.putIfAbsent(info.name(), info.file());
@@ -439,7 +463,7 @@ public final class PackLoader {
             join("parameter", inc.module().parameters(), inc.file(), parameters, definedIn, manifestFile, errors);
             join("assumption", inc.module().assumptions(), inc.file(), assumptions, definedIn, manifestFile, errors);
         }
-        return new Manifest(own.call(), own.title(), own.programme(), own.version(), own.submissions(), documents, parameters,
+        return new Manifest(own.call(), own.title(), own.programme(), own.programmeNl(), own.version(), own.submissions(), documents, parameters,
                 assumptions, own.include());
     }
 
@@ -475,8 +499,15 @@ public final class PackLoader {
     }
 
     /** Checks and types the parameters one file defines, citing the documents it may cite, into {@code out}. */
+    /** An assumption without its Dutch text is an error, as a rule without {@code @titleNl} is. */
+    private static void dutchAssumptions(Map<String, Manifest.AssumptionSpec> assumptions, String file, List<CompileError> errors) {
+        assumptions.forEach((name, a) -> {
+            if (a.textNl() == null) errors.add(new CompileError(file, 0, 0, "assumption " + name + " has no textNl: write it in Dutch too, for the Dutch pages"));
+        });
+    }
+
     private static void parameters(Map<String, Manifest.ParameterSpec> specs, Map<String, Manifest.Document> documents, String file,
-                                   List<CompileError> errors, Map<String, Parameter> out) {
+                                   boolean requireDutch, List<CompileError> errors, Map<String, Parameter> out) {
         specs.forEach((name, spec) -> {
             Parameter.Type type;
             try {
@@ -506,27 +537,34 @@ public final class PackLoader {
                 if (d == null) {
                     errors.add(new CompileError(file, 0, 0, "parameter " + name + " cites document '" + spec.source().document() + "' that " + file + " does not list"));
                 } else {
-                    source = new Source(d.citation(), spec.source().section());
+                    source = new Source(d.citation(), spec.source().section(), spec.source().sectionNl());
                 }
             }
-            String assumption = spec.assumption();
+            if (requireDutch && spec.description() != null && spec.descriptionNl() == null) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + " has a description but no descriptionNl: write it in Dutch too, for the Dutch pages"));
+            }
+            if (requireDutch && spec.assumption() != null && spec.assumptionNl() == null) {
+                errors.add(new CompileError(file, 0, 0, "parameter " + name + " has an assumption but no assumptionNl: write it in Dutch too, for the Dutch pages"));
+            }
+            String assumption = spec.assumption(), assumptionNl = spec.assumptionNl();
             if (unknown && assumption == null) {
                 assumption = "The sources do not give " + (spec.description() == null ? name : spec.description()) + "; the value is unknown.";
+                assumptionNl = "De bronnen geven " + (spec.descriptionNl() == null ? name : spec.descriptionNl()) + " niet; de waarde is onbekend.";
             }
             if (spec.source() == null && assumption == null) {
                 errors.add(new CompileError(file, 0, 0, "parameter " + name + " needs a source or an assumption"));
             }
-            out.put(name, new Parameter(name, type, value, spec.description(), source, assumption));
+            out.put(name, new Parameter(name, type, value, spec.description(), source, assumption, spec.descriptionNl(), assumptionNl));
         });
     }
 
-    private static RuleInfo ruleInfo(Rule r, Manifest m, Parameters params, Map<String, Path> byKiePath, Path root,
+    private static RuleInfo ruleInfo(Rule r, Manifest m, Parameters params, Map<String, Path> byKiePath, Path root, boolean requireDutch,
                                      List<CompileError> errors) {
         Map<String, Object> md = r.getMetaData();
         if (md.containsKey("plan")) return null; // computes the financing plan; not a check, so not listed
         String file = fileOfRule(r, byKiePath, root);
         int line = lineOf(root, file, r.getName());
-        List<String> absent = REQUIRED_METADATA.stream().filter(k -> text(md.get(k)) == null).toList();
+        List<String> absent = REQUIRED_METADATA.stream().filter(k -> text(md.get(k)) == null && (requireDutch || !k.equals("titleNl"))).toList();
         if (!absent.isEmpty()) {
             errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" lacks metadata " + absent));
             return null;
@@ -545,16 +583,23 @@ public final class PackLoader {
             return null;
         }
         List<String> uses = list(md.get("uses"));
-        List<String> assumptions = new ArrayList<>();
+        List<String> assumptions = new ArrayList<>(), assumptionsNl = new ArrayList<>();
         for (String u : uses) {
             if (u.equals(USES_SUBMISSIONS)) {
                 // The version's submission dates: an assumption when the sources do not give them.
-                if (m.submissions().assumption() != null) assumptions.add(m.submissions().assumption());
+                if (m.submissions().assumption() != null) {
+                    assumptions.add(m.submissions().assumption());
+                    assumptionsNl.add(m.submissions().assumptionNl());
+                }
             } else if (params.all().containsKey(u)) {
-                String a = params.get(u).assumption();
-                if (a != null) assumptions.add(a);
+                Parameter p = params.get(u);
+                if (p.assumption() != null) {
+                    assumptions.add(p.assumption());
+                    assumptionsNl.add(p.assumptionNl());
+                }
             } else if (m.assumptions().containsKey(u)) {
                 assumptions.add(m.assumptions().get(u).text());
+                assumptionsNl.add(m.assumptions().get(u).textNl());
             } else {
                 errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest, nor '" + USES_SUBMISSIONS + "'"));
                 return null;
@@ -562,8 +607,10 @@ public final class PackLoader {
         }
         // A title names its numbers as {parameter}: filled here, once, so that the number lives only in the manifest.
         return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
-                ParameterText.fill(text(md.get("titleNl")), params, ParameterText.DUTCH), text(md.get("nl")), text(md.get("en")),
-                new Source(doc.citation(), text(md.get("section"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
+                ParameterText.fill(text(md.get(text(md.get("titleNl")) == null ? "title" : "titleNl")), params, ParameterText.DUTCH), text(md.get("nl")), text(md.get("en")),
+                new Source(doc.citation(), text(md.get("section")), text(md.get("sectionNl"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
+                // a missing Dutch text is an error of the manifest already: the pack does not load
+                assumptionsNl.isEmpty() || assumptionsNl.contains(null) ? null : String.join(" ", assumptionsNl),
                 list(md.get("needs")), uses, text(md.get("limit")), file);
     }
 

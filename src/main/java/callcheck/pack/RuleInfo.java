@@ -20,17 +20,18 @@ import java.util.List;
  * @param en         the message in English
  * @param source     the document and section it implements
  * @param assumption the assumptions it rests on, joined, or null
+ * @param assumptionNl the same in Dutch, or null
  * @param needs      the proposal fields it needs (JSON paths; "[]" for every element of a list)
  * @param uses       the parameters and assumptions it uses
  * @param limit      for a call-level rule, the bound it sets on a selection ({@code @limit}, see {@link RoundLimit}), or null
  * @param file       the DRL file it is written in, relative to the rules folder (a module's file for a rule it includes)
  */
 public record RuleInfo(String id, String name, Severity severity, String title, String titleNl, String nl, String en, Source source,
-                       String assumption, List<String> needs, List<String> uses, String limit, String file) {
+                       String assumption, String assumptionNl, List<String> needs, List<String> uses, String limit, String file) {
 
     /** The rule as the library's API describes it. */
     public RuleDescription description() {
-        return new RuleDescription(id, severity, title, titleNl, new Finding.Messages(nl, en), source, assumption, needs, uses);
+        return new RuleDescription(id, severity, title, titleNl, new Finding.Messages(nl, en), source, assumption, assumptionNl, needs, uses);
     }
 
     /** The title in the language. */

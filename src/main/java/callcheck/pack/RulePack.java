@@ -75,7 +75,7 @@ public final class RulePack {
         this.compiled = resolved.compiled;
         // A rule names the file it was written in, as for a full version: the base's for a rule it inherits.
         this.rules = resolved.rules.stream().map(r -> origins.containsKey(r.file()) ? new RuleInfo(r.id(), r.name(), r.severity(), r.title(), r.titleNl(),
-                r.nl(), r.en(), r.source(), r.assumption(), r.needs(), r.uses(), r.limit(), origins.get(r.file())) : r).toList();
+                r.nl(), r.en(), r.source(), r.assumption(), r.assumptionNl(), r.needs(), r.uses(), r.limit(), origins.get(r.file())) : r).toList();
         this.needs = resolved.needs;
         this.parameters = resolved.parameters;
         this.digest = resolved.digest;

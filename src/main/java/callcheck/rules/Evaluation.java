@@ -85,7 +85,7 @@ public final class Evaluation {
         Wording w = pack.wording();
         findings.add(new Finding(rule.id(), rule.severity(),
                 new Finding.Messages(w.fill(rule.nl(), shown, Language.NL), w.fill(rule.en(), shown, Language.EN)),
-                rule.source(), rule.assumption(), values));
+                findingSource(rule), rule.assumption(), values));
     }
 
     /**
@@ -100,7 +100,16 @@ public final class Evaluation {
                 new Finding.Messages("Ontbrekend gegeven: " + w.value(Wording.MISSING, fields, Language.NL) + ". Nodig voor de toets: "
                         + rule.title(Language.NL) + ".",
                         "Missing fact: " + w.value(Wording.MISSING, fields, Language.EN) + ". Needed for the check: " + rule.title(Language.EN) + "."),
-                rule.source(), rule.assumption(), values);
+                findingSource(rule), rule.assumption(), values);
+    }
+
+    /**
+     * A finding cites the document and the section only: a rule's Dutch section ({@code @sectionNl}) is in the rule
+     * list, so that writing one does not change the findings of a verdict recorded before, replayed.
+     */
+    private static callcheck.engine.Source findingSource(RuleInfo rule) {
+        callcheck.engine.Source s = rule.source();
+        return s.sectionNl() == null ? s : new callcheck.engine.Source(s.document(), s.section());
     }
 
     /**

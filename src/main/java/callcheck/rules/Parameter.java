@@ -15,8 +15,25 @@ import callcheck.engine.Source;
  * @param source      the passage that gives the value; null when it rests on an assumption only
  * @param assumption  what is assumed, in English, where the sources say nothing or not enough; null when the
  *                    source alone gives it
+ * @param descriptionNl  the description in Dutch; null when there is no description
+ * @param assumptionNl   the assumption in Dutch; null when there is no assumption
  */
-public record Parameter(String name, Type type, Object value, String description, Source source, String assumption) {
+public record Parameter(String name, Type type, Object value, String description, Source source, String assumption,
+                        String descriptionNl, String assumptionNl) {
+    /**
+     * A parameter whose texts are in English only, as a test or an embedding builds one.
+     *
+     * @param name        the name rules read it by
+     * @param type        what kind of value it is
+     * @param value       its value, or null when unknown
+     * @param description what it is, or null
+     * @param source      where it comes from, or null
+     * @param assumption  what is assumed, or null
+     */
+    public Parameter(String name, Type type, Object value, String description, Source source, String assumption) {
+        this(name, type, value, description, source, assumption, null, null);
+    }
+
     /** The kinds of parameter value. */
     public enum Type {
         /** An amount in euro, exact. */

@@ -62,6 +62,10 @@ class RulesCommandTest {
         }
         assertThat(pack.round().rules()).isNotEmpty().allSatisfy(r -> assertThat(run.out()).contains("| " + r.id() + " | " + r.severity() + " | " + r.titleNl() + " |"));
         assertThat(run.out()).doesNotContain(pack.rule("507-SUBSIDY-MAX").title());
+        // the parameters' descriptions in Dutch too, where the pack gives them (every pack of rules/ does)
+        for (callcheck.rules.Parameter p : pack.parameters().all().values()) {
+            if (p.descriptionNl() != null) assertThat(run.out()).contains(" | " + p.descriptionNl() + " | ").doesNotContain(" | " + p.description() + " | ");
+        }
         CliRun bad = CliRun.of("rules", "--rules", Packs.RULES.toString(), "--lang", "fr");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("'fr' is not a language: write nl or en");

@@ -176,7 +176,9 @@ class AnalystChangeTest {
                     type: number
                     value: 2
                     description: the least number of partners
+                    descriptionNl: het kleinste aantal partners
                     assumption: "Assumption of this test: the new version asks for at least two partners."
+                    assumptionNl: "Aanname van deze test: de nieuwe versie vraagt minstens twee partners."
                 """.formatted(deadline, parameter));
         assertThat(PackLoader.extendsChain(folder)).startsWith(source.version());
         assertThat(Files.readAllLines(manifest)).as("a delta of two numbers and a parameter is short").hasSizeLessThan(30);
@@ -232,6 +234,7 @@ class AnalystChangeTest {
                     type: amount
                     value: 35000
                     description: the highest subsidy
+                    descriptionNl: de grootste subsidie
                     source: {document: call-text, section: Budget}
                 """.formatted(call));
         Files.writeString(folder.resolve("budget.drl"), """

@@ -65,6 +65,36 @@ class VersionDiffTest {
     }
 
     @Test
+    void a_larger_budget_changes_the_round_examples_over_the_first_one_only() {
+        // Test pack 997: its second version raises the budget, a call-level parameter, from 100 to 150; no proposal changes.
+        Path rules = tmp.resolve("rules");
+        RulesCopy.copyTree(Path.of("src/test/resources/packs/rounds/997"), rules.resolve("997"));
+        RulesCopy.copyTree(Path.of("src/test/resources/library/rules/reference"), rules.resolve("reference"));
+        PackEngine engine = PackEngine.load(rules);
+        Path examples = Path.of("src/test/resources/packs/rounds-examples");
+        List<RoundExample> rounds = RoundExample.all(examples);
+        assertThat(rounds).allSatisfy(r -> assertThat(RoundExampleResult.run(engine.packs(), r).difference()).isEmpty());
+
+        VersionDiff diff = VersionDiff.of(engine, Example.all(examples), rounds, "997", "2020-01-01", "2021-01-01");
+        assertThat(diff.compared()).isEqualTo(2);
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.comparedRounds()).isEqualTo(2);
+        // 140 selected: over 100, within 150; the 90 of the other round is within both
+        assertThat(diff.roundChanges()).singleElement().satisfies(c -> {
+            assertThat(c.example().name()).isEqualTo("over-the-first-budget");
+            assertThat(c.verdictChanged()).isTrue();
+            assertThat(c.before().verdict().verdict()).isEqualTo(Outcome.INELIGIBLE);
+            assertThat(c.after().verdict().verdict()).isEqualTo(Outcome.ELIGIBLE);
+            assertThat(c.changedRules()).containsExactly("997-ROUND-BUDGET");
+            assertThat(c.selectionChanged()).isTrue();
+            assertThat(c.before().proposedIds()).containsExactly("a", "c");
+            assertThat(c.after().proposedIds()).containsExactly("a", "b", "c");
+            assertThat(c.changedProposals()).isEmpty();
+            assertThat(c.after().result().version()).isEqualTo("2021-01-01"); // the example pins 2020-01-01: the diff overrides it
+        });
+    }
+
+    @Test
     void both_versions_must_be_loaded() {
         assertThatThrownBy(() -> VersionDiff.of(Packs.engine(), examples(), "507", V1, "1999-01-01"))
                 .isInstanceOf(UnknownCallException.class).hasMessageContaining("1999-01-01");

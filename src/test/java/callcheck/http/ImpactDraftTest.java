@@ -47,6 +47,7 @@ class ImpactDraftTest {
                 type: amount
                 value: 8000
                 description: the highest subsidy one project can ask, lowered
+                descriptionNl: de grootste subsidie die één project mag vragen, verlaagd
                 source: {document: test, section: budget}
             remove: [906-TITLE]
             """;

@@ -130,8 +130,8 @@ class DiagnosticsTest {
     @Test
     @DisplayName("a parameter citing a document the manifest does not list: the line of its source, and no second error")
     void parameter_cites_unlisted_document() {
-        RulesCopy copy = RulesCopy.into(tmp).edit(MANIFEST, "    source: {document: public-record, section: submission deadline}",
-                "    source: {document: minutes, section: submission deadline}");
+        RulesCopy copy = RulesCopy.into(tmp).edit(MANIFEST, "    source: {document: public-record, section: submission deadline",
+                "    source: {document: minutes, section: submission deadline");
         assertThat(errors(copy)).singleElement().satisfies(e -> {
             assertThat(e.file()).isEqualTo(MANIFEST);
             assertThat(e.line()).isEqualTo(line(copy, MANIFEST, "{document: minutes"));

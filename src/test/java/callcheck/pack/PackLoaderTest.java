@@ -134,8 +134,7 @@ class PackLoaderTest {
         Path rules = copyRules(tmp);
         Path manifest = rules.resolve("507/2020-07-14/pack.yaml");
         Files.writeString(manifest, Files.readString(manifest).replace(
-                "    description: the last day to submit\n    source: {document: public-record, section: submission deadline}\n",
-                "    description: the last day to submit\n"));
+                "    source: {document: public-record, section: submission deadline, sectionNl: \"uiterste indiendatum\"}\n", ""));
         assertThatThrownBy(() -> new PackLoader().load(rules, rules.resolve("507/2020-07-14")))
                 .isInstanceOfSatisfying(PackException.class, e -> assertThat(e.errors()).singleElement()
                         .satisfies(err -> assertThat(err.message()).contains("deadline").contains("source or an assumption")));

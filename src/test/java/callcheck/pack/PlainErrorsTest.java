@@ -39,6 +39,7 @@ class PlainErrorsTest {
                 type: amount
                 value: 1000
                 description: the lowest subsidy one project can ask
+                descriptionNl: de kleinste subsidie die één project mag vragen
                 source: {document: test, section: budget}
             """;
     private static final String DRL = """

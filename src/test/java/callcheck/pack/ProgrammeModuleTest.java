@@ -104,6 +104,7 @@ class ProgrammeModuleTest {
                     type: fraction
                     value: 0.5
                     description: a second definition
+                    descriptionNl: een tweede definitie
                     source: {document: public-record, section: x}
                 assumptions:
                 """);
@@ -118,7 +119,7 @@ class ProgrammeModuleTest {
     @DisplayName("an assumption or document defined twice is a clash too")
     void assumptionClashIsAnError(@TempDir Path tmp) {
         RulesCopy rules = RulesCopy.into(tmp);
-        rules.edit("41/2022-12-22/pack.yaml", "  joint-leaders:\n", "  city-regions:\n    text: \"again\"\n  joint-leaders:\n");
+        rules.edit("41/2022-12-22/pack.yaml", "  joint-leaders:\n", "  city-regions:\n    text: \"again\"\n    textNl: \"opnieuw\"\n  joint-leaders:\n");
         rules.edit("41/2022-12-22/pack.yaml", "  public-record:\n", "  roadshow-2023:\n    title: \"again\"\n  public-record:\n");
         assertThatThrownBy(() -> rules.load("41", "2022-12-22"))
                 .isInstanceOfSatisfying(PackException.class, e -> assertThat(e.errors()).extracting(CompileError::message)

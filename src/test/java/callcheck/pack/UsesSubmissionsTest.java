@@ -47,7 +47,7 @@ class UsesSubmissionsTest {
                   doc: {title: "A document"}
                 parameters:
                   budget: {type: amount, value: 10, source: {document: doc, section: s}}
-                  guess: {type: amount, value: 5, assumption: "Assumption: a guessed number."}
+                  guess: {type: amount, value: 5, assumption: "Assumption: a guessed number.", assumptionNl: "Aanname: een geraden getal."}
                 %s
                 """.formatted(submissions, extra));
         Files.writeString(folder.resolve("rules.drl"), DRL.formatted(uses));
@@ -64,15 +64,16 @@ class UsesSubmissionsTest {
 
     @Test
     void a_rule_using_submissions_carries_their_assumption() throws IOException {
-        Path folder = pack(tmp("a"), "  from: 2020-01-01\n  assumption: \"Assumption: the start date is a guess.\"", "budget submissions", "");
+        Path folder = pack(tmp("a"), "  from: 2020-01-01\n  assumption: \"Assumption: the start date is a guess.\"\n  assumptionNl: \"Aanname: de begindatum is geraden.\"", "budget submissions", "");
         assertThat(budgetRule(tmp("a"), folder).assumption()).isEqualTo("Assumption: the start date is a guess.");
     }
 
     @Test
     void it_joins_the_other_assumptions_the_rule_uses() throws IOException {
-        Path folder = pack(tmp("b"), "  from: 2020-01-01\n  assumption: \"Assumption: the start date is a guess.\"", "guess submissions", "");
+        Path folder = pack(tmp("b"), "  from: 2020-01-01\n  assumption: \"Assumption: the start date is a guess.\"\n  assumptionNl: \"Aanname: de begindatum is geraden.\"", "guess submissions", "");
         assertThat(budgetRule(tmp("b"), folder).assumption())
                 .isEqualTo("Assumption: a guessed number. Assumption: the start date is a guess.");
+        assertThat(budgetRule(tmp("b"), folder).assumptionNl()).isEqualTo("Aanname: een geraden getal. Aanname: de begindatum is geraden.");
     }
 
     @Test
@@ -83,13 +84,13 @@ class UsesSubmissionsTest {
 
     @Test
     void a_rule_not_using_submissions_does_not_carry_them() throws IOException {
-        Path folder = pack(tmp("d"), "  from: 2020-01-01\n  assumption: \"Assumption: the start date is a guess.\"", "budget", "");
+        Path folder = pack(tmp("d"), "  from: 2020-01-01\n  assumption: \"Assumption: the start date is a guess.\"\n  assumptionNl: \"Aanname: de begindatum is geraden.\"", "budget", "");
         assertThat(budgetRule(tmp("d"), folder).assumption()).isNull();
     }
 
     @Test
     void a_parameter_or_assumption_cannot_be_named_submissions() throws IOException {
-        Path folder = pack(tmp("e"), "  from: 2020-01-01", "budget", "assumptions:\n  submissions: {text: \"x\"}");
+        Path folder = pack(tmp("e"), "  from: 2020-01-01", "budget", "assumptions:\n  submissions: {text: \"x\", textNl: \"x\"}");
         assertThatThrownBy(() -> budgetRule(tmp("e"), folder))
                 .isInstanceOfSatisfying(PackException.class, e -> assertThat(e.errors()).singleElement()
                         .satisfies(err -> assertThat(err.message()).contains("reserved")));

@@ -192,8 +192,10 @@ class WebPagesBrowserTest {
         WebElement finding = verdict.findElement(By.cssSelector(".finding[data-rule='507-AMIF-SHARE']"));
         JsonNode rule = rule("507", V507, "507-AMIF-SHARE");
         assertThat(finding.findElement(By.cssSelector(".badge")).getText()).isEqualToIgnoringCase("Blokkerend");
+        // the section in Dutch where the rule gives it apart (a finding cites it in English; the rule list has the Dutch)
+        String section = dutchOr(rule.get("source"), "section");
         assertThat(finding.findElement(By.cssSelector(".source")).getText())
-                .contains(rule.at("/source/document").asText()).contains(rule.at("/source/section").asText());
+                .contains(rule.at("/source/document").asText()).contains(section);
         // the amount as the Dutch finding writes it: 20.000,01
         java.text.NumberFormat dutch = java.text.NumberFormat.getNumberInstance(java.util.Locale.forLanguageTag("nl-BE"));
         dutch.setMinimumFractionDigits(2);
@@ -204,7 +206,8 @@ class WebPagesBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#plan tr.off")).getText()).as("the AMIF asked stands out against the plan")
                 .contains("AMIF");
         shot("04-verdict-amif-share");
-        // the first screen as a person sees it, for the README (src/docs/check-page.png is a copy)
+        // the first screen as a person sees it; the README's src/docs/check-page.png is the top 1400 px of 04-verdict-amif-share
+        // (convert 04-verdict-amif-share.png -crop 1280x1400+0+0 +repage -strip PNG8:src/docs/check-page.png), with the finding and the plan
         js("window.scrollTo(0, 0);");
         try {
             Files.write(SCREENSHOTS.resolve("04b-verdict-amif-share-first-screen.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
@@ -327,7 +330,7 @@ class WebPagesBrowserTest {
         JsonNode from = version(call, V426_FROM), to = version(call, V426_TO);
         assertThat(attributes("#parameters tbody tr", "data-parameter")).containsExactlyElementsOf(names(from.get("parameters")));
         WebElement firstRule = driver.findElement(By.cssSelector("#rules li"));
-        assertThat(firstRule.getText()).contains(rules.get(0).get("titleNl").asText()).contains(rules.get(0).at("/source/section").asText());
+        assertThat(firstRule.getText()).contains(rules.get(0).get("titleNl").asText()).contains(dutchOr(rules.get(0).get("source"), "section"));
         shot("08-call-426-rules");
 
         // what changes from one version to the other
@@ -363,6 +366,35 @@ class WebPagesBrowserTest {
         shot("09-call-426-diff");
         checkAccessibility("a call's rules and the difference between two versions");
         narrow("10-call-426-diff-360");
+    }
+
+    @Test
+    void theComparisonShowsTheRoundsWhoseOutcomeACallLevelParameterChanges(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // Test pack 997: its second version raises only the budget of a round (100 -> 150); its own examples hold two
+        // rounds, one of 140 (over the first budget only) and one of 90.
+        Path rules = tmp.resolve("rules");
+        callcheck.support.RulesCopy.copyTree(Path.of("src/test/resources/packs/rounds/997"), rules.resolve("997"));
+        callcheck.support.RulesCopy.copyTree(Path.of("src/test/resources/library/rules/reference"), rules.resolve("reference"));
+        HttpServer rounds = new HttpServer(callcheck.evaluation.PackEngine.load(rules), Map.of())
+                .examples(Path.of("src/test/resources/packs/rounds-examples"));
+        String at = "http://127.0.0.1:" + rounds.start("127.0.0.1", 0);
+        try {
+            driver.get(at + "/calls/997?from=2020-01-01&to=2021-01-01");
+            assertThat(waitFor(By.id("examples-count")).getText()).isEqualTo("0 van de 2 voorbeelden krijgen een ander oordeel; bij 0 verandert alleen wat de regels vinden.");
+            assertThat(driver.findElement(By.id("rounds-count")).getText()).startsWith("1 van de 2 rondevoorbeelden");
+            assertThat(attributes("#round-changes tbody tr", "data-example")).containsExactly("over-the-first-budget");
+            assertThat(attributes("#round-changes tbody td[data-verdict]", "data-verdict")).containsExactly("INELIGIBLE", "ELIGIBLE");
+            List<WebElement> cells = driver.findElements(By.cssSelector("#round-changes tbody tr td"));
+            assertThat(cells.get(0).getText()).contains("buiten een grens van de oproep").contains("voorgesteld: a, c");
+            assertThat(cells.get(1).getText()).contains("binnen de grenzen van de oproep").contains("voorgesteld: a, b, c");
+            assertThat(cells.get(2).getText()).isEqualTo("997-ROUND-BUDGET, voorgestelde selectie");
+            assertThat(attributes("#parameter-changes tbody tr", "data-parameter")).containsExactly("budget");
+            shot("27-call-997-round-diff");
+            checkAccessibility("the round examples in the comparison of two versions");
+            narrow("28-call-997-round-diff-360");
+        } finally {
+            rounds.stop();
+        }
     }
 
     @Test
@@ -553,7 +585,7 @@ class WebPagesBrowserTest {
         waitFor(By.id("verdict"));
         assertThat(driver.findElements(By.id("stale-banner"))).isEmpty();
         assertThat(driver.findElement(By.id("notice")).getText()).contains("Indicatieve toets, geen beslissing van de administratie")
-                .contains("bewaart").contains(get("/v1/calls/507").get("programme").asText());
+                .contains("bewaart").contains(dutchOr(get("/v1/calls/507"), "programme"));
         field("financing.amif").sendKeys("1");
         assertThat(waitFor(By.id("stale-banner")).getText()).contains("Deze uitslag hoort bij een eerdere versie van het formulier");
         shot("12-verdict-stale");
@@ -661,6 +693,10 @@ class WebPagesBrowserTest {
         driver.manage().window().setSize(new Dimension(NARROW, 800));
         assertThat((Boolean) js("const s = document.querySelector('#plan').parentElement; return s.scrollWidth <= s.clientWidth;"))
                 .as("the plan fits 360 px").isTrue();
+        // each amount on one line: an inline box broken over two lines has two rectangles
+        @SuppressWarnings("unchecked")
+        List<Long> lines = (List<Long>) js("return Array.from(document.querySelectorAll('#plan td .amount')).map(a => a.getClientRects().length);");
+        assertThat(lines).as("lines per amount in the plan at 360 px").hasSizeGreaterThanOrEqualTo(4).containsOnly(1L);
         narrow("16-plan-360");
     }
 
@@ -836,6 +872,20 @@ class WebPagesBrowserTest {
         JsonNode from = version(get("/v1/calls/426"), V426_FROM);
         String day = (String) js("return new Date(arguments[0] + 'T00:00:00').toLocaleDateString('nl-BE', {dateStyle: 'long'});", from.at("/submissions/from").asText());
         assertThat(driver.findElement(By.cssSelector("#versions tr[data-version='" + V426_FROM + "'] td")).getText()).isEqualTo(day);
+        // Wholly Dutch: each parameter's description and the version's assumptions as the manifest writes them in
+        // Dutch, nothing left marked as English; the English page shows the English.
+        List<String> dutchDescriptions = new ArrayList<>(), englishDescriptions = new ArrayList<>();
+        from.get("parameters").forEach(p -> {
+            dutchDescriptions.add(p.get("descriptionNl").asText());
+            englishDescriptions.add(p.get("description").asText());
+        });
+        assertThat(dutchDescriptions).doesNotContain("null", "");
+        assertThat(columnTexts("#parameters tbody tr", 2)).containsExactlyElementsOf(dutchDescriptions);
+        assertThat(driver.findElements(By.cssSelector("#call-host [lang=en]"))).isEmpty();
+        driver.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> columnTexts("#parameters tbody tr", 2).equals(englishDescriptions));
+        driver.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> columnTexts("#parameters tbody tr", 2).equals(dutchDescriptions));
         shot("25-call-426-call-level");
         checkAccessibility("a call's call-level rules");
         narrow("26-call-426-call-level-360");
@@ -946,6 +996,18 @@ class WebPagesBrowserTest {
     private static List<String> attributes(String css, String attribute) {
         return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.getAttribute(arguments[1]));",
                 css, attribute);
+    }
+
+    /** A text as the Dutch page shows it: the Dutch the API gives beside the English ({@code <field>Nl}), else the English. */
+    private static String dutchOr(JsonNode node, String field) {
+        JsonNode nl = node.get(field + "Nl");
+        return nl != null && !nl.isNull() ? nl.asText() : node.get(field).asText();
+    }
+
+    /** The text of one cell (counted from 0, the row's header included) of each row. */
+    @SuppressWarnings("unchecked")
+    private static List<String> columnTexts(String rows, int cell) {
+        return (List<String>) js("return Array.from(document.querySelectorAll(arguments[0])).map(r => r.children[arguments[1]].textContent);", rows, cell);
     }
 
     /** axe-core in the same browser: no serious or critical violation on the page as it stands. */
@@ -1059,8 +1121,13 @@ class WebPagesBrowserTest {
     private static List<String> changedNames(JsonNode before, JsonNode after) {
         List<String> inOrder = new ArrayList<>();
         Stream.concat(names(before).stream(), names(after).stream()).distinct()
-                .filter(n -> !String.valueOf(before.get(n)).equals(String.valueOf(after.get(n)))).forEach(inOrder::add);
+                .filter(n -> !String.valueOf(withoutInherited(before.get(n))).equals(String.valueOf(withoutInherited(after.get(n))))).forEach(inOrder::add);
         return inOrder;
+    }
+
+    /** A parameter as the page compares it: whether a version inherits it or states it is no change of the parameter. */
+    private static JsonNode withoutInherited(JsonNode parameter) {
+        return parameter instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o.deepCopy().without("inherited") : parameter;
     }
 
     private static Set<String> changedRules(JsonNode before, JsonNode after) {
