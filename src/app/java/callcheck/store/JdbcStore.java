@@ -101,17 +101,10 @@ final class JdbcStore implements DecisionStore {
         pool.getHikariPoolMXBean().softEvictConnections();
         String digest = "probe:" + java.util.UUID.randomUUID();
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+            inTransaction(c, () -> {
                 update(c, "INSERT INTO pack (digest, call_id, version, archived_at) VALUES (?, '-', '-', 0)", digest);
                 update(c, "DELETE FROM pack WHERE digest = ?", digest);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
             if (h2) checkpoint(c);
             available = true;
             if (dataFolder != null) restrict(dataFolder); // H2 made its lock file anew when it reopened
@@ -445,8 +438,7 @@ final class JdbcStore implements DecisionStore {
     }
 
     private static void insertPack(Connection c, Pack pack) throws SQLException {
-        c.setAutoCommit(false);
-        try {
+        inTransaction(c, () -> {
             update(c, "INSERT INTO pack (digest, call_id, version, archived_at) VALUES (?, ?, ?, ?)",
                     pack.digest(), pack.call(), pack.version(), System.currentTimeMillis());
             for (Map.Entry<String, byte[]> f : pack.files().entrySet()) {
@@ -454,6 +446,18 @@ final class JdbcStore implements DecisionStore {
                 if (!exists(c, "SELECT 1 FROM file_content WHERE sha = ?", sha)) insertContent(c, sha, f.getValue());
                 update(c, "INSERT INTO pack_file (digest, path, sha) VALUES (?, ?, ?)", pack.digest(), f.getKey(), sha);
             }
+        });
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs the work in one transaction on the connection: committed if it returns, rolled back if it throws. */
+    private static void inTransaction(Connection c, SqlWork work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            work.run();
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -586,20 +590,13 @@ final class JdbcStore implements DecisionStore {
         String id = callcheck.evaluation.Ulid.next();
         Instant now = Instant.now();
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+            inTransaction(c, () -> {
                 update(c, "INSERT INTO activation (id, call_id, active_from, published_by, published_at, kind, restores) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         id, call, activeFrom.toEpochMilli(), publishedBy, now.toEpochMilli(), kind, restores);
                 for (String d : new java.util.TreeSet<>(digests)) update(c, "INSERT INTO activation_pack (activation_id, digest) VALUES (?, ?)", id, d);
                 // Delivered to the listeners when the transaction commits, never before.
                 if (!h2) query(c, "SELECT pg_notify(?, ?)", List.of(ACTIVATIONS_CHANNEL, call), rs -> null);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             throw unavailable(e);
         }
