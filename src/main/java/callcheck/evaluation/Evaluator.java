@@ -230,6 +230,7 @@ public final class Evaluator {
             try {
                 TimeUnit.NANOSECONDS.sleep(tick);
             } catch (InterruptedException e) {
+                watching.set(false); // the next evaluation on a caller's thread starts a watchdog again
                 return;
             }
             long now = System.nanoTime();
