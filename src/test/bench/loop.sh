@@ -21,10 +21,11 @@ now() { date +%s%N; }
 ms() {
   s=$(now)
   if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "%U %S" -o "$W/cpu" "$@" >/dev/null
-    cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$W/cpu")
+    /usr/bin/time -f "%U %S" -o "$W/cpu" "$@" >/dev/null || echo "($* exited $?)" >&2
+    cpu=$(awk '/^[0-9.]+ [0-9.]+$/ {printf "%d", ($1 + $2) * 1000}' "$W/cpu")
   else
-    "$@" >/dev/null; cpu=0
+    "$@" >/dev/null || echo "($* exited $?)" >&2
+    cpu=0
   fi
   echo "$(( ($(now) - s) / 1000000 )) $cpu"
 }
