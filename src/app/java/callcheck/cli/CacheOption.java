@@ -14,18 +14,12 @@ final class CacheOption {
     String cache;
 
     /**
-     * Lets the cache store what this run compiled, so that the next command loads it instead of compiling it, then
-     * closes it; nothing when there is none.
+     * Closes the cache at the end of a command. What this run compiled is stored already (as serialized packages, when
+     * it was compiled); the executable model queued for it is not compiled here: waiting for it doubled the time of a
+     * {@code validate} after an edit (BENCHMARKS.md, the analyst's loop), and {@code serve} compiles it while serving.
      */
     static void finish(CompiledPackCache cache) {
-        if (cache == null) return;
-        try {
-            cache.awaitStored(10, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the next run compiles what was not stored
-        } finally {
-            cache.close();
-        }
+        if (cache != null) cache.close();
     }
 
     /** The cache, or null when turned off. */

@@ -60,11 +60,7 @@ final class CheckCommand implements Callable<Integer> {
             // A rule that throws or runs past the time budget: the rules are wrong, not the proposal ineligible.
             System.err.println("the evaluation failed: " + e);
         } finally {
-            // The packs compiled this time are stored before the command exits, so that the next run reads them.
-            if (packCache != null) {
-                packCache.awaitStored(10, java.util.concurrent.TimeUnit.MINUTES);
-                packCache.close();
-            }
+            CacheOption.finish(packCache);
         }
         return 2;
     }

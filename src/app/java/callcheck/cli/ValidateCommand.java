@@ -82,9 +82,16 @@ final class ValidateCommand implements Callable<Integer> {
         }
         byFolder.values().forEach(lines -> lines.forEach(System.out::println));
         // Loop-shaped rules: to look at, not errors; they do not change the exit code.
-        // With --call, only that call's files are read (their paths then start at the call's folder).
-        List<CompileError> loops = call == null ? LoopShapes.warnings(rules) : LoopShapes.warnings(rules.resolve(call)).stream()
-                .map(w -> new CompileError(call + "/" + w.file(), w.line(), w.column(), w.message())).toList();
+        // With --call, only that call's files are read, and those of the modules its packs include.
+        List<CompileError> loops;
+        if (call == null) {
+            loops = LoopShapes.warnings(rules);
+        } else {
+            loops = new ArrayList<>(loopWarnings(call));
+            java.util.Set<String> modules = new java.util.TreeSet<>();
+            for (RulePack p : report.packs().all()) modules.addAll(p.manifest().include());
+            for (String module : modules) loops.addAll(loopWarnings(module));
+        }
         for (CompileError w : loops) System.out.println("WARN " + w.under(rules));
         if (byFolder.isEmpty()) {
             System.out.println(rules + (call == null ? "" : "/" + call) + ": no pack (no <call>/<version>/" + PackLoader.MANIFEST + ")");
@@ -95,6 +102,12 @@ final class ValidateCommand implements Callable<Integer> {
             System.out.println("cache " + cache.cache + ": " + packCache.hits() + " rule sets loaded from it, " + packCache.misses() + " compiled");
         }
         return report.failures().isEmpty() ? 0 : 1;
+    }
+
+    /** The loop warnings of the files under one folder of the rules folder, their paths from the rules folder. */
+    private List<CompileError> loopWarnings(String folder) {
+        return LoopShapes.warnings(rules.resolve(folder)).stream()
+                .map(w -> new CompileError(folder + "/" + w.file(), w.line(), w.column(), w.message())).toList();
     }
 
     /** Loads the rules folder; on a folder or reference data that cannot be read, says so and returns null. */

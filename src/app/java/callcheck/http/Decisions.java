@@ -170,12 +170,20 @@ final class Decisions {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot answer the impact", e);
         }
-        lines.progress(0);
+        try {
+            lines.progress(0);
+        } catch (UncheckedIOException e) {
+            return; // the client left before the run began
+        }
         int every = (int) Math.max(1, Math.min(Impact.PROGRESS_EVERY, total / 100));
         Object line;
         try {
             Impacts.Report r = Impacts.run(store, engine, target, call, window, after, limit, lines::progress, every);
             line = java.util.Map.of("impact", r.withNext(r.next() == null ? null : cursor(r.next())));
+        } catch (java.util.concurrent.CancellationException e) {
+            // The client left (a progress line could not be written): the run stopped, nobody reads a last line.
+            org.slf4j.LoggerFactory.getLogger(Decisions.class).info("impact of call {} stopped: the client left", call);
+            return;
         } catch (RuntimeException e) {
             // The status is sent: the error goes in the last line.
             org.slf4j.LoggerFactory.getLogger(Decisions.class).warn("impact of call {} failed after its answer began", call, e);
@@ -196,10 +204,13 @@ final class Decisions {
             this.total = total;
         }
 
+        /** @throws UncheckedIOException when the client left: the impact run then stops */
         synchronized void progress(long replayed) {
-            if (replayed <= shown) return;
-            shown = replayed;
-            write(java.util.Map.of("progress", new Progress(replayed, total)));
+            if (!gone && replayed > shown) {
+                shown = replayed;
+                write(java.util.Map.of("progress", new Progress(replayed, total)));
+            }
+            if (gone) throw new UncheckedIOException(new IOException("the client left"));
         }
 
         synchronized void write(Object line) {
@@ -209,7 +220,7 @@ final class Decisions {
                 out.write('\n');
                 out.flush();
             } catch (IOException e) {
-                gone = true; // the client left; the run ends on its own, within the engine's limits
+                gone = true; // the client left: the next progress line stops the run
             }
         }
     }

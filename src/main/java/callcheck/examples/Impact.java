@@ -91,13 +91,17 @@ public final class Impact implements AutoCloseable {
     private BigDecimal before = BigDecimal.ZERO;
     private BigDecimal afterTotal = BigDecimal.ZERO;
     private final TreeSet<Changed> page = new TreeSet<>(Comparator.comparing(Changed::decisionId));
+    /** Why the run stopped before its end (the progress consumer failed: the client left), or null. */
+    private volatile java.util.concurrent.CancellationException stopped;
 
     /**
      * @param replay   evaluates a proposal on the target pack (within the engine's limits: it may throw busy)
      * @param parallel how many replays run at once (the evaluation slots)
      * @param after    the page of changed decisions starts after this id (null: from the oldest)
      * @param limit    how many changed decisions the page holds
-     * @param progress told how many decisions are done every {@value #PROGRESS_EVERY}; may be null
+     * @param progress told how many decisions are done every {@value #PROGRESS_EVERY}; may be null. When it throws
+     *                 (an answer's write failed: the client left), the run stops: {@link #accept} and {@link #finish}
+     *                 throw {@link java.util.concurrent.CancellationException}, and the replays not started are dropped
      */
     public Impact(Function<Proposal, Verdict> replay, int parallel, String after, int limit, LongConsumer progress) {
         this(replay, parallel, after, limit, progress, PROGRESS_EVERY);
@@ -131,8 +135,13 @@ public final class Impact implements AutoCloseable {
         this.inFlight = new Semaphore(parallel * 4);
     }
 
-    /** Hands in one decision; blocks while enough are queued. */
+    /**
+     * Hands in one decision; blocks while enough are queued.
+     *
+     * @throws java.util.concurrent.CancellationException the run stopped (see the constructor's {@code progress})
+     */
     public void accept(Recorded d) {
+        if (stopped != null) throw stopped;
         decisions.incrementAndGet();
         if (d.proposalJson() == null) {
             erased.incrementAndGet();
@@ -155,8 +164,13 @@ public final class Impact implements AutoCloseable {
         }
     }
 
-    /** Waits for every replay handed in, then answers what they found. */
+    /**
+     * Waits for every replay handed in, then answers what they found.
+     *
+     * @throws java.util.concurrent.CancellationException the run stopped (see the constructor's {@code progress})
+     */
     public Result finish() {
+        if (stopped != null) throw stopped;
         workers.shutdown();
         try {
             while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -166,6 +180,7 @@ public final class Impact implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the replays ran", e);
         }
+        if (stopped != null) throw stopped;
         synchronized (this) {
             List<Transition> ts = new ArrayList<>();
             transitions.forEach((k, v) -> ts.add(new Transition(k.substring(0, k.indexOf('\t')), k.substring(k.indexOf('\t') + 1), v[0])));
@@ -185,10 +200,19 @@ public final class Impact implements AutoCloseable {
 
     private void done() {
         long n = handled.incrementAndGet();
-        if (progress != null && n % progressEvery == 0) progress.accept(n);
+        if (progress == null || n % progressEvery != 0 || stopped != null) return;
+        try {
+            progress.accept(n);
+        } catch (RuntimeException e) {
+            // Nobody reads the answer any more: replaying the rest would only take the evaluation slots from others.
+            java.util.concurrent.CancellationException c = new java.util.concurrent.CancellationException("the run stopped: " + e.getMessage());
+            c.initCause(e);
+            stopped = c;
+        }
     }
 
     private void replayOne(Recorded d) {
+        if (stopped != null) return;
         Verdict was;
         Verdict now;
         try {

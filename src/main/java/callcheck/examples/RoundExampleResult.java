@@ -4,7 +4,10 @@ import callcheck.engine.Finding;
 import callcheck.engine.Outcome;
 import callcheck.engine.Severity;
 import callcheck.engine.Verdict;
+import callcheck.evaluation.Evaluator;
+import callcheck.evaluation.PackEngine;
 import callcheck.evaluation.PackSet;
+import callcheck.model.Proposal;
 import callcheck.pack.RulePack;
 import callcheck.round.Decisions;
 import callcheck.round.InvalidRoundException;
@@ -24,7 +27,7 @@ public record RoundExampleResult(RoundExample example, RoundResult result, Verdi
 
     /** Checks the round with the version it pins, or else the one its proposals' submission dates select. */
     public static RoundExampleResult run(PackSet packs, RoundExample example) {
-        return run(packs, example, example.expected().version());
+        return run(packs, example, example.expected().version(), new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /**
@@ -32,14 +35,49 @@ public record RoundExampleResult(RoundExample example, RoundResult result, Verdi
      * its proposals' submission dates select).
      */
     public static RoundExampleResult run(PackSet packs, RoundExample example, String version) {
+        return run(packs, example, version, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** As {@link #run(PackSet, RoundExample)}, sharing {@code verdicts} with other rounds (see the next). */
+    static RoundExampleResult run(PackSet packs, RoundExample example, java.util.Map<String, Verdict> verdicts) {
+        return run(packs, example, example.expected().version(), verdicts);
+    }
+
+    /**
+     * As {@link #run(PackSet, RoundExample, String)}, each distinct proposal evaluated once per pack over the rounds
+     * that share {@code verdicts} (a round example names the same example file many times: 507's seven rounds evaluated
+     * 144 proposals, 8 of them distinct). The rules decide from the facts alone, so a verdict serves for an equal
+     * proposal; its decision id, which a round example does not check, is then shared.
+     */
+    static RoundExampleResult run(PackSet packs, RoundExample example, String version, java.util.Map<String, Verdict> verdicts) {
         try {
-            RoundResult r = Rounds.check(packs, example.call(), version, RoundReader.read(example.body(), example::exampleProposal),
-                    Decisions.NONE);
+            Rounds.Evaluate once = (pack, p) -> verdicts.computeIfAbsent(pack.digest() + "\n" + json(p),
+                    k -> PackEngine.evaluate(pack, packs.reference(), p));
+            RoundResult r = Rounds.checked(packs, example.call(), version,
+                    RoundReader.read(example.body(), example::exampleProposal), Decisions.NONE, once, Evaluator.unlimited()).result();
             return new RoundExampleResult(example, r, verdict(packs, r), null);
         } catch (InvalidRoundException e) {
             return new RoundExampleResult(example, null, null, e.code() + (e.field() == null ? "" : " at " + e.field()) + ": " + e.getMessage());
         } catch (RuntimeException e) {
             return new RoundExampleResult(example, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Every field of a proposal and of what it holds, an absent list told apart from an empty one (the getters do not,
+     * {@code @needs} does): equal keys, equal facts.
+     */
+    private static final com.fasterxml.jackson.databind.ObjectMapper FIELDS = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.ALL, com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+            .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD, com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
+            .build();
+
+    private static String json(Proposal p) {
+        try {
+            return FIELDS.writeValueAsString(p);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

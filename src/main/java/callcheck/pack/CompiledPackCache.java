@@ -1,5 +1,7 @@
 package callcheck.pack;
 
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -12,6 +14,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.conf.SequentialOption;
+import org.kie.api.definition.KiePackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,17 +57,24 @@ import java.util.zip.ZipInputStream;
  * only unused. Parameters and reference data are facts given to each evaluation, not compiled in: a version that
  * changes only them, or a copy of a version, uses the same entry.
  * <p>
- * A miss costs nothing at once: the pack compiles as its options say (DRL by default, the fastest to compile and the
- * one whose errors the analysts see) and serves, while one background thread compiles the executable model and
- * stores it for the next load, once {@link #release()} says the loading is done (on two cores it would otherwise slow
- * the start it is meant to speed up). An entry whose header, checksum or classes are wrong is deleted and built again, never
+ * A miss costs little: the pack compiles as its options say (DRL by default, the fastest to compile and the one whose
+ * errors the analysts see) and serves, and its compiled packages are written at once, as Drools serializes them (a
+ * second form of entry, tens of milliseconds to write and to read back: what the analyst's next {@code validate} or
+ * {@code test} loads). One background thread then compiles the executable model and stores it for the next load,
+ * once {@link #release()} says the loading is done (on two cores it would otherwise slow the start it is meant to
+ * speed up); a short-lived command does not wait for it (two seconds of the analyst's loop, measured in
+ * BENCHMARKS.md), a server does it while serving. A load takes the executable model when there is one, else the
+ * serialized packages. An entry whose header, checksum or classes are wrong is deleted and built again, never
  * served. Writes go to a temporary file moved into place, so a reader sees a whole entry or none.
  */
 public final class CompiledPackCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPackCache.class);
     /** The entry format; a new one makes every older entry unused. */
     static final String FORMAT = "callcheck-pack-cache 1";
+    /** The format of an entry of rules compiled from DRL: Drools' own serialized packages. */
+    static final String DRL_FORMAT = "callcheck-pack-cache drl 1";
     private static final String SUFFIX = ".kjar";
+    private static final String DRL_SUFFIX = ".drl-packages";
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final Path dir;
@@ -72,6 +82,7 @@ public final class CompiledPackCache implements AutoCloseable {
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
     private final AtomicInteger stored = new AtomicInteger();
+    private final AtomicInteger storedPackages = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private volatile ExecutorService background;
     private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
@@ -101,9 +112,14 @@ public final class CompiledPackCache implements AutoCloseable {
         return misses.get();
     }
 
-    /** Entries written. */
+    /** Entries of the executable model written. */
     public int stored() {
         return stored.get();
+    }
+
+    /** Entries of serialized packages (rules compiled from DRL) written. */
+    public int storedPackages() {
+        return storedPackages.get();
     }
 
     /** Entries found corrupt and deleted. */
@@ -130,15 +146,17 @@ public final class CompiledPackCache implements AutoCloseable {
         try {
             bytes = Files.readAllBytes(file);
         } catch (java.nio.file.NoSuchFileException e) {
-            misses.incrementAndGet();
-            return null;
+            KieBase fromDrl = loadDrl(sources, sequential);
+            if (fromDrl == null) misses.incrementAndGet();
+            else hits.incrementAndGet();
+            return fromDrl;
         } catch (IOException e) {
             misses.incrementAndGet();
             LOG.warn("cannot read compiled pack {}: {}", file, e.toString());
             return null;
         }
         try {
-            KieBase kieBase = kieBase(unwrap(bytes, key(sources)), sequential);
+            KieBase kieBase = kieBase(unwrap(bytes, key(sources), FORMAT), sequential);
             hits.incrementAndGet();
             return kieBase;
         } catch (RuntimeException | LinkageError | IOException e) {
@@ -154,9 +172,58 @@ public final class CompiledPackCache implements AutoCloseable {
         }
     }
 
+    /** The rules from their serialized packages, or null when there is no such entry or it is corrupt (then deleted). */
+    private KieBase loadDrl(String sources, boolean sequential) {
+        Path file = drlEntry(sources);
+        try {
+            byte[] packages = unwrap(Files.readAllBytes(file), key(sources), DRL_FORMAT);
+            List<KiePackage> read;
+            try (var in = new DroolsObjectInputStream(new ByteArrayInputStream(packages), CompiledPackCache.class.getClassLoader())) {
+                @SuppressWarnings("unchecked")
+                List<KiePackage> list = (List<KiePackage>) in.readObject();
+                read = list;
+            }
+            KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, CompiledPackCache.class.getClassLoader());
+            conf.setOption(sequential ? SequentialOption.YES : SequentialOption.NO);
+            org.drools.kiesession.rulebase.InternalKnowledgeBase kieBase = org.drools.kiesession.rulebase.KnowledgeBaseFactory.newKnowledgeBase(conf);
+            kieBase.addPackages(read);
+            return kieBase;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+            rejected.incrementAndGet();
+            LOG.warn("compiled pack {} is corrupt ({}): deleted, compiling again", file, e.toString());
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // written over by the next store
+            }
+            return null;
+        }
+    }
+
+    Path drlEntry(String sources) {
+        return dir.resolve(key(sources) + DRL_SUFFIX);
+    }
+
+    /**
+     * Stores rules just compiled from DRL as Drools serializes their packages, on the calling thread (tens of
+     * milliseconds): the next command loads them instead of compiling. A failure is logged; the next load compiles.
+     */
+    void storeCompiled(String sources, KieBase kieBase) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new DroolsObjectOutputStream(bytes)) {
+            out.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not cache the compiled pack {}: {}", sources, e.toString());
+            return;
+        }
+        write(sources, DRL_FORMAT, DRL_SUFFIX, bytes.toByteArray());
+    }
+
     /** Stores the executable model of a pack already compiled to it. */
     void store(String sources, org.kie.api.builder.KieModule executableModel) {
-        write(sources, ((InternalKieModule) executableModel).getBytes());
+        write(sources, FORMAT, SUFFIX, ((InternalKieModule) executableModel).getBytes());
     }
 
     /**
@@ -164,12 +231,13 @@ public final class CompiledPackCache implements AutoCloseable {
      * a failure is logged, and the next load of the pack tries again.
      */
     void storeLater(String key, Map<String, byte[]> sources) {
+        if (Files.isRegularFile(entry(key))) return;
         Map<String, byte[]> copy = Map.copyOf(sources);
         executor().execute(() -> {
             try {
                 released.await();
                 if (Files.isRegularFile(entry(key))) return; // another loader of the same sources stored it
-                write(key, compile(copy));
+                write(key, FORMAT, SUFFIX, compile(copy));
             } catch (RuntimeException e) {
                 LOG.warn("could not cache the compiled pack {}: {}", key, e.toString());
             } catch (InterruptedException e) {
@@ -243,10 +311,10 @@ public final class CompiledPackCache implements AutoCloseable {
         return ((InternalKieModule) module).getBytes();
     }
 
-    /** Writes an entry: header (format, key, checksum of the KJAR), then the KJAR; whole or not at all. */
-    private void write(String sources, byte[] kjar) {
+    /** Writes an entry: header (format, key, checksum of the content), then the content (a KJAR...); whole or not at all. */
+    private void write(String sources, String format, String suffix, byte[] kjar) {
         String key = key(sources);
-        byte[] header = (FORMAT + "\n" + key + "\n" + sha256(kjar) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] header = (format + "\n" + key + "\n" + sha256(kjar) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, key, ".tmp");
@@ -256,11 +324,11 @@ public final class CompiledPackCache implements AutoCloseable {
                     out.write(kjar);
                 }
                 try {
-                    Files.move(tmp, dir.resolve(key + SUFFIX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, dir.resolve(key + suffix), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, dir.resolve(key + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, dir.resolve(key + suffix), StandardCopyOption.REPLACE_EXISTING);
                 }
-                stored.incrementAndGet();
+                (suffix.equals(SUFFIX) ? stored : storedPackages).incrementAndGet();
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -270,7 +338,7 @@ public final class CompiledPackCache implements AutoCloseable {
     }
 
     /** The KJAR of an entry, once its header names this key and its checksum matches; otherwise an IOException. */
-    private static byte[] unwrap(byte[] entry, String key) throws IOException {
+    private static byte[] unwrap(byte[] entry, String key, String format) throws IOException {
         int at = 0;
         String[] lines = new String[3];
         for (int i = 0; i < 3; i++) {
@@ -279,7 +347,7 @@ public final class CompiledPackCache implements AutoCloseable {
             lines[i] = new String(entry, at, nl - at, StandardCharsets.UTF_8);
             at = nl + 1;
         }
-        if (!lines[0].equals(FORMAT)) throw new IOException("format '" + lines[0] + "'");
+        if (!lines[0].equals(format)) throw new IOException("format '" + lines[0] + "'");
         if (!lines[1].equals(key)) throw new IOException("entry of another key");
         byte[] kjar = Arrays.copyOfRange(entry, at, entry.length);
         if (!lines[2].equals(sha256(kjar))) throw new IOException("checksum does not match");

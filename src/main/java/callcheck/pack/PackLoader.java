@@ -312,6 +312,7 @@ public final class PackLoader {
         // holds the same sources compiled), else they compile now.
         String sourcesKey = sourcesKey(sources, round);
         KieModule compiled = null;
+        boolean fresh = false; // built now (compiled or read from the cache), not reused from this loader
         CompiledRules rules;
         Object lock = building.computeIfAbsent(sourcesKey, k -> new Object());
         try {
@@ -319,6 +320,7 @@ public final class PackLoader {
                 java.lang.ref.WeakReference<CompiledRules> known = built.get(sourcesKey);
                 rules = known == null ? null : known.get();
                 if (rules == null) {
+                    fresh = true;
                     KieBase kieBase = cache == null ? null : cache.load(sourcesKey, options.sequential());
                     if (kieBase == null) {
                         compiled = compile(ks, kfs, byKiePath, root, manifestFile, errors);
@@ -376,9 +378,13 @@ public final class PackLoader {
         errors.addAll(LanguageChecks.check(root, infos, parameters, labels));
         if (!errors.isEmpty()) throw new PackException(errors);
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
-        if (compiled != null && cache != null) {
-            if (options.executableModel()) cache.store(sourcesKey, compiled);
-            else cache.storeLater(sourcesKey, sources);
+        if (fresh && cache != null) {
+            if (compiled != null && options.executableModel()) {
+                cache.store(sourcesKey, compiled);
+            } else {
+                if (compiled != null) cache.storeCompiled(sourcesKey, kieBase);
+                cache.storeLater(sourcesKey, sources); // the executable model, unless stored before
+            }
         }
         return new Compiled(rules, infos, needs);
     }

@@ -47,4 +47,29 @@ class LoopWarningsTest {
         assertThat(one.outLines().stream().filter(l -> l.startsWith("WARN ")).toList()).isEqualTo(warnings);
         assertThat(CliRun.of("validate", "--call", "995", "--rules", rules.toString()).out()).doesNotContain("WARN");
     }
+
+    @Test
+    void validate_with_call_warns_also_of_the_modules_its_packs_include_and_of_no_other() throws IOException {
+        Path rules = RulesCopy.into(tmp.resolve("rules"), new String[0]).root();
+        Path pack = Files.createDirectories(rules.resolve("996/2020-01-01"));
+        Files.copy(Path.of("src/test/resources/packs/loopy/996/2020-01-01/pack.yaml"), pack.resolve("pack.yaml"));
+        Files.writeString(pack.resolve("pack.yaml"), Files.readString(pack.resolve("pack.yaml")) + "include:\n  - modules/counting\n");
+        String drl = Files.readString(Path.of("src/test/resources/packs/loopy/996/2020-01-01/loop.drl"));
+        // the pack's own rule passes; the module's loops
+        Files.writeString(pack.resolve("own.drl"), drl.substring(0, drl.indexOf("rule \"996-UPDATES-ITS-OWN-FACT\"")) + drl.substring(drl.indexOf("rule \"996-NO-LOOP\""),
+                drl.indexOf("rule \"996-WHILE\"")));
+        for (String module : List.of("counting", "unused")) {
+            Path m = Files.createDirectories(rules.resolve("modules/" + module));
+            Files.writeString(m.resolve("module.yaml"), "title: a module of loop-shaped rules\n");
+            Files.writeString(m.resolve("count.drl"), drl.substring(0, drl.indexOf("rule \"996-UPDATES-ITS-OWN-FACT\"")).replace("c996", "m" + module)
+                    + drl.substring(drl.indexOf("rule \"996-WHILE\"")).replace("996-WHILE", "996-" + module.toUpperCase() + "-WHILE"));
+        }
+
+        CliRun one = CliRun.of("validate", "--call", "996", "--rules", rules.toString());
+        assertThat(one.exit()).as(one.out()).isZero();
+        List<String> warnings = one.outLines().stream().filter(l -> l.startsWith("WARN ")).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0)).startsWith("WARN " + rules.resolve("modules/counting/count.drl") + ":").contains("996-COUNTING-WHILE");
+        assertThat(CliRun.of("validate", "--rules", rules.toString()).out()).contains("996-COUNTING-WHILE", "996-UNUSED-WHILE");
+    }
 }

@@ -59,6 +59,28 @@ class ImpactAccumulationTest {
         assertThat(paged).hasSize(100).isSorted().doesNotHaveDuplicates().allMatch(id -> Integer.parseInt(id.substring(1)) % 5 == 0);
     }
 
+    @Test
+    void a_progress_consumer_that_fails_stops_the_run_and_the_replays_not_started() throws Exception {
+        String answered = Json.output().writeValueAsString(verdict(Outcome.INELIGIBLE, 40));
+        java.util.concurrent.atomic.AtomicInteger replayed = new java.util.concurrent.atomic.AtomicInteger();
+        Function<Proposal, Verdict> counting = p -> {
+            replayed.incrementAndGet();
+            return REPLAY.apply(p);
+        };
+        java.util.function.LongConsumer clientGone = n -> {
+            throw new java.io.UncheckedIOException(new java.io.IOException("the client left"));
+        };
+        try (Impact impact = new Impact(counting, 2, null, 30, clientGone, 10)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                for (int i = 0; i < 10_000; i++) {
+                    impact.accept(new Impact.Recorded(String.format("D%05d", i), "{\"submittedOn\":\"2024-03-01\",\"title\":\"same\"}", answered));
+                }
+                impact.finish();
+            }).isInstanceOf(java.util.concurrent.CancellationException.class).hasMessageContaining("the client left");
+        }
+        assertThat(replayed.get()).as("the replays after the first progress line, at most those queued then").isLessThan(100);
+    }
+
     private static Verdict verdict(Outcome outcome, int maxSubsidy) {
         BigDecimal max = BigDecimal.valueOf(maxSubsidy);
         return new Verdict("x", "906", "v", "sha256:0", outcome, List.of(), List.of(), new FinancingPlan(max, max, null, BigDecimal.ZERO));

@@ -56,19 +56,41 @@ class CompiledPackCacheTest {
             PackEngine cached = new PackEngine(load(RulesCopy.into(dir.resolve("rules")).root(), cache).packs());
             assertThat(cache.hits()).isEqualTo(entries);
             assertThat(cache.misses()).isZero();
-            for (RulePack pack : cached.packs().all()) {
-                RulePack fresh = Packs.engine().packs().select(pack.call(), pack.version(), null);
-                assertThat(pack.rules()).as("what /rules and the verdicts cite, " + pack.call() + "/" + pack.version()).isEqualTo(fresh.rules());
-                assertThat(pack.parameters().all()).isEqualTo(fresh.parameters().all());
-                assertThat(pack.digest()).isEqualTo(fresh.digest());
-            }
-            List<Example> examples = Example.all(Packs.EXAMPLES);
-            assertThat(examples).isNotEmpty();
-            for (Example example : examples) {
-                ExampleResult fresh = ExampleResult.run(Packs.engine(), example);
-                ExampleResult fromCache = ExampleResult.run(cached, example);
-                assertThat(withoutDecisionId(fromCache)).as(example.call() + "/" + example.name()).isEqualTo(withoutDecisionId(fresh));
-            }
+            assertDecidesAsAFreshCompile(cached);
+        }
+    }
+
+    @Test
+    void rulesCompiledFromDrlAreStoredAtOnceAsTheirPackagesAndDecideEveryExampleAsAFreshCompileDoes(@TempDir Path dir) {
+        Path cacheDir = dir.resolve("cache");
+        Path rules = RulesCopy.into(dir.resolve("rules")).root();
+        try (CompiledPackCache cache = new CompiledPackCache(cacheDir, VERSION)) {
+            load(rules, cache);
+            assertThat(cache.storedPackages()).as("written by the loading thread, nothing awaited").isEqualTo(entries);
+            assertThat(cache.stored()).as("the executable model is compiled later, by a server").isZero();
+        } // closed at once, as a short command ends
+        try (CompiledPackCache cache = new CompiledPackCache(cacheDir, VERSION)) {
+            PackEngine cached = new PackEngine(load(rules, cache).packs());
+            assertThat(cache.hits()).isEqualTo(entries);
+            assertThat(cache.misses()).isZero();
+            assertDecidesAsAFreshCompile(cached);
+        }
+    }
+
+    /** The packs have the rules, parameters and digest of a fresh compile, and decide every example as it does. */
+    private static void assertDecidesAsAFreshCompile(PackEngine cached) {
+        for (RulePack pack : cached.packs().all()) {
+            RulePack fresh = Packs.engine().packs().select(pack.call(), pack.version(), null);
+            assertThat(pack.rules()).as("what /rules and the verdicts cite, " + pack.call() + "/" + pack.version()).isEqualTo(fresh.rules());
+            assertThat(pack.parameters().all()).isEqualTo(fresh.parameters().all());
+            assertThat(pack.digest()).isEqualTo(fresh.digest());
+        }
+        List<Example> examples = Example.all(Packs.EXAMPLES);
+        assertThat(examples).isNotEmpty();
+        for (Example example : examples) {
+            ExampleResult fresh = ExampleResult.run(Packs.engine(), example);
+            ExampleResult fromCache = ExampleResult.run(cached, example);
+            assertThat(withoutDecisionId(fromCache)).as(example.call() + "/" + example.name()).isEqualTo(withoutDecisionId(fresh));
         }
     }
 
