@@ -109,16 +109,9 @@ public final class Evaluator {
      * Runs an evaluation with the pack within the limits: {@code evaluate} runs its session through the
      * {@link SessionRun} it is given, which a timeout halts. Until an evaluation with the pack has succeeded, the budget
      * is at least {@link #COLD_BUDGET}: Drools compiles each constraint the first time it is evaluated, and on a
-     * loaded machine a pack's first evaluation took more than 500 ms (the soak run, BENCHMARKS.md).
-     */
-    Verdict run(RulePack pack, Function<SessionRun, Verdict> evaluate) {
-        return run(pack, false, evaluate);
-    }
-
-    /**
-     * As {@link #run(RulePack, Function)}; {@code fewItems} says that the proposal is small enough for the caller's
-     * thread (Drools matches facts against conditions without looking at a halt, so a rule joining long lists could
-     * run on past the budget: those go to a worker).
+     * loaded machine a pack's first evaluation took more than 500 ms (the soak run, BENCHMARKS.md). {@code fewItems}
+     * says that the proposal is small enough for the caller's thread (Drools matches facts against conditions without
+     * looking at a halt, so a rule joining long lists could run on past the budget: those go to a worker).
      */
     Verdict run(RulePack pack, boolean fewItems, Function<SessionRun, Verdict> evaluate) {
         if (closed) throw new EngineClosedException();
