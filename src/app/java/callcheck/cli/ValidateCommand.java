@@ -80,7 +80,11 @@ final class ValidateCommand implements Callable<Integer> {
             }
             byFolder.put(folder, lines);
         }
-        byFolder.values().forEach(lines -> lines.forEach(System.out::println));
+        // A version that extends another inherits its files, and their warnings: each is printed once, under the first.
+        java.util.Set<String> warned = new java.util.HashSet<>();
+        for (List<String> lines : byFolder.values()) {
+            for (String line : lines) if (!line.startsWith("WARN ") || warned.add(line)) System.out.println(line);
+        }
         // Loop-shaped rules: to look at, not errors; they do not change the exit code.
         // With --call, only that call's files are read, and those of the modules its packs include.
         List<CompileError> loops;

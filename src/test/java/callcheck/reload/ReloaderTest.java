@@ -82,7 +82,7 @@ class ReloaderTest {
     void a_folder_that_did_not_load_at_start_shows_its_errors_and_serves_once_fixed() throws IOException {
         copy.edit(TIMING, "submittedOn.isAfter($deadline))", "submittedOn.isAfter($deadline)");
         LoadReport report = LoadReport.load(copy.root(), new PackLoader());
-        assertThat(report.failures()).containsOnlyKeys(PACK);
+        failedWithItsExtensions(report.failures());
         PackEngine partial = new PackEngine(report.packs());
         Reloader fresh = new Reloader(partial, copy.root(), Packs.EXAMPLES);
         assertThat(fresh.callsNotServingLatest()).containsExactly("507");
@@ -136,7 +136,7 @@ class ReloaderTest {
                 assertThat(e.line()).isEqualTo(then);
             });
         });
-        assertThat(s.failures()).containsOnlyKeys(PACK);
+        failedWithItsExtensions(s.failures());
         assertThat(evaluate("submitted-late").verdict()).isEqualTo(Outcome.INELIGIBLE);
 
         // Fixed: it serves again, and the status is clean.
@@ -309,5 +309,14 @@ class ReloaderTest {
         List<String> lines = Files.readAllLines(copy.root().resolve(file));
         for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
         throw new AssertionError(text);
+    }
+
+    /**
+     * The broken version failed, and no other call's: later versions of 507 that extend it (an analyst may add one) fail
+     * with it.
+     */
+    private static void failedWithItsExtensions(java.util.Map<String, ?> failures) {
+        assertThat(failures).containsKey(PACK);
+        assertThat(failures.keySet()).allSatisfy(k -> assertThat(k).startsWith("507/"));
     }
 }
