@@ -25,11 +25,13 @@ class LoadReportTest {
         LoadReport parallel = LoadReport.load(copy.root(), new PackLoader(new PackOptions(false, true, true, true)));
         LoadReport oneByOne = LoadReport.load(copy.root(), new PackLoader(new PackOptions(false, true, true, false)));
 
-        assertThat(parallel.failures()).containsOnlyKeys("507/2020-07-14");
+        // the broken version, and any later 507 version extending it (an analyst may add one)
+        assertThat(parallel.failures()).containsKey("507/2020-07-14");
+        assertThat(parallel.failures().keySet()).allSatisfy(k -> assertThat(k).startsWith("507/"));
         assertThat(parallel.failures()).isEqualTo(oneByOne.failures());
         assertThat(parallel.packs().all()).extracting(RulePack::digest)
                 .containsExactlyElementsOf(oneByOne.packs().all().stream().map(RulePack::digest).toList())
-                .hasSize(PackLoader.versionFolders(copy.root()).size() - 1);
+                .hasSize(PackLoader.versionFolders(copy.root()).size() - parallel.failures().size());
         assertThat(parallel.packs().reference()).isNotNull();
     }
 }
