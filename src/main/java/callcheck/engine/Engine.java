@@ -103,7 +103,7 @@ public final class Engine implements AutoCloseable {
         }
         DroolsWiring.check(org.drools.wiring.api.ComponentsSupplier.class.getClassLoader());
         PackOptions pack = new PackOptions(options.executableModel(), PackOptions.DEFAULTS.sequential(),
-                PackOptions.DEFAULTS.sessionPool(), options.parallelLoad());
+                PackOptions.DEFAULTS.sessionPool(), options.parallelLoad(), options.hotUpgrade() ? PackOptions.HOT_AFTER : 0);
         CompiledPackCache cache = options.cacheDirectory() == null ? null : new CompiledPackCache(options.cacheDirectory());
         PackLoader loader = new PackLoader(pack, cache);
         LoadReport report;

@@ -19,6 +19,7 @@ public final class EngineOptions {
     private static final EngineOptions DEFAULTS = new Builder().build();
 
     private final boolean executableModel;
+    private final boolean hotUpgrade;
     private final boolean parallelLoad;
     private final java.time.Duration evaluationBudget;
     private final java.nio.file.Path cacheDirectory;
@@ -27,6 +28,7 @@ public final class EngineOptions {
     private EngineOptions(Builder b) {
         this.partialLoad = b.partialLoad;
         this.executableModel = b.executableModel;
+        this.hotUpgrade = b.hotUpgrade;
         this.parallelLoad = b.parallelLoad;
         this.evaluationBudget = b.evaluationBudget;
         this.cacheDirectory = b.cacheDirectory;
@@ -58,6 +60,15 @@ public final class EngineOptions {
      */
     public boolean executableModel() {
         return executableModel;
+    }
+
+    /**
+     * Whether a pack's rules, compiled from DRL, are compiled again to the executable model in the background once hot.
+     *
+     * @return true to upgrade hot rules
+     */
+    public boolean hotUpgrade() {
+        return hotUpgrade;
     }
 
     /**
@@ -100,6 +111,7 @@ public final class EngineOptions {
     /** Builds {@link EngineOptions}; every setting starts at its default. */
     public static final class Builder {
         private boolean executableModel = false;
+        private boolean hotUpgrade = true;
         private boolean parallelLoad = true;
         private java.time.Duration evaluationBudget = DEFAULT_EVALUATION_BUDGET;
         private java.nio.file.Path cacheDirectory;
@@ -110,13 +122,29 @@ public final class EngineOptions {
 
         /**
          * Compiles to the executable model: about 1.2 times the evaluations per second of DRL, but each pack takes
-         * about twice as long to compile (BENCHMARKS.md). Off by default.
+         * about twice as long to compile (BENCHMARKS.md). Off by default: the rules compile from DRL, and are compiled
+         * again to the executable model once hot ({@link #hotUpgrade}).
          *
          * @param on true for the executable model
          * @return this builder
          */
         public Builder executableModel(boolean on) {
             this.executableModel = on;
+            return this;
+        }
+
+        /**
+         * Upgrades hot rules (the default): rules compiled from DRL that have served
+         * {@value callcheck.pack.PackOptions#HOT_AFTER} evaluations are compiled again to the executable model on one
+         * background thread of low priority (a core for some seconds per pack), and swapped in between two evaluations;
+         * verdicts stay the same, they come faster (BENCHMARKS.md). The start is as fast as with DRL, and a process
+         * that evaluates little never pays for it. Closing the engine drops an upgrade under way.
+         *
+         * @param on false to keep the rules as they compiled
+         * @return this builder
+         */
+        public Builder hotUpgrade(boolean on) {
+            this.hotUpgrade = on;
             return this;
         }
 

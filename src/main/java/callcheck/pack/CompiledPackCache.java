@@ -226,6 +226,16 @@ public final class CompiledPackCache implements AutoCloseable {
         write(sources, FORMAT, SUFFIX, ((InternalKieModule) executableModel).getBytes());
     }
 
+    /** The executable model stored for these sources, or null when there is none (or it was corrupt: then deleted). */
+    KieBase loadExecutable(String sources, boolean sequential) {
+        return Files.isRegularFile(entry(sources)) ? load(sources, sequential) : null;
+    }
+
+    /** Stores the executable model compiled for these sources, unless stored before. */
+    void storeExecutable(String sources, byte[] kjar) {
+        if (!Files.isRegularFile(entry(sources))) write(sources, FORMAT, SUFFIX, kjar);
+    }
+
     /**
      * Compiles the executable model of these DRL sources (KIE path to bytes) on the background thread and stores it;
      * a failure is logged, and the next load of the pack tries again.
@@ -237,7 +247,7 @@ public final class CompiledPackCache implements AutoCloseable {
             try {
                 released.await();
                 if (Files.isRegularFile(entry(key))) return; // another loader of the same sources stored it
-                write(key, FORMAT, SUFFIX, compile(copy));
+                write(key, FORMAT, SUFFIX, compileExecutable(copy));
             } catch (RuntimeException e) {
                 LOG.warn("could not cache the compiled pack {}: {}", key, e.toString());
             } catch (InterruptedException e) {
@@ -297,7 +307,8 @@ public final class CompiledPackCache implements AutoCloseable {
         return background;
     }
 
-    private byte[] compile(Map<String, byte[]> sources) {
+    /** The executable model of these DRL sources (KIE path to bytes), as a KJAR. */
+    static byte[] compileExecutable(Map<String, byte[]> sources) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("callcheck.cache", "pack", "1.0." + BUILDS.incrementAndGet());
@@ -364,7 +375,8 @@ public final class CompiledPackCache implements AutoCloseable {
      * loader of its own (parent: callcheck's, which holds the classes the rules import) and handed to Drools. No
      * kmodule.xml, repository or container is involved, and nothing compiles.
      */
-    private static KieBase kieBase(byte[] kjar, boolean sequential) throws IOException {
+    /** The KieBase of an executable model's KJAR, its classes in a loader of their own. */
+    static KieBase kieBase(byte[] kjar, boolean sequential) throws IOException {
         Map<String, byte[]> classes = new HashMap<>();
         List<String> models = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {

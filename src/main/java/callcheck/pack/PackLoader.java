@@ -326,7 +326,9 @@ public final class PackLoader {
                         compiled = compile(ks, kfs, byKiePath, root, manifestFile, errors);
                         kieBase = kieBase(ks, compiled);
                     }
-                    rules = new CompiledRules(kieBase, options.sessionPool());
+                    HotUpgrade upgrade = compiled != null && options.executableModel() || options.hotAfter() == 0 ? null
+                            : new HotUpgrade(manifest.call() + "/" + manifest.version() + (round ? " (call-level)" : ""), sourcesKey, sources, cache, options.sequential(), options.hotAfter());
+                    rules = new CompiledRules(kieBase, options.sessionPool(), upgrade);
                     built.values().removeIf(r -> r.get() == null);
                     built.put(sourcesKey, new java.lang.ref.WeakReference<>(rules));
                 }

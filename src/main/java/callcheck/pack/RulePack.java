@@ -116,6 +116,9 @@ public final class RulePack {
     public KieBase kieBase() { return compiled.kieBase(); }
     /** A stateless session for one evaluation (pooled unless {@link PackOptions#sessionPool} is off). */
     public StatelessKieSession session() { return compiled.session(); }
+
+    /** Whether the rules serving now are Drools' executable model: compiled so, read from the cache, or upgraded once hot. */
+    public boolean executableModel() { return compiled.executable(); }
     /** Ends the pooled sessions, which every pack of the same rules shares: for an engine that stops, not a reload. */
     public void close() { compiled.close(); }
 
