@@ -148,7 +148,7 @@ final class TestCommand implements Callable<Integer> {
         if (accept && Accept.run(run.results(), run.rounds(), yes, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out) > 0) {
             run = ExampleRun.run(engine, examples, call); // read back what was written: the tables show the files as they now are
         }
-        Examples.Report result = run.report();
+        Examples.Report result = Examples.report(run);
         if (format.equals("json")) {
             out.println(json(result));
             return result.ok() ? 0 : 1;

@@ -1,8 +1,13 @@
 package callcheck.engine;
 
+import callcheck.examples.Example;
+import callcheck.examples.ExampleResult;
 import callcheck.examples.ExampleRun;
+import callcheck.examples.RoundExample;
+import callcheck.examples.RoundExampleResult;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,7 +54,29 @@ public final class Examples {
      * @throws EngineClosedException        when the engine is closed
      */
     public static Report run(Engine engine, Path examples, String call) {
-        return ExampleRun.run(engine.packEngine(), examples, call).report();
+        return report(ExampleRun.run(engine.packEngine(), examples, call));
+    }
+
+    /**
+     * A run of the examples as this API reports it ({@code callcheck test} prints it).
+     *
+     * @param run the examples run
+     * @return its cases and coverage
+     */
+    public static Report report(ExampleRun run) {
+        List<Case> cases = new ArrayList<>();
+        for (ExampleResult r : run.results()) {
+            Example e = r.example();
+            cases.add(new Case(e.call(), e.name(), false, r.verdict() == null ? null : r.verdict().version(), e.expected().verdict().name(),
+                    r.verdict() == null ? "error" : r.verdict().verdict().name(), r.passed(), r.difference()));
+        }
+        for (RoundExampleResult r : run.rounds()) {
+            RoundExample e = r.example();
+            cases.add(new Case(e.call(), RoundExample.FOLDER + "/" + e.name(), true, r.result() == null ? null : r.result().version(),
+                    String.join(" ", e.expected().findings()), r.result() == null ? "error" : String.join(" ", r.foundIds()),
+                    r.passed(), r.difference()));
+        }
+        return new Report(cases, run.coverage().rules(), run.coverage().unreached());
     }
 
     /**

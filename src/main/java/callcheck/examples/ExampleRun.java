@@ -1,16 +1,14 @@
 package callcheck.examples;
 
-import callcheck.engine.Examples;
 import callcheck.evaluation.PackEngine;
 import callcheck.evaluation.PackSet;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every example and round example of an examples folder run against the packs, with the rule coverage: what
- * {@code callcheck test}, {@code mvn verify} and {@link Examples} check.
+ * {@code callcheck test}, {@code mvn verify} and {@link callcheck.engine.Examples} check.
  *
  * @param results  the examples' results, per call folder, in name order
  * @param rounds   the round examples' results
@@ -36,22 +34,5 @@ public record ExampleRun(List<ExampleResult> results, List<RoundExampleResult> r
         List<RoundExampleResult> rounds = RoundExample.all(examples).stream().filter(e -> call == null || e.call().equals(call))
                 .parallel().map(e -> RoundExampleResult.run(all, e, verdicts)).toList(); // in order all the same
         return new ExampleRun(results, rounds, Coverage.of(packs, results, rounds));
-    }
-
-    /** The run as the library's API reports it. */
-    public Examples.Report report() {
-        List<Examples.Case> cases = new ArrayList<>();
-        for (ExampleResult r : results) {
-            Example e = r.example();
-            cases.add(new Examples.Case(e.call(), e.name(), false, r.verdict() == null ? null : r.verdict().version(), e.expected().verdict().name(),
-                    r.verdict() == null ? "error" : r.verdict().verdict().name(), r.passed(), r.difference()));
-        }
-        for (RoundExampleResult r : rounds) {
-            RoundExample e = r.example();
-            cases.add(new Examples.Case(e.call(), RoundExample.FOLDER + "/" + e.name(), true, r.result() == null ? null : r.result().version(),
-                    String.join(" ", e.expected().findings()), r.result() == null ? "error" : String.join(" ", r.foundIds()),
-                    r.passed(), r.difference()));
-        }
-        return new Examples.Report(cases, coverage.rules(), coverage.unreached());
     }
 }
