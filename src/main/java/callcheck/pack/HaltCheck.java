@@ -42,7 +42,8 @@ final class HaltCheck {
      */
     static String firstUnstoppable(Map<String, byte[]> files) {
         for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
-            if (!f.getKey().endsWith(".drl")) continue;
+            // Call-level rules (round*.drl) compile apart; evaluating one proposal never runs them.
+            if (!f.getKey().endsWith(".drl") || PackLoader.isRoundFile(java.nio.file.Path.of(f.getKey()))) continue;
             String why = firstUnstoppable(f.getKey(), new String(f.getValue(), StandardCharsets.UTF_8));
             if (why != null) return why;
         }

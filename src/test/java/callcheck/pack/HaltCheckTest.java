@@ -64,4 +64,11 @@ class HaltCheckTest {
         assertThat(HaltCheck.firstUnstoppable(java.util.Map.of("c1/v/b.drl", rule("Proposal()", "while (true) {}").getBytes(),
                 "c1/v/a.drl", rule("Proposal()", "$e.report(drools);").getBytes()))).startsWith("c1/v/b.drl:");
     }
+
+    @Test
+    void callLevelRulesAreNotRead() {
+        // round*.drl compiles into the call-level rules, which evaluating one proposal never runs.
+        assertThat(HaltCheck.firstUnstoppable(java.util.Map.of("c1/v/round.drl", rule("Proposal()", "while (true) {}").getBytes(),
+                "c1/v/a.drl", rule("Proposal()", "$e.report(drools);").getBytes()))).isNull();
+    }
 }
