@@ -184,7 +184,7 @@ public final class Evaluator {
             pack.warmed();
             return v;
         } catch (RuntimeException e) {
-            if (run.stopped() && run.timedOut) {
+            if (run.timedOut()) {
                 throw new EvaluationTimeoutException(pack.call(), pack.version(), run.session.firing(), budget);
             }
             if (run.stopped() || closed) throw (EngineClosedException) new EngineClosedException().initCause(e);
@@ -343,12 +343,12 @@ public final class Evaluator {
      * that interrupt when it finishes, so that it never reaches the caller's later work.
      */
     private final class CallerRun {
-        private static final int RUNNING = 0, STOPPING = 1, STOPPED = 2, DONE = 3;
+        // Stopping for a timeout or a close are states of their own, so that the reason is set with the stop, not after it.
+        private static final int RUNNING = 0, STOPPING = 1, STOPPED = 2, DONE = 3, TIMING_OUT = 4, TIMED_OUT = 5;
         final SessionRun session;
         final long deadline;
         final Thread thread = Thread.currentThread();
         private final AtomicInteger state = new AtomicInteger(RUNNING);
-        volatile boolean timedOut;
 
         CallerRun(SessionRun session, long deadline) {
             this.session = session;
@@ -357,24 +357,28 @@ public final class Evaluator {
 
         /** Stops the run unless it has finished; true if this call stopped it. */
         boolean stop(boolean timeout) {
-            if (!state.compareAndSet(RUNNING, STOPPING)) return false;
-            timedOut = timeout;
+            if (!state.compareAndSet(RUNNING, timeout ? TIMING_OUT : STOPPING)) return false;
             stuck.incrementAndGet(); // until its rule returns: a rule that does not is visible in stuck()
             session.halt();
             thread.interrupt();
-            state.set(STOPPED);
+            state.set(timeout ? TIMED_OUT : STOPPED);
             return true;
         }
 
         boolean stopped() {
             int s = state.get();
-            return s == STOPPING || s == STOPPED;
+            return s != RUNNING && s != DONE;
+        }
+
+        boolean timedOut() {
+            int s = state.get();
+            return s == TIMING_OUT || s == TIMED_OUT;
         }
 
         /** On the run's own thread, when the evaluation has returned or thrown. */
         void finish() {
             if (state.compareAndSet(RUNNING, DONE)) return;
-            while (state.get() == STOPPING) Thread.onSpinWait(); // the interrupt is on its way: let it land, then clear it
+            while (state.get() == STOPPING || state.get() == TIMING_OUT) Thread.onSpinWait(); // the interrupt is on its way: let it land, then clear it
             Thread.interrupted();
             stuck.decrementAndGet();
         }
