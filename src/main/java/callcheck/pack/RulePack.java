@@ -116,6 +116,21 @@ public final class RulePack {
     public KieBase kieBase() { return compiled.kieBase(); }
     /** A stateless session for one evaluation (pooled unless {@link PackOptions#sessionPool} is off). */
     public StatelessKieSession session() { return compiled.session(); }
+    /**
+     * Makes the pack's KieBase (and its call-level rules') now if it is not yet: rules read from the compiled-pack
+     * cache define their classes on first use ({@link CompiledRules}). A service calls it in the background once
+     * ready, and before an evaluation's time budget starts, so that no evaluation waits for it within its budget.
+     */
+    public void prepare() {
+        compiled.prepare();
+        if (round != null) round.prepare();
+    }
+
+    /** Whether the KieBase (and the call-level rules', if any) is made. */
+    public boolean prepared() {
+        return compiled.prepared() && (round == null || round.prepared());
+    }
+
     /** Ends the pooled sessions, which every pack of the same rules shares: for an engine that stops, not a reload. */
     public void close() { compiled.close(); }
 
