@@ -64,8 +64,11 @@ import java.util.zip.ZipInputStream;
  * once {@link #release()} says the loading is done (on two cores it would otherwise slow the start it is meant to
  * speed up); a short-lived command does not wait for it (two seconds of the analyst's loop, measured in
  * BENCHMARKS.md), a server does it while serving. A load takes the executable model when there is one, else the
- * serialized packages. An entry whose header, checksum or classes are wrong is deleted and built again, never
- * served. Writes go to a temporary file moved into place, so a reader sees a whole entry or none.
+ * serialized packages. An entry of the executable model carries its rules' metadata beside the KJAR: a load checks the
+ * entry (header, checksum) and lists the rules from it, and the classes are defined on the pack's first use
+ * ({@link #materialise}; {@link CompiledRules}). An entry whose header or checksum is wrong is deleted at the load, one
+ * whose classes do not load when they are first defined; either is built again, never served. Writes go to a
+ * temporary file moved into place, so a reader sees a whole entry or none.
  */
 public final class CompiledPackCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPackCache.class);

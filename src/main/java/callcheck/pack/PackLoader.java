@@ -596,22 +596,23 @@ public final class PackLoader {
         Map<String, String> md = r.metadata();
         if (md.containsKey("plan")) return null; // computes the financing plan; not a check, so not listed
         String file = fileOfRule(r, byKiePath, root);
-        int line = lineOf(root, file, r.name());
+        // The rule's line only for an error: reading its file for every rule was a fair part of a start from the cache.
+        java.util.function.IntSupplier line = () -> lineOf(root, file, r.name());
         List<String> absent = REQUIRED_METADATA.stream().filter(k -> text(md.get(k)) == null && (requireDutch || !k.equals("titleNl"))).toList();
         if (!absent.isEmpty()) {
-            errors.add(new CompileError(file, line, 0, "rule \"" + r.name() + "\" lacks metadata " + absent));
+            errors.add(new CompileError(file, line.getAsInt(), 0, "rule \"" + r.name() + "\" lacks metadata " + absent));
             return null;
         }
         Severity severity;
         try {
             severity = Severity.valueOf(text(md.get("severity")));
         } catch (IllegalArgumentException e) {
-            errors.add(new CompileError(file, line, 0, "rule \"" + r.name() + "\": @severity must be one of " + Arrays.toString(Severity.values())));
+            errors.add(new CompileError(file, line.getAsInt(), 0, "rule \"" + r.name() + "\": @severity must be one of " + Arrays.toString(Severity.values())));
             return null;
         }
         Manifest.Document doc = m.documents().get(text(md.get("document")));
         if (doc == null) {
-            errors.add(new CompileError(file, line, 0, "rule \"" + r.name() + "\" cites document '" + text(md.get("document"))
+            errors.add(new CompileError(file, line.getAsInt(), 0, "rule \"" + r.name() + "\" cites document '" + text(md.get("document"))
                     + "' that the manifest does not list " + m.documents().keySet()));
             return null;
         }
@@ -634,7 +635,7 @@ public final class PackLoader {
                 assumptions.add(m.assumptions().get(u).text());
                 assumptionsNl.add(m.assumptions().get(u).textNl());
             } else {
-                errors.add(new CompileError(file, line, 0, "rule \"" + r.name() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest, nor '" + USES_SUBMISSIONS + "'"));
+                errors.add(new CompileError(file, line.getAsInt(), 0, "rule \"" + r.name() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest, nor '" + USES_SUBMISSIONS + "'"));
                 return null;
             }
         }

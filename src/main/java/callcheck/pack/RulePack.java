@@ -54,7 +54,8 @@ public final class RulePack {
         this.files = java.util.Collections.unmodifiableMap(files);
         this.round = round;
         this.lineage = null;
-        this.unstoppable = HaltCheck.firstUnstoppable(files);
+        // The call-level rules' pack has the same files (its digest says so): read them once.
+        this.unstoppable = round != null && round.digest.equals(digest) ? round.unstoppable : HaltCheck.firstUnstoppable(files);
         Map<String, RuleInfo> names = new LinkedHashMap<>();
         Map<String, RuleInfo> prim = new LinkedHashMap<>();
         TreeSet<String> ids = new TreeSet<>();
