@@ -20,15 +20,17 @@ if [ -n "$(health_status)" ]; then echo "port $PORT is taken; set PORT" >&2; exi
 WORK=$(mktemp -d)
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
-# The pack set: reference data, modules, the real packs, then copies of them in turn until there are PACKS.
+# The pack set: reference data, modules, the real packs, then copies of the full ones in turn until there are PACKS.
 mkdir -p "$WORK/rules"
 cp -r rules/reference rules/programmes "$WORK/rules/"
 mapfile -t REAL < <(find rules -mindepth 3 -maxdepth 3 -name pack.yaml -not -path 'rules/programmes/*' | sort | xargs -n1 dirname)
 for v in "${REAL[@]}"; do mkdir -p "$WORK/rules/$(basename "$(dirname "$v")")"; cp -r "$v" "$WORK/rules/$(basename "$(dirname "$v")")/"; done
+# The copies are of the full versions only: a version that extends another (426/2018-06-27) would not load without it.
+mapfile -t FULL < <(for v in "${REAL[@]}"; do grep -q '^extends:' "$v/pack.yaml" || echo "$v"; done)
 n=${#REAL[@]}
 i=0
 while [ "$n" -lt "$PACKS" ]; do
-  src=${REAL[$(( i % ${#REAL[@]} ))]}
+  src=${FULL[$(( i % ${#FULL[@]} ))]}
   call=$(printf 'X%03d' $(( i + 1 )))
   mkdir -p "$WORK/rules/$call"
   cp -r "$src" "$WORK/rules/$call/"

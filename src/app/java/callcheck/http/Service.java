@@ -9,6 +9,7 @@ import callcheck.engine.CompileError;
 import callcheck.pack.CompiledPackCache;
 import callcheck.pack.PackLoader;
 import callcheck.pack.PackOptions;
+import callcheck.pack.RulePack;
 import callcheck.reload.RulesWatcher;
 import callcheck.store.DecisionStore;
 import callcheck.store.StoreUnavailableException;
@@ -164,13 +165,27 @@ public final class Service implements AutoCloseable {
     }
 
     /**
-     * Runs every example once on a background thread, so that the first clients after a start do not wait for Drools
-     * to compile each pack's constraints ({@link WarmUp}); a folder that does not exist warms nothing.
+     * On a background thread: makes the KieBase of every pack read from the compiled-pack cache (those define their
+     * classes on first use, so that the service is ready sooner; {@link RulePack#prepare}), then runs every example once,
+     * so that the first clients after a start wait neither for that nor for Drools to compile each pack's constraints
+     * ({@link WarmUp}); a folder of examples that does not exist warms nothing.
      */
     public void warmUp(Path examples) {
-        if (examples == null || !Files.isDirectory(examples)) return;
         Thread t = new Thread(() -> {
             long started = System.nanoTime();
+            int prepared = 0;
+            for (RulePack pack : engine.packs().all()) {
+                if (pack.prepared()) continue;
+                try {
+                    pack.prepare();
+                    prepared++;
+                } catch (RuntimeException e) {
+                    LOG.warn("could not make the rules of pack {}/{} ready: {}", pack.call(), pack.version(), e.getMessage());
+                }
+            }
+            if (prepared > 0) LOG.info("made the rules of {} pack version(s) read from the cache ready in {} ms", prepared, (System.nanoTime() - started) / 1_000_000);
+            if (examples == null || !Files.isDirectory(examples)) return;
+            started = System.nanoTime();
             try {
                 int n = WarmUp.run(engine, examples);
                 LOG.info("warmed up the packs with {} examples in {} ms", n, (System.nanoTime() - started) / 1_000_000);

@@ -142,6 +142,7 @@ public final class PackEngine {
      * @throws callcheck.engine.EngineBusyException        no evaluation slot came free in time
      */
     public Verdict evaluateWithin(RulePack pack, ReferenceData reference, Proposal proposal) {
+        pack.prepare(); // rules read from the cache are made on first use: not within the evaluation's budget
         return evaluator.run(pack, fewItems(proposal), run -> evaluate(pack, reference, proposal, run));
     }
 

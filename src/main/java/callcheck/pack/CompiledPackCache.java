@@ -64,13 +64,19 @@ import java.util.zip.ZipInputStream;
  * once {@link #release()} says the loading is done (on two cores it would otherwise slow the start it is meant to
  * speed up); a short-lived command does not wait for it (two seconds of the analyst's loop, measured in
  * BENCHMARKS.md), a server does it while serving. A load takes the executable model when there is one, else the
- * serialized packages. An entry whose header, checksum or classes are wrong is deleted and built again, never
- * served. Writes go to a temporary file moved into place, so a reader sees a whole entry or none.
+ * serialized packages. An entry of the executable model carries its rules' metadata beside the KJAR: a load checks the
+ * entry (header, checksum) and lists the rules from it, and the classes are defined on the pack's first use
+ * ({@link #materialise}; {@link CompiledRules}). An entry whose header or checksum is wrong is deleted at the load, one
+ * whose classes do not load when they are first defined; either is built again, never served. Writes go to a
+ * temporary file moved into place, so a reader sees a whole entry or none.
  */
 public final class CompiledPackCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CompiledPackCache.class);
-    /** The entry format; a new one makes every older entry unused. */
-    static final String FORMAT = "callcheck-pack-cache 1";
+    /**
+     * The entry format; a new one makes every older entry unused. 2: the rules' metadata ({@link RuleMeta}) before the
+     * KJAR, so that a load checks and lists the rules without defining their classes.
+     */
+    static final String FORMAT = "callcheck-pack-cache 2";
     /** The format of an entry of rules compiled from DRL: Drools' own serialized packages. */
     static final String DRL_FORMAT = "callcheck-pack-cache drl 1";
     private static final String SUFFIX = ".kjar";
@@ -137,10 +143,11 @@ public final class CompiledPackCache implements AutoCloseable {
     }
 
     /**
-     * The KieBase of the rules with these sources (their key) from its entry, or null when there is none or it is corrupt (then it is
-     * deleted). Sequential as the options say, like a compiled one.
+     * What an entry gives for the rules with these sources (their key): rules compiled from DRL as their KieBase, read at
+     * once (tens of milliseconds); the executable model as a checked {@link Entry} whose classes are defined when it is
+     * first used ({@link #materialise}). Null when there is no entry or it is corrupt (then it is deleted).
      */
-    KieBase load(String sources, boolean sequential) {
+    Hit lookup(String sources, boolean sequential) {
         Path file = entry(sources);
         byte[] bytes;
         try {
@@ -149,26 +156,75 @@ public final class CompiledPackCache implements AutoCloseable {
             KieBase fromDrl = loadDrl(sources, sequential);
             if (fromDrl == null) misses.incrementAndGet();
             else hits.incrementAndGet();
-            return fromDrl;
+            return fromDrl == null ? null : new Hit(fromDrl, null);
         } catch (IOException e) {
             misses.incrementAndGet();
             LOG.warn("cannot read compiled pack {}: {}", file, e.toString());
             return null;
         }
         try {
-            KieBase kieBase = kieBase(unwrap(bytes, key(sources), FORMAT), sequential);
+            // The header and the checksum over the whole entry now, so that a damaged file is found at the start.
+            var in = new java.io.DataInputStream(new ByteArrayInputStream(unwrap(bytes, key(sources), FORMAT)));
+            List<RuleMeta> rules = RuleMeta.read(in);
+            byte[] kjar = in.readAllBytes();
             hits.incrementAndGet();
-            return kieBase;
-        } catch (RuntimeException | LinkageError | IOException e) {
-            rejected.incrementAndGet();
-            misses.incrementAndGet();
-            LOG.warn("compiled pack {} is corrupt ({}): deleted, compiling again", file, e.toString());
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // written over by the next store
-            }
+            return new Hit(null, new Entry(sources, rules, kjar));
+        } catch (RuntimeException | IOException e) {
+            reject(file, e);
             return null;
+        }
+    }
+
+    /** Rules read from the cache: their KieBase (compiled from DRL), or the executable model's entry still to define. */
+    record Hit(KieBase kieBase, Entry entry) {
+    }
+
+    /** An entry of the executable model whose header and checksum are right, its rules' metadata read, its classes not yet defined. */
+    static final class Entry {
+        private final String sources;
+        private final List<RuleMeta> rules;
+        private byte[] kjar;
+
+        private Entry(String sources, List<RuleMeta> rules, byte[] kjar) {
+            this.sources = sources;
+            this.rules = rules;
+            this.kjar = kjar;
+        }
+
+        List<RuleMeta> rules() {
+            return rules;
+        }
+    }
+
+    /**
+     * Defines the entry's classes and makes its KieBase (once: the bytes are let go), sequential as the options say;
+     * null when they do not load (a file damaged past its checksum's notice, or written wrong): then the entry is
+     * deleted, counted rejected and a miss, and the caller compiles the rules.
+     */
+    KieBase materialise(Entry e, boolean sequential) {
+        byte[] kjar;
+        synchronized (e) {
+            kjar = e.kjar;
+            e.kjar = null;
+        }
+        if (kjar == null) throw new IllegalStateException("the entry of " + e.sources + " was made into a KieBase before");
+        try {
+            return kieBase(kjar, sequential);
+        } catch (RuntimeException | LinkageError | IOException x) {
+            hits.decrementAndGet();
+            reject(entry(e.sources), x);
+            return null;
+        }
+    }
+
+    private void reject(Path file, Throwable why) {
+        rejected.incrementAndGet();
+        misses.incrementAndGet();
+        LOG.warn("compiled pack {} is corrupt ({}): deleted, compiling again", file, why.toString());
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // written over by the next store
         }
     }
 
@@ -221,34 +277,62 @@ public final class CompiledPackCache implements AutoCloseable {
         write(sources, DRL_FORMAT, DRL_SUFFIX, bytes.toByteArray());
     }
 
-    /** Stores the executable model of a pack already compiled to it. */
-    void store(String sources, org.kie.api.builder.KieModule executableModel) {
-        write(sources, FORMAT, SUFFIX, ((InternalKieModule) executableModel).getBytes());
+    /** Stores the executable model of a pack already compiled to it, with its rules' metadata. */
+    void store(String sources, org.kie.api.builder.KieModule executableModel, List<RuleMeta> rules) {
+        byte[] content;
+        try {
+            content = withRules(rules, ((InternalKieModule) executableModel).getBytes());
+        } catch (IOException e) {
+            LOG.warn("could not cache the compiled pack {}: {}", sources, e.toString());
+            return;
+        }
+        write(sources, FORMAT, SUFFIX, content);
     }
 
-    /** The executable model stored for these sources, or null when there is none (or it was corrupt: then deleted). */
-    KieBase loadExecutable(String sources, boolean sequential) {
-        return Files.isRegularFile(entry(sources)) ? load(sources, sequential) : null;
-    }
-
-    /** Stores the executable model compiled for these sources, unless stored before. */
-    void storeExecutable(String sources, byte[] kjar) {
-        if (!Files.isRegularFile(entry(sources))) write(sources, FORMAT, SUFFIX, kjar);
+    /** An entry's content: the rules' metadata, then the KJAR. */
+    private static byte[] withRules(List<RuleMeta> rules, byte[] kjar) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(kjar.length + 8192);
+        try (var out = new java.io.DataOutputStream(bytes)) {
+            RuleMeta.write(rules, out);
+            out.write(kjar);
+        }
+        return bytes.toByteArray();
     }
 
     /**
-     * Compiles the executable model of these DRL sources (KIE path to bytes) on the background thread and stores it;
-     * a failure is logged, and the next load of the pack tries again.
+     * The executable model stored for these sources, its classes defined now; null when there is none (only rules
+     * compiled from DRL, or no entry) or it does not load (then deleted).
      */
-    void storeLater(String key, Map<String, byte[]> sources) {
+    KieBase loadExecutable(String sources, boolean sequential) {
+        if (!Files.isRegularFile(entry(sources))) return null;
+        Hit hit = lookup(sources, sequential);
+        return hit == null || hit.entry() == null ? null : materialise(hit.entry(), sequential);
+    }
+
+    /** Stores the executable model compiled for these sources with its rules' metadata, unless stored before. */
+    void storeExecutable(String sources, byte[] kjar, List<RuleMeta> rules) {
+        if (Files.isRegularFile(entry(sources))) return;
+        try {
+            write(sources, FORMAT, SUFFIX, withRules(rules, kjar));
+        } catch (IOException e) {
+            LOG.warn("could not cache the compiled pack {}: {}", sources, e.toString());
+        }
+    }
+
+    /**
+     * Compiles the executable model of these DRL sources (KIE path to bytes) on the background thread and stores it
+     * with the rules' metadata (as the rules compiled from them now have it); a failure is logged, and the next load of
+     * the pack tries again.
+     */
+    void storeLater(String key, Map<String, byte[]> sources, List<RuleMeta> rules) {
         if (Files.isRegularFile(entry(key))) return;
         Map<String, byte[]> copy = Map.copyOf(sources);
         executor().execute(() -> {
             try {
                 released.await();
                 if (Files.isRegularFile(entry(key))) return; // another loader of the same sources stored it
-                write(key, FORMAT, SUFFIX, compileExecutable(copy));
-            } catch (RuntimeException e) {
+                write(key, FORMAT, SUFFIX, withRules(rules, compileExecutable(copy)));
+            } catch (RuntimeException | IOException e) {
                 LOG.warn("could not cache the compiled pack {}: {}", key, e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // closed: the next load compiles it again

@@ -4,20 +4,32 @@ import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 /**
  * A KieBase and its pooled sessions, shared by every pack compiled from the same rule files: a session holds no
  * pack's facts between evaluations (each execute inserts the pack's parameters with the proposal), so the packs of one
- * KieBase can share its sessions. Rules compiled from DRL are swapped for their executable model once hot
+ * KieBase can share its sessions.
+ * <p>
+ * Rules read from the compiled-pack cache come with their metadata and their KieBase still to make: its classes are
+ * defined on first use ({@link #kieBase}, {@link #session}, or {@link #prepare} in the background once the service
+ * is ready), so that a start defines no class of a pack nobody evaluates yet. Most of a warm start with many packs
+ * was defining them (BENCHMARKS.md). Rules compiled from DRL are swapped for their executable model once hot
  * ({@link HotUpgrade}); an evaluation runs wholly on the KieBase it started with.
  */
 final class CompiledRules {
-    /** One form of the rules and the sessions of that form: swapped together. */
+    /** One form of the rules and the sessions of that form: made and swapped together. */
     private record Form(KieBase kieBase, KieSessionsPool sessions) {
     }
 
+    private final List<RuleMeta> rules;
     private final boolean pooled;
-    private final HotUpgrade upgrade; // null when the rules are the executable model already, or never upgrade
-    private volatile Form form;
+    /** How these rules become the executable model once hot; null when they are it already, or never upgrade. */
+    private final HotUpgrade upgrade;
+    /** Makes the KieBase; null once made. */
+    private Supplier<KieBase> make;
+    private volatile Form form; // null until made
     private int uses; // counted without synchronisation: only its passing the threshold matters, not its exact value
     private volatile boolean upgradeAsked;
     private boolean executable;
@@ -28,24 +40,63 @@ final class CompiledRules {
         this(kieBase, pooled, null);
     }
 
-    /** @param upgrade how these rules, compiled from DRL, become the executable model once hot; null for never */
+    /** @param upgrade how these rules, if compiled from DRL, become the executable model once hot; null for never */
     CompiledRules(KieBase kieBase, boolean pooled, HotUpgrade upgrade) {
+        this.rules = RuleMeta.of(kieBase);
         this.pooled = pooled;
-        this.upgrade = upgrade;
-        this.form = form(kieBase);
         this.executable = HotUpgrade.isExecutable(kieBase);
+        this.upgrade = executable ? null : upgrade;
+        this.form = form(kieBase);
     }
 
-    private Form form(KieBase kieBase) {
-        return new Form(kieBase, pooled ? kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors()) : null);
+    /** Rules whose KieBase {@code make} gives on first use (the executable model of a cache entry), with the metadata it will have. */
+    CompiledRules(List<RuleMeta> rules, Supplier<KieBase> make, boolean pooled) {
+        this.rules = List.copyOf(rules);
+        this.pooled = pooled;
+        this.make = make;
+        this.upgrade = null;
+        this.executable = true;
+    }
+
+    private Form form(KieBase k) {
+        return new Form(k, pooled && !closed ? k.newKieSessionsPool(Runtime.getRuntime().availableProcessors()) : null);
+    }
+
+    /** The rules' names, source paths and metadata, in the KieBase's order, without making it. */
+    List<RuleMeta> rules() {
+        return rules;
+    }
+
+    /** Whether the KieBase is made (tests: what is lazy stays lazy until used). */
+    boolean prepared() {
+        return form != null;
+    }
+
+    /** Makes the KieBase now if it is not yet: the first evaluation then does not wait for it. */
+    void prepare() {
+        current();
+    }
+
+    private Form current() {
+        Form f = form;
+        if (f != null) return f;
+        synchronized (this) {
+            if (form == null) {
+                KieBase k = make.get();
+                make = null;
+                executable = HotUpgrade.isExecutable(k); // an entry whose classes did not load compiles as the options say
+                form = form(k);
+            }
+            return form;
+        }
     }
 
     KieBase kieBase() {
-        return form.kieBase();
+        return current().kieBase();
     }
 
     StatelessKieSession session() {
-        Form f = form;
+        Form f = current();
         if (upgrade != null && !upgradeAsked && ++uses >= upgrade.after()) {
             upgradeAsked = true;
             upgrade.submit(this);
@@ -53,7 +104,7 @@ final class CompiledRules {
         return f.sessions() == null ? f.kieBase().newStatelessKieSession() : f.sessions().newStatelessKieSession();
     }
 
-    /** Whether the rules now serving are Drools' executable model. */
+    /** Whether the rules now serving are (or, not yet made, will be) Drools' executable model. */
     synchronized boolean executable() {
         return executable;
     }
@@ -79,7 +130,7 @@ final class CompiledRules {
     /** Ends the pooled sessions once, whichever of the packs sharing them asks first; a pending upgrade is dropped. */
     synchronized void close() {
         Form f = form;
-        if (f.sessions() != null && !closed) f.sessions().shutdown();
+        if (f != null && f.sessions() != null && !closed) f.sessions().shutdown();
         closed = true;
     }
 }

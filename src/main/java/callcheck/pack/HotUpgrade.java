@@ -78,7 +78,7 @@ final class HotUpgrade {
             if (executable == null) {
                 byte[] kjar = CompiledPackCache.compileExecutable(sources);
                 executable = CompiledPackCache.kieBase(kjar, sequential);
-                if (cache != null) cache.storeExecutable(key, kjar);
+                if (cache != null) cache.storeExecutable(key, kjar, rules.rules());
             }
             if (rules.upgrade(executable)) {
                 LOG.info("rules of {} upgraded to the executable model after {} evaluations, in {} ms", name, after,

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -32,8 +34,9 @@ final class LanguageChecks {
 
     static List<CompileError> check(Path root, List<RuleInfo> rules, Parameters parameters, Labels labels) {
         List<CompileError> errors = new ArrayList<>();
+        Map<String, List<String>> read = new HashMap<>(); // each file once, not once per rule
         for (RuleInfo r : rules) {
-            List<String> lines = lines(root.resolve(r.file()));
+            List<String> lines = read.computeIfAbsent(r.file(), f -> lines(root.resolve(f)));
             int start = declaration(lines, r.name());
             Set<String> reported = reported(lines, start);
             placeholders(r, "title", r.title(), Set.of(), parameters, lines, start, errors);

@@ -24,8 +24,6 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 
 import java.io.IOException;
@@ -321,14 +319,20 @@ public final class PackLoader {
                 rules = known == null ? null : known.get();
                 if (rules == null) {
                     fresh = true;
-                    KieBase kieBase = cache == null ? null : cache.load(sourcesKey, options.sequential());
-                    if (kieBase == null) {
+                    CompiledPackCache.Hit hit = cache == null ? null : cache.lookup(sourcesKey, options.sequential());
+                    HotUpgrade upgrade = options.executableModel() || options.hotAfter() == 0 ? null
+                            : new HotUpgrade(manifest.call() + "/" + manifest.version() + (round ? " (call-level)" : ""), sourcesKey, sources,
+                            cache, options.sequential(), options.hotAfter());
+                    if (hit == null) {
                         compiled = compile(ks, kfs, byKiePath, root, manifestFile, errors);
-                        kieBase = kieBase(ks, compiled);
+                        rules = new CompiledRules(kieBase(ks, compiled), options.sessionPool(), upgrade);
+                    } else if (hit.kieBase() != null) {
+                        rules = new CompiledRules(hit.kieBase(), options.sessionPool(), upgrade);
+                    } else {
+                        // Checked and listed now, its classes defined on first use (CompiledRules).
+                        CompiledPackCache.Entry entry = hit.entry();
+                        rules = new CompiledRules(entry.rules(), () -> materialise(entry, sourcesKey, sources, entry.rules()), options.sessionPool());
                     }
-                    HotUpgrade upgrade = compiled != null && options.executableModel() || options.hotAfter() == 0 ? null
-                            : new HotUpgrade(manifest.call() + "/" + manifest.version() + (round ? " (call-level)" : ""), sourcesKey, sources, cache, options.sequential(), options.hotAfter());
-                    rules = new CompiledRules(kieBase, options.sessionPool(), upgrade);
                     built.values().removeIf(r -> r.get() == null);
                     built.put(sourcesKey, new java.lang.ref.WeakReference<>(rules));
                 }
@@ -336,37 +340,33 @@ public final class PackLoader {
         } finally {
             building.remove(sourcesKey, lock); // also when the sources do not compile
         }
-        KieBase kieBase = rules.kieBase();
-
         List<RuleInfo> infos = new ArrayList<>();
         Map<String, List<FieldPath>> needs = new HashMap<>();
         Map<String, String> ruleNames = new HashMap<>();
-        for (KiePackage p : kieBase.getKiePackages()) {
-            for (Rule r : p.getRules()) {
-                RuleInfo info = ruleInfo(r, manifest, parameters, byKiePath, root, requireDutch, errors);
-                if (info == null) continue;
-                // Findings are tied to their rule by name: a name used in two packages (pack and module) is ambiguous.
-                String other = ruleNames.putIfAbsent(info.name(), info.file());
-                if (other != null) {
-                    errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" is also declared in " + other));
-                    continue;
-                }
-                String limitError = RoundLimit.check(info, round, parameters);
-                if (limitError != null) {
-                    errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" " + limitError));
-                    continue;
-                }
-                infos.add(info);
-                List<FieldPath> paths = new ArrayList<>(needs.getOrDefault(info.id(), List.of()));
-                for (String n : info.needs()) {
-                    try {
-                        paths.add(FieldPath.compile(n));
-                    } catch (IllegalArgumentException e) {
-                        errors.add(at(root, info, "@needs", n, "rule \"" + info.name() + "\" @needs " + e.getMessage()));
-                    }
-                }
-                needs.put(info.id(), List.copyOf(paths));
+        for (RuleMeta r : rules.rules()) {
+            RuleInfo info = ruleInfo(r, manifest, parameters, byKiePath, root, requireDutch, errors);
+            if (info == null) continue;
+            // Findings are tied to their rule by name: a name used in two packages (pack and module) is ambiguous.
+            String other = ruleNames.putIfAbsent(info.name(), info.file());
+            if (other != null) {
+                errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" is also declared in " + other));
+                continue;
             }
+            String limitError = RoundLimit.check(info, round, parameters);
+            if (limitError != null) {
+                errors.add(new CompileError(info.file(), lineOf(root, info), 0, "rule \"" + info.name() + "\" " + limitError));
+                continue;
+            }
+            infos.add(info);
+            List<FieldPath> paths = new ArrayList<>(needs.getOrDefault(info.id(), List.of()));
+            for (String n : info.needs()) {
+                try {
+                    paths.add(FieldPath.compile(n));
+                } catch (IllegalArgumentException e) {
+                    errors.add(at(root, info, "@needs", n, "rule \"" + info.name() + "\" @needs " + e.getMessage()));
+                }
+            }
+            needs.put(info.id(), List.copyOf(paths));
         }
         Set<String> primaries = new LinkedHashSet<>();
         for (RuleInfo r : infos) if (r.isPrimary()) primaries.add(r.id());
@@ -382,10 +382,10 @@ public final class PackLoader {
         infos.sort(Comparator.comparing(RuleInfo::id).thenComparing(r -> !r.isPrimary()).thenComparing(RuleInfo::name));
         if (fresh && cache != null) {
             if (compiled != null && options.executableModel()) {
-                cache.store(sourcesKey, compiled);
-            } else {
-                if (compiled != null) cache.storeCompiled(sourcesKey, kieBase);
-                cache.storeLater(sourcesKey, sources); // the executable model, unless stored before
+                cache.store(sourcesKey, compiled, rules.rules());
+            } else if (rules.prepared()) {
+                if (compiled != null) cache.storeCompiled(sourcesKey, rules.kieBase());
+                cache.storeLater(sourcesKey, sources, rules.rules()); // the executable model, unless stored before
             }
         }
         return new Compiled(rules, infos, needs);
@@ -402,6 +402,34 @@ public final class PackLoader {
         }
         if (!errors.isEmpty()) throw new PackException(errors);
         return builder.getKieModule();
+    }
+
+    /**
+     * The KieBase of rules read from the cache, made on first use; when the entry's classes do not load (the cache
+     * deleted it), the rules compile again from the sources they were listed from, which gives the same rules: the
+     * pack serves as from a fresh compile, and its entry is stored again.
+     */
+    private KieBase materialise(CompiledPackCache.Entry entry, String sourcesKey, Map<String, byte[]> sources, List<RuleMeta> rules) {
+        KieBase kieBase = cache.materialise(entry, options.sequential());
+        if (kieBase != null) return kieBase;
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("callcheck.packs", "pack-rebuilt", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        sources.forEach(kfs::write);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(options.executableModel() ? ExecutableModelProject.class : DrlProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        // The sources compiled to this entry before, with this build of callcheck and Drools (its key says so).
+        if (!errors.isEmpty()) throw new IllegalStateException("rules listed from the cache do not compile again: " + errors.get(0).getText());
+        KieModule compiled = builder.getKieModule();
+        kieBase = kieBase(ks, compiled);
+        if (options.executableModel()) {
+            cache.store(sourcesKey, compiled, rules);
+        } else {
+            cache.storeCompiled(sourcesKey, kieBase);
+            cache.storeLater(sourcesKey, sources, rules);
+        }
+        return kieBase;
     }
 
     private KieBase kieBase(KieServices ks, KieModule kieModule) {
@@ -566,27 +594,28 @@ public final class PackLoader {
         });
     }
 
-    private static RuleInfo ruleInfo(Rule r, Manifest m, Parameters params, Map<String, Path> byKiePath, Path root, boolean requireDutch,
+    private static RuleInfo ruleInfo(RuleMeta r, Manifest m, Parameters params, Map<String, Path> byKiePath, Path root, boolean requireDutch,
                                      List<CompileError> errors) {
-        Map<String, Object> md = r.getMetaData();
+        Map<String, String> md = r.metadata();
         if (md.containsKey("plan")) return null; // computes the financing plan; not a check, so not listed
         String file = fileOfRule(r, byKiePath, root);
-        int line = lineOf(root, file, r.getName());
+        // The rule's line only for an error: reading its file for every rule was a fair part of a start from the cache.
+        java.util.function.IntSupplier line = () -> lineOf(root, file, r.name());
         List<String> absent = REQUIRED_METADATA.stream().filter(k -> text(md.get(k)) == null && (requireDutch || !k.equals("titleNl"))).toList();
         if (!absent.isEmpty()) {
-            errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" lacks metadata " + absent));
+            errors.add(new CompileError(file, line.getAsInt(), 0, "rule \"" + r.name() + "\" lacks metadata " + absent));
             return null;
         }
         Severity severity;
         try {
             severity = Severity.valueOf(text(md.get("severity")));
         } catch (IllegalArgumentException e) {
-            errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\": @severity must be one of " + Arrays.toString(Severity.values())));
+            errors.add(new CompileError(file, line.getAsInt(), 0, "rule \"" + r.name() + "\": @severity must be one of " + Arrays.toString(Severity.values())));
             return null;
         }
         Manifest.Document doc = m.documents().get(text(md.get("document")));
         if (doc == null) {
-            errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" cites document '" + text(md.get("document"))
+            errors.add(new CompileError(file, line.getAsInt(), 0, "rule \"" + r.name() + "\" cites document '" + text(md.get("document"))
                     + "' that the manifest does not list " + m.documents().keySet()));
             return null;
         }
@@ -609,12 +638,12 @@ public final class PackLoader {
                 assumptions.add(m.assumptions().get(u).text());
                 assumptionsNl.add(m.assumptions().get(u).textNl());
             } else {
-                errors.add(new CompileError(file, line, 0, "rule \"" + r.getName() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest, nor '" + USES_SUBMISSIONS + "'"));
+                errors.add(new CompileError(file, line.getAsInt(), 0, "rule \"" + r.name() + "\" @uses '" + u + "', which is neither a parameter nor an assumption of the manifest, nor '" + USES_SUBMISSIONS + "'"));
                 return null;
             }
         }
         // A title names its numbers as {parameter}: filled here, once, so that the number lives only in the manifest.
-        return new RuleInfo(text(md.get("id")), r.getName(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
+        return new RuleInfo(text(md.get("id")), r.name(), severity, ParameterText.fill(text(md.get("title")), params, java.util.Locale.ENGLISH),
                 ParameterText.fill(text(md.get(text(md.get("titleNl")) == null ? "title" : "titleNl")), params, ParameterText.DUTCH), text(md.get("nl")), text(md.get("en")),
                 new Source(doc.citation(), text(md.get("section")), text(md.get("sectionNl"))), assumptions.isEmpty() ? null : String.join(" ", assumptions),
                 // a missing Dutch text is an error of the manifest already: the pack does not load
@@ -637,15 +666,14 @@ public final class PackLoader {
         return Arrays.stream(s.split("[,\\s]+")).filter(x -> !x.isEmpty()).toList();
     }
 
-    private static String fileOfRule(Rule r, Map<String, Path> byKiePath, Path root) {
-        if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
-            String p = impl.getResource().getSourcePath();
-            Path real = byKiePath.get(p);
+    private static String fileOfRule(RuleMeta r, Map<String, Path> byKiePath, Path root) {
+        if (r.sourcePath() != null) {
+            Path real = byKiePath.get(r.sourcePath());
             if (real != null) return rel(root, real);
         }
         // The executable model does not keep the resource: find the file that declares the rule.
         for (Path drl : byKiePath.values()) {
-            if (lineOf(root, rel(root, drl), r.getName()) > 0) return rel(root, drl);
+            if (lineOf(root, rel(root, drl), r.name()) > 0) return rel(root, drl);
         }
         return "?";
     }

@@ -54,7 +54,8 @@ public final class RulePack {
         this.files = java.util.Collections.unmodifiableMap(files);
         this.round = round;
         this.lineage = null;
-        this.unstoppable = HaltCheck.firstUnstoppable(files);
+        // The call-level rules' pack has the same files (its digest says so): read them once.
+        this.unstoppable = round != null && round.digest.equals(digest) ? round.unstoppable : HaltCheck.firstUnstoppable(files);
         Map<String, RuleInfo> names = new LinkedHashMap<>();
         Map<String, RuleInfo> prim = new LinkedHashMap<>();
         TreeSet<String> ids = new TreeSet<>();
@@ -119,6 +120,22 @@ public final class RulePack {
 
     /** Whether the rules serving now are Drools' executable model: compiled so, read from the cache, or upgraded once hot. */
     public boolean executableModel() { return compiled.executable(); }
+
+    /**
+     * Makes the pack's KieBase (and its call-level rules') now if it is not yet: rules read from the compiled-pack
+     * cache define their classes on first use ({@link CompiledRules}). A service calls it in the background once
+     * ready, and before an evaluation's time budget starts, so that no evaluation waits for it within its budget.
+     */
+    public void prepare() {
+        compiled.prepare();
+        if (round != null) round.prepare();
+    }
+
+    /** Whether the KieBase (and the call-level rules', if any) is made. */
+    public boolean prepared() {
+        return compiled.prepared() && (round == null || round.prepared());
+    }
+
     /** Ends the pooled sessions, which every pack of the same rules shares: for an engine that stops, not a reload. */
     public void close() { compiled.close(); }
 

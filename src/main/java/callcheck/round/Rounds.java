@@ -118,6 +118,7 @@ public final class Rounds {
         }
         RulePack pack = version != null ? packs.select(call, version, null) : governing(packs, call, request, proposals);
         RulePack roundPack = pack.round();
+        pack.prepare(); // rules read from the cache are made on first use: not within the round's budget
         ReferenceData reference = packs.reference();
 
         List<Item> items = new ArrayList<>();

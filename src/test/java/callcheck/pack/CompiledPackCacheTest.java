@@ -56,6 +56,7 @@ class CompiledPackCacheTest {
             PackEngine cached = new PackEngine(load(RulesCopy.into(dir.resolve("rules")).root(), cache).packs());
             assertThat(cache.hits()).isEqualTo(entries);
             assertThat(cache.misses()).isZero();
+            assertThat(cached.packs().all()).as("listed and checked without defining a class").noneMatch(RulePack::prepared);
             assertDecidesAsAFreshCompile(cached);
         }
     }
