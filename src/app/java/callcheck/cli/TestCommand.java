@@ -65,7 +65,7 @@ final class TestCommand implements Callable<Integer> {
     private final java.util.Map<String, LoadReport> held = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What to run again after a change, and how long the files must be quiet first (editors save in several writes). */
-    static final java.time.Duration SETTLE = java.time.Duration.ofMillis(100);
+    static final java.time.Duration SETTLE = java.time.Duration.ofMillis(50);
 
     @Override
     public Integer call() throws InterruptedException {
@@ -83,6 +83,8 @@ final class TestCommand implements Callable<Integer> {
         }
         CompiledPackCache packCache = cache.open();
         PackLoader loader = new PackLoader(PackOptions.fromSystemProperties(), packCache);
+        // Watching: each pack's Drools build is kept, so that a save recompiles only the rule files it changed.
+        if (watch) loader = loader.incremental();
         int exit;
         try {
             exit = run(loader, call, System.out);
@@ -90,6 +92,7 @@ final class TestCommand implements Callable<Integer> {
             if (!watch) CacheOption.finish(packCache);
         }
         if (!watch) return exit;
+        loader.prepareIncremental(); // the packs that came from the cache: their builds, while the analyst reads
         try (var w = watch(loader, System.out)) {
             new java.util.concurrent.CountDownLatch(1).await(); // until the process is stopped
         } catch (java.io.IOException e) {
@@ -140,7 +143,7 @@ final class TestCommand implements Callable<Integer> {
         PackEngine engine = new PackEngine(report.packs(), new Evaluator(EvaluationLimits.withBudget(Duration.ofMillis(budgetMillis))));
         ExampleRun run;
         try {
-            run = ExampleRun.run(engine, examples, call);
+            run = ExampleRun.run(engine, examples, call, watch); // watching: a warm JVM, the examples in parallel
         } catch (RuntimeException e) {
             err.println(e.getMessage());
             return 2;

@@ -114,27 +114,35 @@ final class Decisions {
         int limit = limit(ctx.queryParam("limit"));
         String after = ctx.queryParam("after") == null ? null : cursorId(ctx.queryParam("after"));
         Filter window = filter(ctx);
-        Replays.Target target;
         if (isZip(ctx.contentType())) {
             if (version != null || digest != null) {
                 throw new ApiError(400, "invalid_parameter", version != null ? "version" : "digest",
                         "a draft sent as a zip is replayed on itself: give no version or digest with it");
             }
-            target = draft(ctx, call);
-        } else {
-            if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
-                throw new ApiError(415, "unsupported_media_type", null, "a draft pack is sent as application/zip (" + ctx.contentType()
-                        + " is not); or give ?version= of a serving pack or ?digest= of an archived one, without a body");
+            // The draft's memory (its zip, its files, its compile and the pack it compiles to) is held until it is answered.
+            try (MemoryBudget.Reservation memory = MemoryBudget.HEAP.open()) {
+                answer(ctx, draft(ctx, call, memory), call, window, after, limit);
             }
-            if ((version == null) == (digest == null)) {
-                throw new ApiError(400, "invalid_parameter", version == null ? "version" : "digest", "give version or digest, one of the two");
-            }
-            try {
-                target = replays.target(call, version, digest);
-            } catch (Replays.NotReplayable e) {
-                throw new ApiError(e.code().equals("unknown_digest") ? 404 : 400, e.code(), e.field(), e.getMessage());
-            }
+            return;
         }
+        if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
+            throw new ApiError(415, "unsupported_media_type", null, "a draft pack is sent as application/zip (" + ctx.contentType()
+                    + " is not); or give ?version= of a serving pack or ?digest= of an archived one, without a body");
+        }
+        if ((version == null) == (digest == null)) {
+            throw new ApiError(400, "invalid_parameter", version == null ? "version" : "digest", "give version or digest, one of the two");
+        }
+        Replays.Target target;
+        try {
+            target = replays.target(call, version, digest);
+        } catch (Replays.NotReplayable e) {
+            throw new ApiError(e.code().equals("unknown_digest") ? 404 : 400, e.code(), e.field(), e.getMessage());
+        }
+        answer(ctx, target, call, window, after, limit);
+    }
+
+    /** Runs the impact and answers it as JSON, or as NDJSON with progress lines when asked for. */
+    private void answer(Context ctx, Replays.Target target, String call, Filter window, String after, int limit) {
         if (wantsProgress(ctx.header("Accept"))) {
             progressLines(ctx, target, call, window, after, limit);
             return;
@@ -240,18 +248,24 @@ final class Decisions {
      * what it inflates to are reserved from the memory budget as they are read; one draft compiles at a time (a compile
      * takes a core for seconds), another is told to retry.
      */
-    private Replays.Target draft(Context ctx, String call) {
+    private Replays.Target draft(Context ctx, String call, MemoryBudget.Reservation memory) {
         List<callcheck.pack.RulePack> serving = engine.packs().versions(call); // an unknown call: 404 before the body
         RequestChecks.requireDeclaredLengthWithinLimit(ctx, MAX_DRAFT_ZIP_BYTES);
         if (!DRAFTS.tryAcquire()) {
             throw new callcheck.engine.EngineBusyException("another draft pack is being compiled; try again", java.time.Duration.ofSeconds(2));
         }
-        try (MemoryBudget.Reservation memory = MemoryBudget.HEAP.open()) {
+        try {
             long declared = ctx.req().getContentLengthLong();
             if (declared > 0) memory.accept(declared);
             byte[] zip = BodyReader.read(ctx.req().getInputStream(), declared, MAX_DRAFT_ZIP_BYTES, memory);
             if (zip.length > MAX_DRAFT_ZIP_BYTES) throw RequestChecks.refuseTooLarge(MAX_DRAFT_ZIP_BYTES);
             Draft draft = Draft.unzip(new java.io.ByteArrayInputStream(zip), memory);
+            try {
+                memory.accept(MemoryBudget.BYTES_PER_DRAFT_COMPILE); // before it compiles: refused (503) rather than run out of heap
+            } catch (callcheck.engine.EngineBusyException e) {
+                throw new callcheck.engine.EngineBusyException("the memory a draft's compile needs is held by other requests and drafts; try again",
+                        java.time.Duration.ofSeconds(2));
+            }
             return new Replays.Target(draft.compile(call, serving), engine.packs().reference());
         } catch (Draft.Refused e) {
             throw new ApiError(400, "invalid_draft", e.entry(), e.getMessage());

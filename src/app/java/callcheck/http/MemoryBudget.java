@@ -25,6 +25,13 @@ final class MemoryBudget {
     /** What one proposal's verdict costs beyond its proposal: the verdict, its JSON and the record's strings. */
     static final int BYTES_PER_VERDICT = 16 * 1024;
 
+    /**
+     * What compiling a draft pack holds until its impact is answered: Drools' builder and the Java compiler at their
+     * peak, then the compiled pack and its sessions. A pack of 507's size keeps about 1.2 MB once compiled (measured
+     * after a GC); the compile's passing peak is several times that: 32 MB leaves room for a draft larger than 507.
+     */
+    static final int BYTES_PER_DRAFT_COMPILE = 32 * 1024 * 1024;
+
     /** Reserved in chunks, so that a body read token by token takes the semaphore once per chunk, not per token. */
     private static final int CHUNK = 64 * 1024;
 
@@ -35,6 +42,11 @@ final class MemoryBudget {
         int permits = (int) Math.min(Integer.MAX_VALUE, bytes / CHUNK);
         this.bytes = (long) permits * CHUNK;
         this.chunks = new Semaphore(permits);
+    }
+
+    /** The whole budget, in bytes. */
+    long bytes() {
+        return bytes;
     }
 
     /** A request's reservation, empty until charged; closing it gives back all it holds. */

@@ -1,7 +1,8 @@
 /* On the page /calls/{call}: the impact of a version on the decisions the service recorded (POST
    /v1/calls/{call}/impact, token with the scope read). An analyst picks a version; the run's progress shows as it
    goes (the NDJSON lines), then the verdict transitions as bars (SVG, with the numbers in a table beside), the rules
-   that find more or less, the allowed subsidy before and after, and the first changed decisions. Kept apart from
+   that find more or less, the allowed subsidy before and after, and the changed decisions a page at a time (the
+   answer's cursor). A window (decided from, decided before) limits the decisions replayed. Kept apart from
    call.js, in a function of its own so that its names stay its own. */
 'use strict';
 
@@ -17,6 +18,8 @@
       impNoRules: 'Geen regel vindt meer of minder.', impFinancing: 'Toegestane subsidie, opgeteld', impBefore: 'Toen', impAfter: 'Met versie {v}',
       impChanged: 'Eerste veranderde beslissingen', impDecision: 'Beslissing', impNone: 'Er zijn geen bewaarde beslissingen voor deze oproep.',
       impUnauthorized: 'Het token werd niet aanvaard (401). Geef een geldig token.', impForbidden: 'Dit token mag geen beslissingen lezen (recht read ontbreekt). Geef een ander token.',
+      impWindowFrom: 'Beslist vanaf (leeg: alle)', impWindowTo: 'Beslist vóór (leeg: tot nu)', impPageSize: 'Veranderde beslissingen per pagina',
+      impPage: 'Veranderde beslissingen {a} tot {b} van {c}', impNext: 'Volgende veranderde beslissingen', impFirst: 'Terug naar de eerste',
     },
     en: {
       impTitle: 'Impact on the recorded decisions', impIntro: 'Every recorded decision of this call taken again with a version: what would change? Needs a token with the scope read.',
@@ -28,11 +31,16 @@
       impNoRules: 'No rule finds more or less.', impFinancing: 'Allowed subsidy, summed', impBefore: 'Then', impAfter: 'With version {v}',
       impChanged: 'First changed decisions', impDecision: 'Decision', impNone: 'There are no recorded decisions for this call.',
       impUnauthorized: 'The token was not accepted (401). Give a valid token.', impForbidden: 'This token may not read decisions (no scope read). Give another token.',
+      impWindowFrom: 'Decided from (empty: all)', impWindowTo: 'Decided before (empty: until now)', impPageSize: 'Changed decisions a page',
+      impPage: 'Changed decisions {a} to {b} of {c}', impNext: 'Next changed decisions', impFirst: 'Back to the first',
     },
   });
 
   const callId = decodeURIComponent(location.pathname.split('/')[2] || '');
-  const state = { versions: [], version: null, progress: null, result: null, problem: null, askToken: false, running: false };
+  const state = { versions: [], version: null, progress: null, result: null, problem: null, askToken: false, running: false,
+    from: '', to: '', limit: '25', after: null, shownBefore: 0 };
+  /** Page sizes offered for the changed decisions (the API's limit; it allows up to 1000). */
+  const PAGE_SIZES = ['10', '25', '100'];
   /** Bar colours by the verdict replayed; text stays outside the bars, in the page's colour. */
   const COLOURS = { ELIGIBLE: '#1b7a3d', INELIGIBLE: '#b3261e', INCOMPLETE: '#8a5a00' };
   const SVG = 'http://www.w3.org/2000/svg';
@@ -91,10 +99,34 @@
         h('h3', { text: t('impFinancing') }),
         h('dl', { class: 'meta', id: 'impact-financing' }, h('dt', { text: t('impBefore') }), h('dd', { text: money(r.financing.maxSubsidyBefore) }),
           h('dt', { text: t('impAfter', { v: version }) }), h('dd', { text: money(r.financing.maxSubsidyAfter) })),
-        changedRows.length ? h('h3', { text: t('impChanged') }) : null,
+        changedRows.length ? h('h3', { id: 'impact-page', text: t('impPage', { a: state.shownBefore + 1, b: state.shownBefore + changedRows.length, c: r.changed }) }) : null,
         changedRows.length ? table('impact-changed', [t('impDecision'), t('impFrom'), t('impTo', { v: version }), t('impAdded'), t('impRemoved')],
           changedRows) : null,
+        pager(r),
       ]);
+  }
+
+  /** The next page of changed decisions replays the window again from the answer's cursor (the counts stay the whole window's). */
+  function pager(r) {
+    const buttons = [];
+    if (r.next) {
+      const next = h('button', { type: 'button', id: 'impact-next', disabled: state.running, text: t('impNext') });
+      next.addEventListener('click', () => run(r.next, state.shownBefore + r.changedDecisions.length));
+      buttons.push(next);
+    }
+    if (state.after) {
+      const first = h('button', { type: 'button', id: 'impact-first', disabled: state.running, text: t('impFirst') });
+      first.addEventListener('click', () => run(null, 0));
+      buttons.push(first);
+    }
+    return buttons.length ? h('div', { class: 'group' }, buttons) : null;
+  }
+
+  /** A date field of the window; its value is kept in the state as typed (YYYY-MM-DD, as the API takes it). */
+  function dateField(id, key, label) {
+    const input = h('input', { id, name: key, type: 'date', value: state[key] });
+    input.addEventListener('change', () => { state[key] = input.value; });
+    return h('div', { class: 'field' }, h('label', { for: id, text: label }), input);
   }
 
   function render() {
@@ -103,10 +135,14 @@
     const select = h('select', { id: 'impact-version', name: 'version' },
       state.versions.map(v => h('option', { value: v, selected: v === state.version, text: v })));
     select.addEventListener('change', () => { state.version = select.value; });
+    const pageSize = h('select', { id: 'impact-limit', name: 'limit' }, PAGE_SIZES.map(n => h('option', { value: n, selected: n === state.limit, text: n })));
+    pageSize.addEventListener('change', () => { state.limit = pageSize.value; });
     const form = h('form', { id: 'impact-form', class: 'group' },
       h('div', { class: 'field' }, h('label', { for: 'impact-version', text: t('impVersion') }), select),
+      dateField('impact-from', 'from', t('impWindowFrom')), dateField('impact-to', 'to', t('impWindowTo')),
+      h('div', { class: 'field' }, h('label', { for: 'impact-limit', text: t('impPageSize') }), pageSize),
       h('button', { type: 'submit', class: 'primary', disabled: state.running, text: t('impRun') }));
-    form.addEventListener('submit', e => { e.preventDefault(); run(); });
+    form.addEventListener('submit', e => { e.preventDefault(); run(null, 0); });
     const parts = [h('h2', { id: 'impact-title', text: t('impTitle') }), h('p', { class: 'hint', text: t('impIntro') })];
     if (state.problem) parts.push(h('p', { class: 'alert', role: 'alert', id: 'impact-error', text: state.problem() }));
     if (!sessionStorage.getItem(TOKEN_KEY) || state.askToken) parts.push(tokenForm(() => { state.askToken = false; state.problem = null; render(); }));
@@ -122,16 +158,25 @@
     host.replaceChildren(h('section', { 'aria-labelledby': 'impact-title', class: 'impact' }, parts));
   }
 
-  /** Asks for the impact as NDJSON and shows each progress line as it arrives, then the answer. */
-  async function run() {
+  /**
+   * Asks for the impact as NDJSON and shows each progress line as it arrives, then the answer: the changed decisions
+   * after the cursor {@code after} (null: from the first), {@code shownBefore} of them on the pages before.
+   */
+  async function run(after, shownBefore) {
     const version = state.version;
+    state.after = after;
+    state.shownBefore = shownBefore;
     state.running = true;
     state.problem = null;
     state.result = null;
     state.progress = null;
     render();
     try {
-      const res = await fetch('/v1/calls/' + encodeURIComponent(callId) + '/impact?version=' + encodeURIComponent(version), {
+      const query = new URLSearchParams({ version, limit: state.limit });
+      if (state.from) query.set('from', state.from);
+      if (state.to) query.set('to', state.to);
+      if (after) query.set('after', after);
+      const res = await fetch('/v1/calls/' + encodeURIComponent(callId) + '/impact?' + query, {
         method: 'POST', headers: { Accept: 'application/x-ndjson', Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN_KEY) } });
       if (res.status !== 200) {
         let body = null;

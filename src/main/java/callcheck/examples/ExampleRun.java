@@ -4,6 +4,7 @@ import callcheck.evaluation.PackEngine;
 import callcheck.evaluation.PackSet;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,12 +24,26 @@ public record ExampleRun(List<ExampleResult> results, List<RoundExampleResult> r
      * @throws IllegalStateException        when an example has no expectation beside it
      */
     public static ExampleRun run(PackEngine engine, Path examples, String call) {
+        return run(engine, examples, call, false);
+    }
+
+    /**
+     * As {@link #run(PackEngine, Path, String)}; {@code parallel}: after the first, the examples run on several threads
+     * (in order all the same), for a JVM that has run them before ({@code test --watch}).
+     */
+    public static ExampleRun run(PackEngine engine, Path examples, String call, boolean parallel) {
         PackSet packs = engine.packs();
         if (call != null) packs = new PackSet(packs.all().stream().filter(p -> p.call().equals(call)).toList(), packs.reference());
-        // One at a time: each runs within the time budget, and two at once on a busy machine made a cold first
-        // evaluation overrun it (loop.sh at load 14). The rounds have no budget: they run in parallel below.
-        List<ExampleResult> results = Example.all(examples).stream().filter(e -> call == null || e.call().equals(call))
-                .map(e -> ExampleResult.run(engine, e)).toList();
+        // One at a time unless asked: each runs within the time budget, and two at once on a busy machine made a cold
+        // first evaluation overrun it (loop.sh at load 14, in a fresh JVM). The rounds have no budget: they run in parallel below.
+        List<Example> chosen = Example.all(examples).stream().filter(e -> call == null || e.call().equals(call)).toList();
+        List<ExampleResult> results = new ArrayList<>();
+        if (parallel && !chosen.isEmpty()) {
+            results.add(ExampleResult.run(engine, chosen.get(0))); // alone: the pack's first evaluation, whose budget is the cold one
+            results.addAll(chosen.subList(1, chosen.size()).parallelStream().map(e -> ExampleResult.run(engine, e)).toList());
+        } else {
+            chosen.forEach(e -> results.add(ExampleResult.run(engine, e)));
+        }
         PackSet all = engine.packs();
         java.util.Map<String, callcheck.engine.Verdict> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
         List<RoundExampleResult> rounds = RoundExample.all(examples).stream().filter(e -> call == null || e.call().equals(call))

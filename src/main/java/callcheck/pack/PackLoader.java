@@ -90,6 +90,8 @@ public final class PackLoader {
     private final Map<String, java.lang.ref.WeakReference<CompiledRules>> built = new java.util.concurrent.ConcurrentHashMap<>();
     /** One lock per sources key being built, so that two packs of the same sources compile them once. */
     private final Map<String, Object> building = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each pack's Drools build, kept so that the next compile of it compiles only the files that changed; null: none kept. */
+    private final IncrementalBuilds incremental;
 
     /** With the default options ({@link PackOptions#DEFAULTS}). */
     public PackLoader() {
@@ -102,13 +104,36 @@ public final class PackLoader {
 
     /** Loading a pack compiled before from the cache, when not null; see {@link CompiledPackCache}. */
     public PackLoader(PackOptions options, CompiledPackCache cache) {
-        this(options, cache, true);
+        this(options, cache, true, null);
     }
 
-    private PackLoader(PackOptions options, CompiledPackCache cache, boolean requireDutch) {
+    private PackLoader(PackOptions options, CompiledPackCache cache, boolean requireDutch, IncrementalBuilds incremental) {
         this.options = options;
         this.cache = cache;
         this.requireDutch = requireDutch;
+        this.incremental = incremental;
+    }
+
+    /**
+     * A loader with this one's options and cache that keeps the Drools build of each pack it compiles from DRL, so that
+     * compiling the pack again after an edit compiles only the rule files that changed ({@code test --watch}). The
+     * packs, and the errors of a pack that does not compile, are those a fresh compile gives.
+     */
+    public PackLoader incremental() {
+        return new PackLoader(options, cache, requireDutch, options.executableModel() ? null : new IncrementalBuilds());
+    }
+
+    /**
+     * For an {@link #incremental} loader: builds, in the background, the packs it took ready-made from the cache, so that
+     * their first edit compiles incrementally too (once nothing more urgent runs: after the first run's results).
+     */
+    public void prepareIncremental() {
+        if (incremental != null) incremental.prepare();
+    }
+
+    /** How many compiles of an {@link #incremental} loader compiled only the changed files (0 for another loader). */
+    int incrementalCompiles() {
+        return incremental == null ? 0 : incremental.rebuilt();
     }
 
     /**
@@ -117,7 +142,7 @@ public final class PackLoader {
      * with this loader's options and cache.
      */
     PackLoader forArchives() {
-        return new PackLoader(options, cache, false);
+        return new PackLoader(options, cache, false, null);
     }
 
     public PackOptions options() {
@@ -323,15 +348,32 @@ public final class PackLoader {
                     HotUpgrade upgrade = options.executableModel() || options.hotAfter() == 0 ? null
                             : new HotUpgrade(manifest.call() + "/" + manifest.version() + (round ? " (call-level)" : ""), sourcesKey, sources,
                             cache, options.sequential(), options.hotAfter());
+                    String slot = rel(root, folder) + (round ? " round" : " checks"); // the pack's place, for incremental builds
                     if (hit == null) {
-                        compiled = compile(ks, kfs, byKiePath, root, manifestFile, errors);
+                        // The pack's build of before brought up to date, else a full build (kept for the next time).
+                        compiled = incremental == null ? null : incremental.rebuild(slot, sources);
+                        if (compiled == null) {
+                            KieBuilder builder = compile(ks, kfs, byKiePath, root, manifestFile, errors);
+                            compiled = builder.getKieModule();
+                            if (incremental != null) incremental.keep(slot, kfs, builder, sources);
+                        }
                         rules = new CompiledRules(kieBase(ks, compiled), options.sessionPool(), upgrade);
-                    } else if (hit.kieBase() != null) {
-                        rules = new CompiledRules(hit.kieBase(), options.sessionPool(), upgrade);
                     } else {
-                        // Checked and listed now, its classes defined on first use (CompiledRules).
-                        CompiledPackCache.Entry entry = hit.entry();
-                        rules = new CompiledRules(entry.rules(), () -> materialise(entry, sourcesKey, sources, entry.rules()), options.sessionPool());
+                        if (hit.kieBase() != null) {
+                            rules = new CompiledRules(hit.kieBase(), options.sessionPool(), upgrade);
+                        } else {
+                            // Checked and listed now, its classes defined on first use (CompiledRules).
+                            CompiledPackCache.Entry entry = hit.entry();
+                            rules = new CompiledRules(entry.rules(), () -> materialise(entry, sourcesKey, sources, entry.rules()), options.sessionPool());
+                        }
+                        if (incremental != null) {
+                            // From the cache: built in the background all the same, so that its first edit is incremental too.
+                            incremental.keepLater(slot, kfs, sources, () -> {
+                                KieBuilder builder = compile(ks, kfs, byKiePath, root, manifestFile, new ArrayList<>());
+                                ks.getRepository().removeKieModule(builder.getKieModule().getReleaseId()); // as kieBase() does
+                                return builder;
+                            });
+                        }
                     }
                     built.values().removeIf(r -> r.get() == null);
                     built.put(sourcesKey, new java.lang.ref.WeakReference<>(rules));
@@ -392,8 +434,8 @@ public final class PackLoader {
     }
 
     /** Compiles the pack's files as the options say; every error with its file and line. */
-    private KieModule compile(KieServices ks, KieFileSystem kfs, Map<String, Path> byKiePath, Path root, String manifestFile,
-                              List<CompileError> errors) {
+    private KieBuilder compile(KieServices ks, KieFileSystem kfs, Map<String, Path> byKiePath, Path root, String manifestFile,
+                               List<CompileError> errors) {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(options.executableModel() ? ExecutableModelProject.class : DrlProject.class);
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             // Drools counts columns from 0 and gives 0 also when it does not know: take 0 as unknown.
@@ -401,7 +443,7 @@ public final class PackLoader {
                     oneLine(m.getText())));
         }
         if (!errors.isEmpty()) throw new PackException(errors);
-        return builder.getKieModule();
+        return builder;
     }
 
     /**

@@ -177,6 +177,22 @@ class ImpactDraftTest {
         }
     }
 
+    @Test
+    @DisplayName("a draft's compile is charged to the memory budget: while other requests hold it, 503 busy; once free, it runs")
+    void draft_compile_is_charged_to_the_memory_budget() throws Exception {
+        try (TestServer api = TestServer.of(Service.load(rules, DecisionStore.open(null, data), false))) {
+            evaluate(api, "Project", 5000);
+            byte[] zip = zip(Map.of(DRAFT + "/pack.yaml", DRAFT_MANIFEST));
+            try (MemoryBudget.Reservation others = MemoryBudget.HEAP.open()) {
+                others.accept(MemoryBudget.HEAP.bytes() - 4L * 1024 * 1024); // room for the zip and its files, not for a compile
+                TestServer.Response r = postZip(api, "/v1/calls/906/impact", zip);
+                assertError(r, 503, "busy", null, "draft's compile");
+            }
+            TestServer.Response r = postZip(api, "/v1/calls/906/impact", zip);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+    }
+
     private static void assertError(TestServer.Response r, int status, String code, String field, String messagePart) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         JsonNode e = r.json().get("error");

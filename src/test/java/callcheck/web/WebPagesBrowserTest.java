@@ -502,10 +502,37 @@ class WebPagesBrowserTest {
                 assertThat(driver.getCurrentUrl()).doesNotContain(reader);
                 shot("13-call-impact");
                 checkAccessibility("the impact of a version on the call page");
+
+                // Eight more decisions the version changes: the changed ones a page of 10 at a time, from the answer's cursor.
+                for (int i = 0; i < 8; i++) {
+                    assertThat(exchange(HttpRequest.newBuilder(URI.create(at + "/v1/calls/906/evaluations?version=2024-01-01"))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"submittedOn\":\"2024-03-01\",\"title\":\"P\",\"financing\":{\"totalCost\":20000,\"amif\":9000}}")).build())
+                            .statusCode()).isEqualTo(200);
+                }
+                new Select(driver.findElement(By.id("impact-limit"))).selectByValue("10");
+                driver.findElement(By.cssSelector("#impact-form button[type=submit]")).click();
+                pageShows("Veranderde beslissingen 1 tot 10 van 12", 10);
+                driver.findElement(By.id("impact-next")).click();
+                pageShows("Veranderde beslissingen 11 tot 12 van 12", 2);
+                assertThat(driver.findElements(By.id("impact-next"))).isEmpty();
+                // A window that holds none of them (decided from a day to come): nothing replayed.
+                js("const f = document.getElementById('impact-from'); f.value = '2999-01-01'; f.dispatchEvent(new Event('change'));");
+                driver.findElement(By.cssSelector("#impact-form button[type=submit]")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(d -> d.findElement(By.id("impact-summary")).getText().startsWith("0 beslissingen"));
             } finally {
                 recording.stop();
             }
         }
+    }
+
+    /** Waits until the impact's page of changed decisions has this heading, then checks its number of rows. */
+    private void pageShows(String heading, int rows) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> d.findElement(By.id("impact-page")).getText().equals(heading));
+        assertThat(driver.findElements(By.cssSelector("#impact-changed tbody tr"))).hasSize(rows);
     }
 
     @Test
