@@ -2,7 +2,7 @@
 # The embedded store's size while the service runs (callcheck.bench.StoreSizeBenchmark): N decisions over HTTP, bytes
 # a decision while serving, after idle seconds, after the retention erased every proposal, after the stop; list, show,
 # replay and export timed on the running server. CLASSES= other compiled app classes (e.g. an older commit's) to compare.
-# Usage: src/test/bench/store-size.sh [decisions, 100000] [idle seconds, 10]
+# Usage: src/test/bench/store-size.sh [decisions, 100000] [idle seconds, 30]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 [ -f target/bench-classpath.txt ] && [ target/bench-classpath.txt -nt pom.xml ] ||

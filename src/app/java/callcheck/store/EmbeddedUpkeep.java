@@ -20,11 +20,10 @@ import java.sql.SQLException;
  * <li>lets H2 write over a chunk no longer needed {@link #RETENTION_MILLIS} after it was written (H2's default is 45 s,
  * on the assumption that the operating system has written everything by then; forced once a second, it has after two),
  * so that a running store no longer holds 45 s of writes beyond its data;</li>
- * <li>rewrites the live pages of the emptiest chunks (at most {@link #REWRITE_BYTES} a run, {@link #MOVE_BYTES} when
- * nothing else was written since the last run) so that the rest of them can be given back;</li>
+ * <li>rewrites the live pages of the emptiest chunks (at most {@link #REWRITE_BYTES} a run, {@link #IDLE_REWRITE_BYTES}
+ * when nothing else was written since the last run) so that the rest of them can be given back;</li>
  * <li>when nothing else was written since the last run and nothing is left to rewrite, moves chunks from the end of
- * the file into its gaps (H2 forces the file to disk before it overwrites anything there); the next write shortens the
- * file to what is in use.</li>
+ * the file into its gaps (H2 forces the file to disk before it overwrites anything there) and shortens the file.</li>
  * </ul>
  */
 final class EmbeddedUpkeep {
@@ -35,7 +34,9 @@ final class EmbeddedUpkeep {
     static final int FILL_RATE = 80;
     /** At most this many bytes of live pages rewritten a run while decisions come in: a commit waits for the rewrite. */
     static final int REWRITE_BYTES = 1 << 20;
-    /** At most this many bytes of live pages rewritten, or of chunks moved towards the start of the file, in an idle run. */
+    /** When nothing else was written since the last run: the file grows by this much at most before it shrinks. */
+    static final int IDLE_REWRITE_BYTES = 4 << 20;
+    /** At most this many bytes of chunks moved towards the start of the file in an idle run. */
     static final int MOVE_BYTES = 16 << 20;
 
     /** H2's version of the store after the last run: any write, by a commit or by this upkeep, makes a new one. */
@@ -59,15 +60,22 @@ final class EmbeddedUpkeep {
         long now = store.getCurrentVersion();
         boolean idle = now == version;
         if (!idle || unsynced) store.sync();
-        unsynced = store.compact(FILL_RATE, idle ? MOVE_BYTES : REWRITE_BYTES);
+        unsynced = store.compact(FILL_RATE, idle ? IDLE_REWRITE_BYTES : REWRITE_BYTES);
         if (unsynced) {
             now = Math.max(now, store.commit()); // writes the rewritten pages, so that the old chunks die
         } else if (idle && store.getFileStore() instanceof RandomAccessStore file) {
             // Drops the chunks no longer needed first (a commit would), then moves chunks if the file is below the fill
-            // rate; the next chunk written (the next record's) shortens the file to what is in use.
+            // rate; a chunk written inside the file then shortens it to what is in use. Nothing else may write: the
+            // store's own version setting (unused by H2's SQL) is written as it is, for a chunk of a few bytes.
+            int fill = store.getFillRate();
             file.compactMoveChunks(FILL_RATE, MOVE_BYTES, store);
-            now = store.getCurrentVersion();
-            unsynced = true; // a commit may have come in meanwhile
+            if (store.getFillRate() != fill) {
+                store.setStoreVersion(store.getStoreVersion());
+                store.commit();
+            }
+            long after = store.getCurrentVersion();
+            unsynced = after != now; // this run or a commit meanwhile wrote: the next run forces it to disk
+            now = after;
         }
         version = now;
     }

@@ -28,14 +28,14 @@ import java.util.stream.Stream;
  * then, with the server still running: bytes a decision at once and after some idle seconds; how long a listing of
  * every page, showing and replaying random decisions and an export take; the retention erasing every proposal, and
  * the size after idle seconds again; then after the stop.
- * Arguments: [decisions, 100000] [idle seconds, 10].
+ * Arguments: [decisions, 100000] [idle seconds, 30].
  */
 public final class StoreSizeBenchmark {
     private static final int CLIENTS = 16;
 
     public static void main(String[] args) throws Exception {
         int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int idle = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int idle = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path data = Files.createTempDirectory("callcheck-store-size");
         PackEngine engine = PackEngine.load(Path.of("rules"));
         List<Example> examples = Example.all(Path.of("examples"));
@@ -63,8 +63,7 @@ public final class StoreSizeBenchmark {
         long n = ok.get();
         System.out.printf("recorded %,d decisions in %.0f s (%.0f/s, %d not 200)%n", n, seconds, n / seconds, failed.get());
         System.out.printf("while serving, at the last decision: %,d bytes a decision%n", size(data) / n);
-        Thread.sleep(idle * 1000L);
-        System.out.printf("while serving, after %d s idle: %,d bytes a decision%n", idle, size(data) / n);
+        idle(data, n, idle, "after the last decision");
 
         reads(client, base, "Bearer " + store.addToken("bench", TokenScope.ALL), n);
 
@@ -72,12 +71,21 @@ public final class StoreSizeBenchmark {
         int erased = store.eraseProposalsBefore(Instant.now().plusSeconds(1));
         System.out.printf("retention erased %,d proposals in %.1f s: %,d bytes a decision at once%n", erased, (System.nanoTime() - t0) / 1e9,
                 size(data) / n);
-        Thread.sleep(idle * 1000L);
-        System.out.printf("while serving, %d s after the retention: %,d bytes a decision%n", idle, size(data) / n);
+        idle(data, n, idle, "after the retention");
         server.stop();
         store.close();
         System.out.printf("after the stop: %,d bytes a decision%n", size(data) / n);
         System.exit(0);
+    }
+
+    /** The size every 5 s of an idle period (the next write shortens the file to what is in use: none comes here). */
+    private static void idle(Path data, long n, int seconds, String after) throws Exception {
+        StringBuilder sizes = new StringBuilder();
+        for (int s = 5; s <= seconds; s += 5) {
+            Thread.sleep(5_000);
+            sizes.append(String.format(" %d s: %,d;", s, size(data) / n));
+        }
+        System.out.printf("while serving, idle %s, bytes a decision at%s%n", after, sizes);
     }
 
     private static final Pattern NEXT = Pattern.compile("\"next\":\"([^\"]+)\"");

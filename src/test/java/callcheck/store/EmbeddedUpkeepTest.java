@@ -24,9 +24,8 @@ class EmbeddedUpkeepTest {
             long grown = size();
             Thread.sleep(EmbeddedUpkeep.RETENTION_MILLIS + 100); // the chunks replaced may be written over from then on
             for (int run = 0; run < 6; run++) store.upkeepNow();
-            record(store, proposal); // the next write shortens the file to what is in use
             assertThat(size()).isLessThan(grown / 3);
-            assertThat(store.list(Filter.ALL, null, 1000).decisions()).hasSize(101);
+            assertThat(store.list(Filter.ALL, null, 1000).decisions()).hasSize(100);
         }
     }
 
