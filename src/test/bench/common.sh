@@ -1,6 +1,7 @@
 # Shared by the benchmark scripts: run from the project root; builds the jar only when a source is newer than it.
 # JAVA_OPTS: further JVM options for the server (see BENCHMARKS.md); PORT: where it listens.
-JAR=target/callcheck.jar
+# JAR: another build's jar (e.g. an older commit's, to compare in one run); built only when it is target's.
+JAR=${JAR:-target/callcheck.jar}
 # As the README starts the service: with the build's class-data archive. LAUNCH_OPTS= (empty) starts it without.
 LAUNCH_OPTS=${LAUNCH_OPTS--XX:SharedArchiveFile=target/callcheck.jsa}
 PORT=${PORT:-7099}
@@ -11,9 +12,11 @@ BASE=http://127.0.0.1:$PORT
 # measures a store grown by the runs before it nor fills the project's data/ folder.
 if [ -z "${DATA:-}" ]; then DATA=target/bench-data; rm -rf "$DATA"; fi
 STORE_OPTS="--data $DATA"
+# STORE=none: serve records nothing (serve --store none), to set what recording costs against the same server.
+if [ "${STORE:-}" = none ]; then STORE_OPTS="--store none"; fi
 
 build_if_needed() {
-  if [ ! -f "$JAR" ] || [ -n "$(find src/main src/app src/library src/packs pom.xml -newer "$JAR" -print -quit)" ]; then
+  if [ "$JAR" = target/callcheck.jar ] && { [ ! -f "$JAR" ] || [ -n "$(find src/main src/app src/library src/packs pom.xml -newer "$JAR" -print -quit)" ]; }; then
     echo "building $JAR ..." >&2
     mvn -q -B package -DskipTests >&2
   fi

@@ -90,6 +90,28 @@ final class JdbcStore implements DecisionStore {
         this.dataFolder = dataFolder;
         this.writer = new GroupCommit<>("decision-writer", this::write, WAIT_MILLIS);
         probe.scheduleWithFixedDelay(this::probe, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        if (h2) {
+            probe.scheduleWithFixedDelay(this::upkeep, EmbeddedUpkeep.PERIOD_MILLIS, EmbeddedUpkeep.PERIOD_MILLIS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private final EmbeddedUpkeep upkeep = new EmbeddedUpkeep();
+
+    /** Tests: one upkeep run now, on the thread that runs them. */
+    void upkeepNow() throws Exception {
+        probe.submit(this::upkeep).get();
+    }
+
+    /** The embedded store's compaction while it runs (EmbeddedUpkeep), on the probe's thread. */
+    private void upkeep() {
+        if (!available) return;
+        try (Connection c = pool.getConnection()) {
+            upkeep.run(c);
+        } catch (SQLException | RuntimeException e) {
+            // the next run tries again; a store that fails for good shows in the records
+            org.slf4j.LoggerFactory.getLogger(JdbcStore.class).debug("compacting the store: {}", e.toString());
+        }
     }
 
     /**
@@ -166,7 +188,15 @@ final class JdbcStore implements DecisionStore {
             pool.close();
             throw e;
         }
-        if (h2) restrict(dataFolder);
+        if (h2) {
+            restrict(dataFolder);
+            try (Connection c = pool.getConnection()) {
+                EmbeddedUpkeep.configure(c);
+            } catch (SQLException e) {
+                pool.close();
+                throw new StoreUnavailableException("cannot open the store in " + dataFolder + ": " + e.getMessage(), e);
+            }
+        }
         JdbcStore store = new JdbcStore(pool, h2, h2 ? dataFolder : null);
         if (!h2) store.listenUrl = url;
         return store;
@@ -681,7 +711,18 @@ final class JdbcStore implements DecisionStore {
     @Override
     public int eraseProposalsBefore(Instant cutoff) {
         try (Connection c = pool.getConnection()) {
-            int decisions = update(c, "UPDATE decision SET proposal = NULL WHERE received_at < ? AND proposal IS NOT NULL", cutoff.toEpochMilli());
+            // A thousand at a time, each in a transaction of its own: one transaction over a day of decisions held all
+            // their old and new rows at once (the embedded file doubled) and made the commits behind it wait.
+            int decisions = 0;
+            String after = "";
+            while (true) {
+                List<String> ids = query(c, "SELECT id FROM decision WHERE id > ? AND received_at < ? AND proposal IS NOT NULL ORDER BY id LIMIT 1000",
+                        List.of(after, cutoff.toEpochMilli()), rs -> rs.getString(1));
+                if (ids.isEmpty()) break;
+                after = ids.get(ids.size() - 1);
+                decisions += update(c, "UPDATE decision SET proposal = NULL WHERE id >= ? AND id <= ? AND received_at < ? AND proposal IS NOT NULL",
+                        ids.get(0), after, cutoff.toEpochMilli());
+            }
             return decisions + eraseRoundProposals(c, cutoff);
         } catch (SQLException e) {
             throw unavailable(e);
@@ -758,7 +799,13 @@ final class JdbcStore implements DecisionStore {
 
     @Override
     public void close() {
-        probe.shutdownNow();
+        // Not interrupted: an interrupt in the middle of H2's file operation (the upkeep's) would close its file.
+        probe.shutdown();
+        try {
+            if (!probe.awaitTermination(WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) probe.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         writer.close();
         pool.close();
     }
