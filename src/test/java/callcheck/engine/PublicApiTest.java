@@ -37,14 +37,7 @@ class PublicApiTest {
     @BeforeAll
     static void setUp() throws IOException {
         rounds = RulesCopy.into(dir.resolve("rules"), new String[0]).root();
-        Path from = Path.of("src/test/resources/packs/rounds");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path target = rounds.resolve(from.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
-            }
-        }
+        RulesCopy.copyTree(Path.of("src/test/resources/packs/rounds"), rounds);
     }
 
     static Proposal asking(String amif) {

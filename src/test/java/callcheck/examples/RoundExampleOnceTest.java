@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,14 +29,7 @@ class RoundExampleOnceTest {
     @Test
     void eachDistinctProposalIsEvaluatedOnceOverTheRoundsOfARun() throws IOException {
         Path rules = RulesCopy.into(dir.resolve("rules"), new String[0]).root(); // the reference data only
-        Path from = Path.of("src/test/resources/packs/rounds");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path target = rules.resolve(from.relativize(f).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(f, target);
-            }
-        }
+        RulesCopy.copyTree(Path.of("src/test/resources/packs/rounds"), rules);
         LoadReport report = LoadReport.load(rules, new PackLoader());
         assertThat(report.failures()).isEmpty();
         PackSet packs = report.packs();
